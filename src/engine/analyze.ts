@@ -1,0 +1,281 @@
+/**
+ * The engine: builds the document rules see (new words only, with offsets into the full body),
+ * runs every rule whose pack is on, and turns reports into localized findings.
+ *
+ * Incremental by construction: a paragraph's tokens, sentences and phrase matches are cached by
+ * its text, so after a one-word edit only the edited paragraph is tokenized and matched again.
+ */
+import { detectFirstContact } from './first-contact';
+import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
+import type { Rule, RuleDoc, RuleReport } from './rule';
+import { splitBody } from './segment';
+import { splitParagraphs, splitSentences, tokenize, type Paragraph, type Sentence, type Token } from './text';
+import {
+  SEVERITY_RANK,
+  type AnalysisContext,
+  type Draft,
+  type Finding,
+  type Lang,
+  type Localized,
+  type UserPhrase,
+} from './types';
+
+interface ParagraphCore {
+  text: string;
+  tokens: Token[]; // offsets relative to the paragraph start
+  sentences: Array<{ start: number; end: number; text: string; t0: number; t1: number; isQuestion: boolean }>;
+}
+
+const PARAGRAPH_CACHE_LIMIT = 4000;
+
+/** A small LRU keyed by string. */
+class Lru<V> {
+  private map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.map.set(key, v);
+    if (this.map.size > this.limit) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+  }
+}
+
+const paragraphCache = new Lru<ParagraphCore>(PARAGRAPH_CACHE_LIMIT);
+const matchCache = new WeakMap<PhraseTable<PhraseEntry>, Lru<PhraseMatch<PhraseEntry>[]>>();
+
+function paragraphCore(text: string): ParagraphCore {
+  const hit = paragraphCache.get(text);
+  if (hit) return hit;
+  const tokens = tokenize(text, 0);
+  const sentences = splitSentences(text, 0, tokens, 0).map((s) => {
+    const t0 = s.tokens.length ? tokens.indexOf(s.tokens[0]!) : 0;
+    return { start: s.start, end: s.end, text: s.text, t0, t1: t0 + s.tokens.length, isQuestion: s.isQuestion };
+  });
+  const core = { text, tokens, sentences };
+  paragraphCache.set(text, core);
+  return core;
+}
+
+function rebase(core: ParagraphCore, offset: number, index: number): Paragraph {
+  const tokens = core.tokens.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+  const sentences: Sentence[] = core.sentences.map((s) => ({
+    start: s.start + offset,
+    end: s.end + offset,
+    text: s.text,
+    tokens: tokens.slice(s.t0, s.t1),
+    paragraph: index,
+    isQuestion: s.isQuestion,
+  }));
+  return { start: offset, end: offset + core.text.length, text: core.text, tokens, sentences };
+}
+
+function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragraph): PhraseMatch<E>[] {
+  let cache = matchCache.get(table as unknown as PhraseTable<PhraseEntry>);
+  if (!cache) {
+    cache = new Lru(PARAGRAPH_CACHE_LIMIT);
+    matchCache.set(table as unknown as PhraseTable<PhraseEntry>, cache);
+  }
+  let rel = cache.get(p.text) as PhraseMatch<E>[] | undefined;
+  if (!rel) {
+    rel = table.match(paragraphCore(p.text).tokens, p.text, 0);
+    cache.set(p.text, rel as PhraseMatch<PhraseEntry>[]);
+  }
+  return rel.map((m) => ({ ...m, start: m.start + p.start, end: m.end + p.start }));
+}
+
+/** Builds the document rules see. Exported for tests and tools. */
+export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
+  const body = typeof draft.body === 'string' ? draft.body : '';
+  const split = splitBody(body);
+  const paragraphs: Paragraph[] = [];
+  for (const seg of split.segments) {
+    if (seg.kind !== 'new') continue;
+    for (const range of splitParagraphs(body, seg.start, seg.end)) {
+      const text = body.slice(range.start, range.end);
+      paragraphs.push(rebase(paragraphCore(text), range.start, paragraphs.length));
+    }
+  }
+  const sentences = paragraphs.flatMap((p) => p.sentences);
+  const words = paragraphs.flatMap((p) => p.tokens.filter((t) => t.isWord));
+  const quotedInBody = split.segments
+    .filter((s) => s.kind === 'quote')
+    .map((s) => body.slice(s.start, s.end))
+    .join('\n');
+  const quotedText = [quotedInBody, draft.quoted ?? ''].filter(Boolean).join('\n');
+  const verdict = detectFirstContact(draft, { hasQuote: split.hasQuote, hasWrittenTo: ctx.hasWrittenTo });
+  const firstContact = ctx.firstContact === 'auto' ? verdict.firstContact : ctx.firstContact === 'yes';
+  const isReply =
+    !!draft.isReply || split.hasQuote || ['reply-headers', 'reply-subject', 'reply-quote', 'reply-flag'].includes(verdict.reason);
+  const hasCache = new WeakMap<object, boolean>();
+  const doc: RuleDoc = {
+    body,
+    draft,
+    paragraphs,
+    sentences,
+    words,
+    wordCount: words.length,
+    signOffStart: split.signOffStart,
+    quotedText,
+    isReply,
+    firstContact,
+    region: ctx.region,
+    sector: ctx.sector,
+    packs: ctx.packs,
+    match: (table) => paragraphs.flatMap((p) => matchParagraph(table, p)),
+    matchSentence: (table, sentence) =>
+      matchParagraph(table, paragraphs[sentence.paragraph]!).filter(
+        (m) => m.start >= sentence.start && m.end <= sentence.end,
+      ),
+    sentenceAt: (offset) => sentences.find((s) => offset >= s.start && offset < s.end),
+    has: (table) => {
+      const key = table as unknown as object;
+      let v = hasCache.get(key);
+      if (v === undefined) {
+        v = paragraphs.some((p) => matchParagraph(table, p).length > 0);
+        hasCache.set(key, v);
+      }
+      return v;
+    },
+  };
+  return doc;
+}
+
+function fill(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{(\w{1,40})\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+function pick(l: Localized | undefined, lang: Lang): string {
+  if (!l) return '';
+  return l[lang] || l.en;
+}
+
+function toFinding(rule: Rule, r: RuleReport, doc: RuleDoc, ctx: AnalysisContext): Finding | undefined {
+  const lang = ctx.lang;
+  const hasSpan =
+    typeof r.start === 'number' &&
+    typeof r.end === 'number' &&
+    r.start >= 0 &&
+    r.end <= doc.body.length &&
+    r.start <= r.end;
+  const target = r.target ?? (hasSpan ? 'body' : 'draft');
+  const severity = ctx.severityOverrides?.[rule.id] ?? r.severity ?? rule.severity;
+  const message = fill(pick(rule.messages[r.messageId ?? 'default'] ?? rule.messages.default, lang), r.data);
+  const rationale = fill(pick(rule.rationales[r.rationaleId ?? 'default'] ?? rule.rationales.default, lang), r.data);
+  const suggestion = r.suggestion
+    ? { text: fill(pick(r.suggestion.text, lang), r.data), ...(r.suggestion.replacement !== undefined ? { replacement: r.suggestion.replacement } : {}) }
+    : { text: fill(pick(rule.advice, lang), r.data) };
+  let excerpt = '';
+  if (target === 'body' && hasSpan) excerpt = doc.body.slice(r.start, r.end);
+  else if (target === 'subject') excerpt = doc.draft.subject ?? '';
+  else if (target === 'attachment') excerpt = doc.draft.attachments?.[r.attachmentIndex ?? 0]?.name ?? '';
+  const finding: Finding = { ruleId: rule.id, pack: rule.pack, severity, message, rationale, suggestion, target, excerpt };
+  if (target === 'body' && hasSpan) {
+    finding.start = r.start;
+    finding.end = r.end;
+  }
+  if (target === 'attachment') finding.attachmentIndex = r.attachmentIndex ?? 0;
+  return finding;
+}
+
+const userTables = new Lru<PhraseTable<PhraseEntry & { user: UserPhrase }>>(64);
+
+function userPhraseFindings(doc: RuleDoc, ctx: AnalysisContext): Finding[] {
+  const phrases = (ctx.userPhrases ?? []).filter((p) => p.phrase.trim() !== '' && ctx.packs.includes(p.pack));
+  if (phrases.length === 0) return [];
+  const key = JSON.stringify(phrases);
+  let table = userTables.get(key);
+  if (!table) {
+    // Literal words only: brackets, bars and asterisks in user text are escaped into plain tokens
+    // by quoting each part, so the phrase syntax never applies to user input.
+    table = definePhrases(
+      phrases.map((p) => ({ pattern: literalPattern(p.phrase), user: p, ...(p.replacement ? { replacement: p.replacement } : {}) })),
+    );
+    userTables.set(key, table);
+  }
+  return doc.match(table).map((m) => ({
+    ruleId: `user/${m.entry.user.id}`,
+    pack: m.entry.user.pack,
+    severity: m.entry.user.severity ?? 'warning',
+    message: m.entry.user.message,
+    rationale: m.entry.user.message,
+    suggestion: m.entry.user.replacement
+      ? { text: m.entry.user.replacement, replacement: m.entry.user.replacement }
+      : { text: m.entry.user.message },
+    target: 'body' as const,
+    start: m.start,
+    end: m.end,
+    excerpt: doc.body.slice(m.start, m.end),
+  }));
+}
+
+/**
+ * Turns user text into a pattern that matches it literally: the tokenizer splits it into words
+ * and punctuation; syntax characters become separate literal tokens, which the pattern parser
+ * treats as alternatives of a single token only when they contain "|", so we drop those.
+ */
+function literalPattern(text: string): string {
+  return tokenize(text)
+    .map((t) => t.text)
+    .filter((t) => t !== '|' && t !== '*' && t !== '[' && t !== ']')
+    .join(' ');
+}
+
+export interface Engine {
+  readonly rules: readonly Rule[];
+  analyze(draft: Draft, ctx: AnalysisContext): Finding[];
+}
+
+export function createEngine(rules: readonly Rule[]): Engine {
+  return {
+    rules,
+    analyze(draft, ctx) {
+      let doc: RuleDoc;
+      try {
+        doc = buildDoc(draft ?? { body: '' }, ctx);
+      } catch (err) {
+        // The engine never throws on text; a failure here is a bug, reported once, no findings.
+        console.error('nemawashi: could not read the draft', err);
+        return [];
+      }
+      const findings: Finding[] = [];
+      const disabled = new Set(ctx.disabledRules);
+      for (const rule of rules) {
+        if (!ctx.packs.includes(rule.pack) || disabled.has(rule.id)) continue;
+        let reports: RuleReport[];
+        try {
+          reports = rule.check(doc, ctx);
+        } catch (err) {
+          console.error(`nemawashi: rule ${rule.id} failed`, err);
+          continue;
+        }
+        for (const r of reports) {
+          const f = toFinding(rule, r, doc, ctx);
+          if (f) findings.push(f);
+        }
+      }
+      if (!disabled.has('user/phrases')) findings.push(...userPhraseFindings(doc, ctx));
+      return sortFindings(findings);
+    },
+  };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => {
+    const as = a.start ?? Number.MAX_SAFE_INTEGER;
+    const bs = b.start ?? Number.MAX_SAFE_INTEGER;
+    if (as !== bs) return as - bs;
+    const d = SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+    if (d !== 0) return d;
+    return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+  });
+}

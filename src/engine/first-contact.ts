@@ -1,0 +1,84 @@
+/**
+ * First-contact detection (RULES.md): a draft is a first contact when it is not a reply in an
+ * existing thread AND the writer has not written to the recipient before (where that history
+ * is known). Introductory phrases ("I'm reaching out") also mark a first contact.
+ */
+import { definePhrases } from './phrases';
+import { tokenize } from './text';
+import type { Draft } from './types';
+
+export type FirstContactReason =
+  | 'reply-quote'
+  | 'reply-headers'
+  | 'reply-subject'
+  | 'reply-flag'
+  | 'introduction'
+  | 'history-new'
+  | 'history-known'
+  | 'no-evidence';
+
+export interface FirstContactVerdict {
+  firstContact: boolean;
+  reason: FirstContactReason;
+}
+
+// Re:, RE:, Fwd:, FW:, AW: (German), WG:, SV:, 返信:, 転送:, and Japanese full-width colons.
+const REPLY_SUBJECT = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs|antw|r)\s*(?:\[\d+\])?\s*[:：]|(?:返信|転送|Re)\s*[:：])/i;
+
+/** Phrases a writer uses only when introducing themselves. */
+export const INTRODUCTION_PHRASES = definePhrases([
+  "i'm|i am reaching out",
+  'i am|i\'m writing to you for the first time',
+  'allow me to introduce myself',
+  'please allow me to introduce myself',
+  'let me introduce myself',
+  'i would like to introduce myself',
+  "i'd like to introduce myself",
+  'my name is',
+  'nice to e-meet you',
+  'nice to meet you virtually',
+  'pleased to e-meet you',
+  'we have not met',
+  "we haven't met",
+  'we have never met',
+  'you do not know me',
+  "you don't know me",
+  'i came across your',
+  'i got your name from',
+  'i was given your name',
+  'i was referred to you',
+  'introduce our company',
+  'introduce my company',
+  '初めてご連絡',
+  '突然のご連絡',
+  'はじめまして',
+  '初めまして',
+]);
+
+export function isReplySubject(subject: string | undefined): boolean {
+  return !!subject && REPLY_SUBJECT.test(subject);
+}
+
+export function detectFirstContact(
+  draft: Draft,
+  opts: { hasQuote?: boolean; hasWrittenTo?: (address: string) => boolean | undefined } = {},
+): FirstContactVerdict {
+  if (draft.isReply) return { firstContact: false, reason: 'reply-flag' };
+  if (draft.inReplyTo || (draft.references && draft.references.length > 0))
+    return { firstContact: false, reason: 'reply-headers' };
+  if (isReplySubject(draft.subject)) return { firstContact: false, reason: 'reply-subject' };
+  if (opts.hasQuote || (draft.quoted && draft.quoted.trim() !== ''))
+    return { firstContact: false, reason: 'reply-quote' };
+  // Only the opening of the draft is read for introductions: the first 1,500 characters.
+  const opening = draft.body.slice(0, 1500);
+  if (INTRODUCTION_PHRASES.match(tokenize(opening), opening).length > 0)
+    return { firstContact: true, reason: 'introduction' };
+  if (opts.hasWrittenTo && draft.recipients && draft.recipients.length > 0) {
+    const primary = draft.recipients.filter((r) => r.field !== 'bcc');
+    const known = primary.map((r) => opts.hasWrittenTo!(r.address));
+    if (known.some((k) => k === undefined)) return { firstContact: false, reason: 'no-evidence' };
+    if (known.some((k) => k === false)) return { firstContact: true, reason: 'history-new' };
+    return { firstContact: false, reason: 'history-known' };
+  }
+  return { firstContact: false, reason: 'no-evidence' };
+}

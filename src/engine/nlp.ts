@@ -1,0 +1,63 @@
+/**
+ * The one module that imports compromise (STYLE.md): rules ask for parts of speech through
+ * these helpers, so the NLP library can be swapped or loaded lazily in one place.
+ *
+ * We use `compromise/two` (tokenizer + tagger, no `.questions()`): the tagger is all the rules
+ * need, and it is much smaller than the full bundle. Tagging costs ~40 µs per word, so it only
+ * ever runs on single sentences a rule has picked as candidates, and results are cached by text.
+ */
+import nlp from 'compromise/two';
+
+export interface TaggedTerm {
+  text: string;
+  tags: string[];
+}
+
+const CACHE_LIMIT = 2000;
+const tagCache = new Map<string, TaggedTerm[]>();
+
+/** Part-of-speech tags for each term of one sentence. Cached (LRU) by the sentence text. */
+export function tagSentence(sentence: string): TaggedTerm[] {
+  const hit = tagCache.get(sentence);
+  if (hit) {
+    tagCache.delete(sentence);
+    tagCache.set(sentence, hit);
+    return hit;
+  }
+  let terms: TaggedTerm[] = [];
+  try {
+    // Guard against pathological input: tag at most the first 60 words of a sentence.
+    const capped = sentence.length > 600 ? sentence.slice(0, 600) : sentence;
+    const json = nlp(capped).json({ terms: { text: true, tags: true } }) as Array<{
+      terms: Array<{ text: string; tags: string[] }>;
+    }>;
+    terms = json.flatMap((s) => s.terms.map((t) => ({ text: t.text, tags: t.tags })));
+  } catch {
+    terms = [];
+  }
+  tagCache.set(sentence, terms);
+  if (tagCache.size > CACHE_LIMIT) {
+    const oldest = tagCache.keys().next().value;
+    if (oldest !== undefined) tagCache.delete(oldest);
+  }
+  return terms;
+}
+
+/** True when the sentence opens with a verb the tagger reads as an imperative. */
+export function startsWithImperative(sentence: string): boolean {
+  const terms = tagSentence(sentence);
+  const first = terms[0];
+  return !!first && first.tags.includes('Imperative');
+}
+
+/** Whether the tagger reads this word (in isolation) as a verb in its base form. */
+export function isInfinitiveVerb(word: string): boolean {
+  const terms = tagSentence(word);
+  const first = terms[0];
+  return !!first && first.tags.includes('Verb') && first.tags.includes('Infinitive');
+}
+
+/** Loads the tagger's lexicon so the first real call is fast (call before the user types). */
+export function warmUp(): void {
+  tagSentence('Please send me the report by Friday.');
+}

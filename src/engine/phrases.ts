@@ -1,0 +1,172 @@
+/**
+ * Phrase tables: the data most rules are made of (Vale's "existence" and "substitution" checks).
+ * A table is compiled once into a token trie and matched in one pass over a paragraph's tokens,
+ * so a table of hundreds of phrases costs about as much as one.
+ *
+ * Pattern syntax (space-separated parts, matched case-insensitively, curly apostrophes folded):
+ *   word          a literal word or punctuation mark ("sorry, but" is sorry + , + but)
+ *   a|b|c, (a|b)  any of these alternatives (each may be several tokens: "can't|cannot")
+ *   [a|b]         optional part
+ *   *             any one word
+ * Patterns containing Japanese (or other CJK) text are matched as literal substrings instead.
+ * Patterns are data, never regular expressions: user phrases go through the same path.
+ */
+import { normalizeWord, tokenize, type Token } from './text';
+
+export interface PhraseEntry {
+  pattern: string;
+  /** Drop-in replacement for the matched span, if the rule offers one. */
+  replacement?: string;
+  /** Free-form tag a rule can use to pick a message or severity. */
+  tag?: string;
+}
+
+export interface PhraseMatch<E extends PhraseEntry = PhraseEntry> {
+  start: number;
+  end: number;
+  entry: E;
+  /** Index of the first and one-past-last matched token in the token array given. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+interface TrieNode<E> {
+  next: Map<string, TrieNode<E>>;
+  any?: TrieNode<E>;
+  entry?: E;
+}
+
+const WILDCARD = '*';
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
+/** Upper bound on alternatives one pattern may expand to; keeps compilation linear in table size. */
+const MAX_EXPANSIONS = 512;
+
+function expandPattern(pattern: string): string[][] {
+  let seqs: string[][] = [[]];
+  for (const rawPart of pattern.trim().split(/\s+/)) {
+    if (rawPart === '') continue;
+    let part = rawPart;
+    let optional = false;
+    if (part.startsWith('[') && part.endsWith(']') && part.length > 2) {
+      optional = true;
+      part = part.slice(1, -1);
+    }
+    if (part.startsWith('(') && part.endsWith(')') && part.includes('|')) part = part.slice(1, -1);
+    const alts: string[][] =
+      part === WILDCARD ? [[WILDCARD]] : part.split('|').map((a) => tokenize(a).map((t) => t.norm));
+    if (optional) alts.push([]);
+    const nextSeqs: string[][] = [];
+    for (const s of seqs) for (const a of alts) nextSeqs.push([...s, ...a]);
+    if (nextSeqs.length > MAX_EXPANSIONS) throw new Error(`phrase pattern expands too much: ${pattern}`);
+    seqs = nextSeqs;
+  }
+  return seqs.filter((s) => s.length > 0);
+}
+
+export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
+  readonly entries: readonly E[];
+  private readonly root: TrieNode<E> = { next: new Map() };
+  private readonly literals: E[] = [];
+
+  constructor(entries: readonly E[]) {
+    this.entries = entries;
+    for (const entry of entries) {
+      if (CJK.test(entry.pattern)) {
+        this.literals.push(entry);
+        continue;
+      }
+      for (const seq of expandPattern(entry.pattern)) {
+        let node = this.root;
+        for (const tok of seq) {
+          if (tok === WILDCARD) {
+            node.any ??= { next: new Map() };
+            node = node.any;
+          } else {
+            let child = node.next.get(tok);
+            if (!child) {
+              child = { next: new Map() };
+              node.next.set(tok, child);
+            }
+            node = child;
+          }
+        }
+        // First entry wins when two patterns expand to the same sequence.
+        node.entry ??= entry;
+      }
+    }
+  }
+
+  /**
+   * Leftmost-longest, non-overlapping matches over the tokens (and literal CJK matches over
+   * `text`, whose first character is at body offset `textOffset`).
+   */
+  match(tokens: readonly Token[], text?: string, textOffset = 0): PhraseMatch<E>[] {
+    const out: PhraseMatch<E>[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const best = this.longestAt(tokens, i);
+      if (best) {
+        out.push({
+          start: tokens[i]!.start,
+          end: tokens[best.end - 1]!.end,
+          entry: best.entry,
+          tokenStart: i,
+          tokenEnd: best.end,
+        });
+        i = best.end;
+      } else i++;
+    }
+    if (text !== undefined && this.literals.length > 0) {
+      for (const entry of this.literals) {
+        let from = 0;
+        for (;;) {
+          const at = text.indexOf(entry.pattern, from);
+          if (at === -1) break;
+          const start = textOffset + at;
+          const end = start + entry.pattern.length;
+          let tokenStart = tokens.findIndex((t) => t.end > start);
+          if (tokenStart === -1) tokenStart = tokens.length;
+          let tokenEnd = tokenStart;
+          while (tokenEnd < tokens.length && tokens[tokenEnd]!.start < end) tokenEnd++;
+          out.push({ start, end, entry, tokenStart, tokenEnd });
+          from = at + entry.pattern.length;
+        }
+      }
+      out.sort((a, b) => a.start - b.start);
+    }
+    return out;
+  }
+
+  /** Longest match starting at token i; breadth over the (small) set of live trie nodes. */
+  private longestAt(tokens: readonly Token[], i: number): { end: number; entry: E } | undefined {
+    let live: TrieNode<E>[] = [this.root];
+    let best: { end: number; entry: E } | undefined;
+    for (let j = i; j < tokens.length && live.length > 0; j++) {
+      const tok = tokens[j]!;
+      const nextLive: TrieNode<E>[] = [];
+      for (const node of live) {
+        const child = node.next.get(tok.norm);
+        if (child) nextLive.push(child);
+        if (node.any && tok.isWord) nextLive.push(node.any);
+      }
+      for (const node of nextLive) if (node.entry) best = { end: j + 1, entry: node.entry };
+      live = nextLive;
+    }
+    return best;
+  }
+}
+
+/** Builds a phrase table. Strings are shorthand for `{ pattern }`. */
+export function definePhrases<E extends PhraseEntry = PhraseEntry>(
+  entries: ReadonlyArray<E | string>,
+): PhraseTable<E> {
+  return new PhraseTable(entries.map((e) => (typeof e === 'string' ? ({ pattern: e } as E) : e)));
+}
+
+/** The token sequences a pattern stands for (used by the duplicate-phrase convention test). */
+export function phraseKeys(pattern: string): string[] {
+  if (CJK.test(pattern)) return [pattern];
+  return expandPattern(pattern).map((s) => s.join(' '));
+}
+
+export { normalizeWord };
