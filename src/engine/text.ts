@@ -38,7 +38,7 @@ export interface Paragraph {
 // and emoji with their modifiers. Every quantifier is over a disjoint character class, so the
 // match is linear.
 const TOKEN =
-  /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|[!?]+|\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|[\uFE0F\u{1F3FB}-\u{1F3FF}])*|[^\s\p{L}\p{N}]/gu;
+  /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|[!?]+|\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\uFE0F|\p{Emoji_Modifier})*|[^\s\p{L}\p{N}]/gu;
 const WORDISH = /^[\p{L}\p{N}]/u;
 
 export function normalizeWord(s: string): string {

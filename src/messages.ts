@@ -1,0 +1,47 @@
+/**
+ * Typed messages between the content script, the background service worker and the popup.
+ * One union per direction; every handler switches on `type`.
+ */
+import type { AudienceMapping } from './engine/audience';
+import type { Finding, Pack, Region, Sector, Severity } from './engine/types';
+import type { AdapterName } from './webmail/types';
+
+/** What the popup shows for the focused (or last focused) compose of a tab. */
+export interface DraftSummary {
+  composeId: string;
+  adapter: AdapterName;
+  subject: string;
+  wordCount: number;
+  findings: Finding[];
+  audience: {
+    packs: Pack[];
+    region: Region;
+    sector: Sector;
+    /** 'auto': resolved from recipients; 'user': set by the user for this draft. */
+    source: 'auto' | 'user';
+    /** Recipients that put an audience pack on, for "Japanese recipient · Tokyo". */
+    sources: AudienceMapping[] | Array<{ pack: 'ja' | 'us'; address: string; via: 'tld' | 'mapping' }>;
+  };
+  firstContact: { value: boolean; detected: boolean; override: 'yes' | 'no' | 'auto' };
+  paused: boolean;
+}
+
+/** Popup → content script (browser.tabs.sendMessage). */
+export type ContentRequest =
+  | { type: 'summary:get' }
+  | { type: 'finding:reveal'; composeId: string; index: number }
+  | { type: 'finding:apply'; composeId: string; index: number }
+  | { type: 'draft:set-audience'; composeId: string; packs: Pack[]; region: Region; sector: Sector }
+  | { type: 'draft:reset-audience'; composeId: string }
+  | { type: 'draft:set-first-contact'; composeId: string; value: 'yes' | 'no' | 'auto' }
+  | { type: 'draft:pause'; composeId: string; paused: boolean };
+
+export type ContentResponse<T extends ContentRequest['type']> = T extends 'summary:get'
+  ? DraftSummary | null
+  : { ok: boolean; summary?: DraftSummary | null };
+
+/** Content script → background (browser.runtime.sendMessage). */
+export type BackgroundRequest =
+  | { type: 'badge:update'; count: number; maxSeverity: Severity | null }
+  | { type: 'history:record'; addresses: string[] }
+  | { type: 'history:check'; addresses: string[] };

@@ -1,0 +1,51 @@
+/**
+ * The contract between webmail adapters (src/webmail) and the overlay (src/overlay).
+ * An adapter finds compose editors in a page and turns each into a ComposeSession: it reads a
+ * `Draft` with a map from body offsets to DOM positions, and it is the only code that may write
+ * to the editor (on an explicit Apply, through the editor's own input path).
+ */
+import type { Draft } from '../engine/types';
+
+export type AdapterName = 'gmail' | 'outlook' | 'generic';
+
+export interface DraftSnapshot {
+  draft: Draft;
+  /** Maps [start, end) offsets of `draft.body` to a DOM Range (contenteditable), or null. */
+  rangeFor(start: number, end: number): Range | null;
+}
+
+export interface ComposeSession {
+  /** Stable for the life of the compose window. */
+  readonly id: string;
+  readonly adapter: AdapterName;
+  /** The element the user types in: a contenteditable element or a textarea. */
+  readonly editor: HTMLElement;
+  /** The compose window (dialog, reply box) the badge anchors to. */
+  readonly container: HTMLElement;
+  /** Reads the draft as it is now. Never writes to the page. */
+  read(): DraftSnapshot;
+  /**
+   * Replaces body[start, end) with `text` through the editor's own input path (selection +
+   * `insertText` / `beforeinput`), so the editor's undo (Ctrl+Z) reverts it. Returns false
+   * (and changes nothing) when the text at that span is no longer `expected`.
+   */
+  apply(start: number, end: number, expected: string, text: string): boolean;
+  /** Calls back (debounced by the caller) when body, subject, recipients or attachments change. */
+  onChange(cb: () => void): () => void;
+  /** Calls back when the user clicks Send (to record first-contact history). */
+  onSend(cb: (draft: Draft) => void): () => void;
+  /** True while the compose window is still in the page. */
+  isAlive(): boolean;
+  dispose(): void;
+}
+
+export interface WebmailAdapter {
+  readonly name: AdapterName;
+  /** Whether this adapter is meant for this page (by host name). */
+  matches(location: Location): boolean;
+  /**
+   * Finds compose windows under `root` that are not yet in `known` (editor elements already
+   * handled). Returns [] when the UI has none open; throws nothing.
+   */
+  findComposes(root: ParentNode, known: ReadonlySet<HTMLElement>): ComposeSession[];
+}
