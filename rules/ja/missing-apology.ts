@@ -1,0 +1,259 @@
+// rules/ja/missing-apology.ts
+import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Token } from '../../src/engine';
+
+/**
+ * Apologies are a class: every form of sorry / apologize / apology / regret / forgive, in English
+ * and Japanese. Sympathy ("sorry to hear") is not an apology for one's own problem, so it is
+ * listed with the tag `sympathy` (the longer match wins) and ignored.
+ */
+export const APOLOGY_PHRASES = definePhrases([
+  'sorry|sorrier',
+  'apologize|apologise|apologizes|apologises|apologized|apologised|apologizing|apologising',
+  'apology|apologies',
+  'regret|regrets|regretted|regretfully|regrettably',
+  'forgive|forgiveness',
+  'pardon [us|me] for',
+  'excuse us|me for',
+  'my bad',
+  'mea culpa',
+  '申し訳',
+  'お詫び',
+  'おわび',
+  '詫び',
+  'すみません',
+  'すいません',
+  'ごめんなさい',
+  '失礼いたしました',
+  '失礼しました',
+  { pattern: 'sorry to hear|learn|read|see', tag: 'sympathy' },
+  { pattern: 'sorry for your loss', tag: 'sympathy' },
+  { pattern: "[i|we] don't|never regret", tag: 'sympathy' },
+  { pattern: '[i|we] do not regret', tag: 'sympathy' },
+]);
+
+/**
+ * Words that report a problem. Each is a member of a class the writer's side can cause for the
+ * partner: delays, mistakes, wrong or damaged goods, missed deadlines, outages, bugs, things
+ * forgotten or impossible, postponements and cancellations. Negated and hypothetical uses, and
+ * problems the recipient caused, are filtered in `findProblems`.
+ */
+export const PROBLEM_PHRASES = definePhrases([
+  'delay|delays|delayed|delaying',
+  'behind schedule',
+  'late',
+  'overdue',
+  'pushed back|out',
+  'slipped',
+  'postpone|postpones|postponed|postponing|postponement',
+  'cancel|cancels|cancelled|canceled|cancelling|canceling|cancellation',
+  'mistake|mistakes|mistaken|mistakenly',
+  'error|errors|erroneous|erroneously',
+  'incorrect|incorrectly|inaccurate|wrong|wrongly',
+  'mislabeled|mislabelled|misprinted|miscalculated|miscounted|misrouted|misplaced|misread',
+  'mix-up|mixup',
+  'mixed up',
+  'typo|typos|oversight',
+  'damage|damaged',
+  'defect|defects|defective|faulty|broken|cracked|dented|contaminated',
+  'missed|miss [the|our|this|its|their] [*] deadline|deadlines|date|window|cutoff|cut-off|shipment|delivery|milestone',
+  'outage|outages|downtime|disruption',
+  '(system|systems|server|servers|service|site|website|portal|platform|network|app|api|line|database) (went|was|were|is|are|been) down',
+  'crash|crashed|crashes',
+  'bug|bugs|glitch|glitches|malfunction|malfunctioned|malfunctioning',
+  'failure|failures',
+  'forgot|forgotten|neglected',
+  'overlooked',
+  'unable to',
+  'not able to',
+  "wasn't|weren't able to",
+  "not be able to",
+  "(couldn't|cannot|can't|didn't|won't|not) (meet|make|hit) [*] [*] deadline|deadlines|date|schedule",
+  'shortage|shortfall|short-shipped|shortshipped',
+  'out of stock',
+  'overcharged|double-charged|overbilled',
+  'leak|leaked|breach',
+  'incident',
+  { pattern: '(we|i) (have|had|found|discovered|encountered|experienced|identified|noticed|hit) [*] [*] problem|problems|issue|issues', tag: 'issue' },
+  { pattern: '(we|i) ran into [*] [*] problem|problems|issue|issues|trouble', tag: 'issue' },
+  { pattern: '(we|i) (are|were) having [*] problem|problems|issue|issues|trouble', tag: 'issue' },
+  { pattern: '(there|this) (is|was|has been) [a|an] [*] [*] problem|issue', tag: 'issue' },
+]);
+
+/** Tokens that, shortly before a problem word, mean no problem is being reported. */
+const NEGATORS = new Set([
+  'no', 'not', "n't", 'without', 'never', 'zero', 'avoid', 'avoiding', 'prevent', 'preventing', 'free',
+  'minimize', 'minimise', 'reduce', 'eliminate', 'any', 'nor', 'none', 'neither', 'against',
+]);
+/** Hypotheticals: a problem that might happen, not one that did. */
+const HYPOTHETICAL = new Set(['if', 'unless', 'whether', 'case', 'event', 'should', 'risk', 'chance', 'possible', 'potential', 'ensure']);
+/** Words after "late" that make it a time reference ("late May", "late afternoon"). */
+const TIME_AFTER_LATE = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'morning', 'afternoon', 'evening', 'night', 'spring', 'summer', 'autumn', 'fall', 'winter', 'q1', 'q2',
+  'q3', 'q4', 'next', 'this', 'last', '1990s', 'stage', 'stages', 'reply', 'response', 'notice',
+]);
+/** The recipient as the agent: "you missed", "your team made a mistake", "an error in your invoice". */
+const RECIPIENT_AGENT_VERBS = new Set([
+  'made', 'make', 'missed', 'forgot', 'sent', 'entered', 'used', 'submitted', 'paid', 'were', 'are', 'was', 'did',
+  "didn't", 'failed', 'gave', 'provided', 'typed', 'filled', 'ordered', 'specified', 'had', 'have', 'cancelled',
+  'canceled', 'postponed', 'delayed', 'asked', 'requested', 'changed', 'can', 'could', 'may', 'might', 'need',
+  'want', 'wish', 'decide', 'decided', 'choose', 'chose',
+]);
+const RECIPIENT_THINGS = new Set([
+  'team', 'side', 'company', 'staff', 'colleague', 'colleagues', 'engineers', 'department', 'office', 'payment',
+  'payments', 'invoice', 'invoices', 'file', 'files', 'spreadsheet', 'data', 'drawing', 'drawings', 'specification',
+  'specifications', 'spec', 'specs', 'forecast', 'figures', 'numbers', 'po', 'end', 'system', 'network', 'firewall',
+  'server', 'bank', 'remittance', 'transfer', 'form', 'entry', 'request', 'calculation', 'records', 'accounting',
+]);
+const FIRST_PERSON = new Set(['we', 'i', 'our', 'my', 'us', 'me', "we've", "we're", "i've", "i'm", "we'd", "i'd"]);
+
+/** Index of the token at `offset` within `tokens`. */
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
+  return tokens.length;
+}
+
+/**
+ * Whether the problem at tokens[i] belongs to the recipient: "you" or "your <team|invoice|...>"
+ * acts on it (before it in the sentence, with no first-person word in between), or it sits
+ * "in/on/from your <invoice|file|...>".
+ */
+function isRecipientSide(tokens: readonly Token[], i: number, end: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const w = tokens[k]!.norm;
+    // A clause boundary or a first-person word ends the recipient's part ("As you know, we...").
+    if (FIRST_PERSON.has(w) || w === ',' || w === ';' || w === ':') break;
+    if (w === 'you' && (RECIPIENT_AGENT_VERBS.has(tokens[k + 1]?.norm ?? '') || k + 1 === i)) return true;
+    if (w === 'your' && RECIPIENT_THINGS.has(tokens[k + 1]?.norm ?? '')) return true;
+  }
+  for (let k = end; k < tokens.length && k < end + 4; k++) {
+    if (tokens[k]!.norm === 'your' && RECIPIENT_THINGS.has(tokens[k + 1]?.norm ?? '')) return true;
+    if (tokens[k]!.norm === 'you' && tokens[k - 1]?.norm === 'by') return true;
+  }
+  return false;
+}
+
+/** Whether the words just before the problem negate it or make it hypothetical. */
+function isNegatedOrHypothetical(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = tokens[k]!;
+    if (NEGATORS.has(t.norm) || t.norm.endsWith("n't")) return true;
+    if (!t.isWord && t.norm !== '-' && t.norm !== "'") break;
+  }
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    if (HYPOTHETICAL.has(tokens[k]!.norm)) return true;
+    if (!tokens[k]!.isWord && [',', ';', ':'].includes(tokens[k]!.norm)) break;
+  }
+  return false;
+}
+
+const problemCache = new WeakMap<RuleDoc, PhraseMatch<PhraseEntry>[]>();
+
+/** Every problem on the writer's side that the draft reports (negated, hypothetical and recipient-side uses removed). */
+export function findProblems(doc: RuleDoc): PhraseMatch<PhraseEntry>[] {
+  const hit = problemCache.get(doc);
+  if (hit) return hit;
+  const out: PhraseMatch<PhraseEntry>[] = [];
+  for (const m of doc.match(PROBLEM_PHRASES)) {
+    const sentence = doc.sentenceAt(m.start);
+    if (!sentence) continue;
+    const tokens = sentence.tokens;
+    const i = tokenIndexAt(tokens, m.start);
+    const end = tokenIndexAt(tokens, m.end);
+    const first = tokens[i]?.norm ?? '';
+    if (first === 'late' && TIME_AFTER_LATE.has(tokens[end]?.norm ?? '')) continue;
+    // "Late" as a name part or "later": only the adjective counts, and "too late to join" is not a problem.
+    if (first === 'late' && tokens[i - 1]?.norm === 'too') continue;
+    if (isNegatedOrHypothetical(tokens, i)) continue;
+    // "We have no problem with..." : the wildcard of an `issue` pattern swallowed the negation.
+    if (m.entry.tag === 'issue' && tokens.slice(i, end).some((t) => NEGATORS.has(t.norm))) continue;
+    if (isRecipientSide(tokens, i, end)) continue;
+    out.push(m);
+  }
+  problemCache.set(doc, out);
+  return out;
+}
+
+/** The draft reports a problem on the writer's side (delay, mistake, outage, postponement...). */
+export function reportsProblem(doc: RuleDoc): boolean {
+  return findProblems(doc).length > 0;
+}
+
+/** Every apology in the draft (sympathy such as "sorry to hear" excluded). */
+export function findApologies(doc: RuleDoc): PhraseMatch<PhraseEntry>[] {
+  return doc.match(APOLOGY_PHRASES).filter((m) => m.entry.tag !== 'sympathy');
+}
+
+/** The draft apologizes somewhere: sorry, apologize, apologies, regret, please forgive, 申し訳... */
+export function hasApology(doc: RuleDoc): boolean {
+  return doc.has(APOLOGY_PHRASES) && findApologies(doc).length > 0;
+}
+
+export default defineRule({
+  id: 'ja/missing-apology',
+  pack: 'ja',
+  severity: 'warning',
+  description: {
+    en: 'A problem on your side is reported without an apology.',
+    ja: 'こちら側の問題を伝えているのに、お詫びの言葉がありません。',
+  },
+  messages: {
+    default: {
+      en: 'This reports a problem ("{phrase}") but the email never apologizes.',
+      ja: '問題（「{phrase}」）を伝えていますが、メールのどこにもお詫びがありません。',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'In Japan, a problem is first met with a sincere apology, even when the cause was outside your control; reporting it without one reads as not owning it, which damages trust.',
+      ja: '日本では、原因がこちらの手の及ばないものであっても、まず誠実にお詫びするのが基本です。お詫びなしに問題だけを伝えると、責任を引き受けていないと受け取られ、信頼を損ないます。',
+    },
+  },
+  advice: {
+    en: 'Open with a sincere apology, then explain what happened and what you will do: "We sincerely apologize for the delay. We will ship on May 10 and have added a check to prevent this."',
+    ja: 'まず誠実にお詫びし、その後で経緯と対応を伝えましょう。例: "We sincerely apologize for the delay. We will ship on May 10 and have added a check to prevent this."',
+  },
+  check(doc) {
+    const problems = findProblems(doc);
+    if (problems.length === 0 || hasApology(doc)) return [];
+    const first = problems[0]!;
+    return [
+      {
+        start: first.start,
+        end: first.end,
+        data: { phrase: doc.body.slice(first.start, first.end) },
+        suggestion: {
+          text: {
+            en: 'Start with an apology that names the problem: "We sincerely apologize for the {phrase}." Then say what you will do about it.',
+            ja: '問題を具体的に挙げてお詫びから始めましょう（例: "We sincerely apologize for the {phrase}."）。その後で今後の対応を伝えます。',
+          },
+        },
+      },
+    ];
+  },
+  examples: {
+    fire: [
+      { text: 'The shipment is delayed by two weeks. The new date is May 10.', excerpt: 'delayed' },
+      { text: 'We made a mistake in the invoice. A corrected copy is attached.', excerpt: 'mistake' },
+      { text: 'We forgot to include the manual in the box. It will follow by courier.', excerpt: 'forgot' },
+      { text: 'The typhoon closed the port, so the containers will be late.', excerpt: 'late' },
+      { text: 'Our payroll service had an outage this morning between 9 and 11.', excerpt: 'outage' },
+      { text: 'We were unable to finish the translation by Friday.', excerpt: 'unable to' },
+      { text: 'The seminar on May 3 has been postponed to June.', excerpt: 'postponed' },
+      { text: 'Some of the bolts you received were the wrong size.', excerpt: 'wrong' },
+      { text: 'A bug in our release caused duplicate emails.', excerpt: 'bug' },
+    ],
+    pass: [
+      { text: 'We apologize for the delay. The shipment will leave on May 10.' },
+      { text: 'We will ship the order without delay.' },
+      { text: 'We checked the file and no errors were found.' },
+      { text: 'The new firmware is error-free in all our tests.' },
+      { text: 'It seems there was a mistake in your invoice: the quantity should be 200.' },
+      { text: 'Your payment was late this month; could you check with your bank?' },
+      { text: 'Please let us know if you find any errors in the draft.' },
+      { text: 'We are sorry to report that the parts are damaged.' },
+      { text: 'The event is in late May, and we look forward to seeing you.' },
+      { text: '出荷が遅れており、大変申し訳ございません。The shipment is delayed.' },
+    ],
+  },
+});
