@@ -78,6 +78,13 @@ function fragmentArb(): fc.Arbitrary<string> {
     // Any UTF-16 code unit, lone surrogates included: what a broken paste can produce.
     { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+    // Long runs of one character: where a backtracking regex goes quadratic.
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(' ', '\t', '>', '-', '.', '!', '*', 'a ', '\u3000', '_', '='), fc.integer({ min: 100, max: 20_000 }))
+        .map(([c, n]) => c.repeat(n)),
+    },
     {
       weight: 1,
       arbitrary: fc
@@ -258,6 +265,28 @@ describe('analyze on arbitrary drafts', () => {
       { numRuns: 4 },
     );
   });
+});
+
+describe('counterexamples found by tests/regex-safety.test.ts', () => {
+  // Each of these took seconds per 50,000 characters before the regexes were fixed (quadratic
+  // backtracking over a run of whitespace); 100,000 characters must now be instant.
+  const RUN = 100_000;
+  const cases: Array<[string, Draft]> = [
+    ['a line ending in a long run of spaces (paragraph trim)', { body: 'a' + ' '.repeat(RUN) + 'b\n\nHello.' }],
+    ['a reply subject followed by tabs', { body: 'Hello.', subject: 'Re' + '\t'.repeat(RUN) }],
+    ['a sign-off followed by spaces', { body: 'Thanks for the call.\n\nBest regards' + ' '.repeat(RUN) + 'x\nTom' }],
+  ];
+  for (const [name, draft] of cases) {
+    it(`analyzes ${name} in linear time`, () => {
+      const errors = spyOnErrors();
+      const t0 = performance.now();
+      const findings = analyze(draft, { packs: ALL_PACKS });
+      const ms = performance.now() - t0;
+      expect(checkFindings(draft, findings)).toBeUndefined();
+      expect(errors).not.toHaveBeenCalled();
+      expect(ms).toBeLessThan(1_500);
+    });
+  }
 });
 
 describe('determinism', () => {

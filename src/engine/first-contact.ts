@@ -23,7 +23,9 @@ export interface FirstContactVerdict {
 }
 
 // Re:, RE:, Fwd:, FW:, AW: (German), WG:, SV:, 返信:, 転送:, and Japanese full-width colons.
-const REPLY_SUBJECT = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs|antw|r)\s*(?:\[\d+\])?\s*[:：]|(?:返信|転送|Re)\s*[:：])/i;
+// The optional "[2]" counter carries its own leading space: two adjacent \s* would backtrack
+// quadratically on "Re" followed by a long run of spaces (recheck, tests/regex-safety.test.ts).
+const REPLY_SUBJECT = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs|antw|r)(?:\s*\[\d{1,6}\])?\s*[:：]|(?:返信|転送|Re)\s*[:：])/i;
 
 /** Phrases a writer uses only when introducing themselves. */
 export const INTRODUCTION_PHRASES = definePhrases([

@@ -60,8 +60,10 @@ const QUOTE_LINE = /^\s*>/;
 const SIG_DASHES = /^--\s?$/;
 // Sign-off lines that usually open the signature block. The line itself is the writer's
 // words (rules such as ja/casual-register read it); what follows is the signature.
+// The optional closing punctuation carries its own leading space: "\s*[,.]?\s*$" backtracks
+// quadratically on a sign-off followed by a long run of spaces (tests/regex-safety.test.ts).
 const SIGN_OFF =
-  /^\s*(?:(?:best|kind|warm|warmest|kindest)(?:\s+(?:regards|wishes))?|regards|best regards|many thanks|thanks(?:\s+(?:again|so much|a lot))?|thank you(?:\s+(?:very much|again|so much))?|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully(?:\s+yours)?|with (?:best |kind |warm )?regards|all the best|take care|talk soon|catch you later|later|thx|ttyl|br|rgds|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|以上)\s*[,.!、。]?\s*$/i;
+  /^\s*(?:(?:best|kind|warm|warmest|kindest)(?:\s+(?:regards|wishes))?|regards|best regards|many thanks|thanks(?:\s+(?:again|so much|a lot))?|thank you(?:\s+(?:very much|again|so much))?|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully(?:\s+yours)?|with (?:best |kind |warm )?regards|all the best|take care|talk soon|catch you later|later|thx|ttyl|br|rgds|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|以上)(?:\s*[,.!、。])?\s*$/i;
 // Legal disclaimers that mail servers append.
 const DISCLAIMER =
   /^\s*(?:CONFIDENTIAL(?:ITY)?(?: NOTICE)?|DISCLAIMER|This (?:e-?mail|message)(?: and any attachments)? (?:is|are|may contain) (?:confidential|intended)|The information (?:contained )?in this (?:e-?mail|message))/i;

@@ -181,7 +181,8 @@ export function splitParagraphs(body: string, start: number, end: number): Array
       }
     } else {
       if (paraStart === -1) paraStart = i;
-      lastNonBlankEnd = i + line.replace(/\s+$/, '').length;
+      // trimEnd, not replace(/\s+$/): the regex is quadratic on long runs of spaces.
+      lastNonBlankEnd = i + line.trimEnd().length;
     }
     i = nl + 1;
   }
