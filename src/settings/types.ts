@@ -29,7 +29,11 @@ export interface Settings {
   genericSites: string[];
 }
 
-export const SETTINGS_VERSION = 1;
+/**
+ * Version 1 was the flat pre-release object, 2 the first nested shape (audience map keyed by
+ * domain), 3 adds user phrases and generic-editor sites (see src/settings/migrations.ts).
+ */
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -44,3 +48,37 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   genericSites: [],
 };
+
+/** One problem found in a settings object: where (`audienceMap[2].match`) and what. */
+export interface SettingsProblem {
+  path: string;
+  code:
+    | 'json'
+    | 'not-object'
+    | 'missing'
+    | 'unknown-field'
+    | 'type'
+    | 'enum'
+    | 'domain-or-address'
+    | 'host'
+    | 'rule-id'
+    | 'empty'
+    | 'too-long'
+    | 'too-many'
+    | 'duplicate'
+    | 'region-not-ja'
+    | 'newer-version'
+    | 'old-version';
+  /** What was expected (a type name, the allowed values, a limit). */
+  expected?: string;
+  /** The offending value, shortened, for the message. */
+  found?: string;
+}
+
+/** Left in local storage when a corrupted stored setting was replaced by its default. */
+export interface SettingsRecovery {
+  /** Epoch milliseconds of the repair. */
+  at: number;
+  /** The paths that were reset or dropped ("language", "audienceMap[3]"). */
+  paths: string[];
+}

@@ -1,0 +1,180 @@
+/**
+ * Every stored item of Nemawashi, defined once (@wxt-dev/storage): the synced settings with
+ * their versioned migrations, the repair note, and (history.ts) the local first-contact history.
+ *
+ * Every context (background, content scripts, popup, options) reads through here. A stored
+ * value is repaired field by field on read: a corrupted field falls back to its default, the
+ * other fields are kept, and the repair is noted for the options page.
+ */
+import { storage } from 'wxt/utils/storage';
+import { MIGRATIONS, migrate } from './migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem, type SettingsRecovery } from './types';
+import { repairSettings, validateSettings } from './validate';
+
+export * from './types';
+export { validateSettings, repairSettings, isDomain, isAddress, isHostName, LIMITS } from './validate';
+export { migrate, migrateV1toV2, migrateV2toV3, type SettingsV1, type SettingsV2 } from './migrations';
+export {
+  hasWrittenTo,
+  recordSent,
+  historyCount,
+  clearHistory,
+  lookupHistory,
+  historyChecker,
+  hashAddress,
+  normalizeAddress,
+  historyItem,
+  HISTORY_LIMIT,
+} from './history';
+export {
+  buildAnalysisContext,
+  resolveDraftAudience,
+  isSiteEnabled,
+  type AudienceOverride,
+  type ResolvedAudience,
+  type ContextOptions,
+} from './context';
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: MIGRATIONS,
+});
+
+/** Set when a stored value had to be repaired; cleared when the user dismisses the notice. */
+export const settingsRecoveryItem = storage.defineItem<SettingsRecovery | null>('local:settingsRecovery', {
+  fallback: null,
+});
+
+/** storage.sync refuses an item above 8,192 bytes (QUOTA_BYTES_PER_ITEM), key included. */
+export const SYNC_ITEM_LIMIT = 8192;
+
+export class SettingsError extends Error {
+  constructor(
+    readonly problems: SettingsProblem[],
+    message = describeProblems(problems),
+  ) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** A plain English description, for logs and errors; the UI formats problems with i18n. */
+export function describeProblems(problems: readonly SettingsProblem[]): string {
+  return problems
+    .map((p) => `${p.path || '(root)'}: ${p.code}${p.expected ? ` (expected ${p.expected})` : ''}${p.found ? ` (found ${p.found})` : ''}`)
+    .join('; ');
+}
+
+async function noteRepair(paths: string[]): Promise<void> {
+  const previous = await settingsRecoveryItem.getValue();
+  const all = [...new Set([...(previous?.paths ?? []), ...paths])];
+  await settingsRecoveryItem.setValue({ at: Date.now(), paths: all });
+}
+
+function repairOnRead(raw: unknown): { settings: Settings; repaired: string[] } {
+  return repairSettings(raw ?? DEFAULT_SETTINGS);
+}
+
+export async function getSettings(): Promise<Settings> {
+  const raw: unknown = await settingsItem.getValue();
+  const { settings, repaired } = repairOnRead(raw);
+  if (repaired.length > 0) {
+    // Store the repaired value so every context reads the same thing, and say so once.
+    await Promise.all([settingsItem.setValue(settings), noteRepair(repaired)]);
+  }
+  return settings;
+}
+
+/**
+ * Calls `cb` with the new settings whenever they change, in any context (storage change events
+ * reach every tab at once). Returns the function that stops watching.
+ */
+export function watchSettings(cb: (settings: Settings) => void): () => void {
+  return settingsItem.watch((raw) => cb(repairOnRead(raw).settings));
+}
+
+export type SettingsUpdate = Partial<Omit<Settings, 'version'>> | ((current: Settings) => Settings);
+
+function checkSize(settings: Settings): void {
+  const bytes = new TextEncoder().encode('settings' + JSON.stringify(settings)).length;
+  if (bytes > SYNC_ITEM_LIMIT) {
+    throw new SettingsError([{ path: '', code: 'too-long', expected: `${SYNC_ITEM_LIMIT} bytes`, found: `${bytes} bytes` }]);
+  }
+}
+
+/**
+ * Applies a shallow patch (or an updater on a copy) and stores the result if it validates;
+ * throws SettingsError with the problems otherwise, leaving storage untouched.
+ */
+export async function updateSettings(update: SettingsUpdate): Promise<Settings> {
+  const current = await getSettings();
+  const next: Settings =
+    typeof update === 'function' ? update(structuredClone(current)) : { ...current, ...structuredClone(update) };
+  next.version = SETTINGS_VERSION;
+  const problems = validateSettings(next);
+  if (problems.length > 0) throw new SettingsError(problems);
+  checkSize(next);
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export async function resetSettings(): Promise<void> {
+  await settingsItem.setValue(structuredClone(DEFAULT_SETTINGS));
+}
+
+export async function exportSettings(): Promise<string> {
+  return JSON.stringify(await getSettings(), null, 2) + '\n';
+}
+
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
+
+/** Parses, migrates (files exported by an earlier version) and validates, without storing. */
+export function parseSettingsFile(json: string): ImportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', code: 'json', found: err instanceof Error ? err.message : String(err) }] };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, problems: validateSettings(value) };
+  }
+  const version = (value as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { ok: false, problems: [{ path: 'version', code: version === undefined ? 'missing' : 'type', expected: String(SETTINGS_VERSION) }] };
+  }
+  if (version > SETTINGS_VERSION) {
+    return { ok: false, problems: [{ path: 'version', code: 'newer-version', expected: String(SETTINGS_VERSION), found: String(version) }] };
+  }
+  // Version 1 never had an export; a file claiming it is not ours.
+  if (version < 2) {
+    return { ok: false, problems: [{ path: 'version', code: 'old-version', expected: `2–${SETTINGS_VERSION}`, found: String(version) }] };
+  }
+  const migrated = migrate(value, version, SETTINGS_VERSION);
+  const problems = validateSettings(migrated);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, settings: migrated as Settings };
+}
+
+/** Replaces all settings with a file's, or changes nothing and says what is wrong. */
+export async function importSettings(json: string): Promise<ImportResult> {
+  const result = parseSettingsFile(json);
+  if (!result.ok) return result;
+  try {
+    checkSize(result.settings);
+  } catch (err) {
+    if (err instanceof SettingsError) return { ok: false, problems: err.problems };
+    throw err;
+  }
+  await settingsItem.setValue(result.settings);
+  return result;
+}
+
+export async function getSettingsRecovery(): Promise<SettingsRecovery | null> {
+  return settingsRecoveryItem.getValue();
+}
+
+export async function dismissSettingsRecovery(): Promise<void> {
+  await settingsRecoveryItem.removeValue();
+}
