@@ -1,0 +1,357 @@
+// rules/ja/harsh-negative.ts
+import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
+import { APOLOGY_PHRASES } from './missing-apology';
+
+/**
+ * Kinds of harshness, each guarded differently in `check`:
+ * - `disagree`: the writer contradicts the reader ("I disagree", "I have to push back on that");
+ * - `reject`: a flat refusal of the reader's proposal ("doesn't work for us", "we refuse");
+ * - `wrong`: the reader or their point is declared wrong ("That's wrong", "you are mistaken");
+ * - `judgement`: a harsh verdict word ("unacceptable", "ridiculous", "clearly skewed");
+ * - `blame`: what the reader did or failed to do ("you failed to", "why didn't you");
+ * - `should-have`: hindsight criticism of the reader ("Your team should have run..."), which
+ *   needs a past participle after it ("you should have received it" is an expectation);
+ * - `directive`: "you must / you need to" as an order (not "you must be busy");
+ * - `no-start`: "No, we can't..." only at the start of a sentence.
+ */
+type HarshKind = 'disagree' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start';
+interface HarshEntry extends PhraseEntry {
+  tag: HarshKind;
+}
+
+/** Direct refusal, disagreement and criticism, in the many ways English says them. */
+export const HARSH_PHRASES = definePhrases<HarshEntry>([
+  // Disagreement in any wording.
+  { pattern: '(i|we) [strongly|completely|totally|fundamentally|respectfully|really|simply] disagree', tag: 'disagree' },
+  { pattern: "(i|we) (don't|cannot|can't|couldn't) [really|fully|quite] agree", tag: 'disagree' },
+  { pattern: '(i|we) (do|could|can) not [really|fully|quite] agree', tag: 'disagree' },
+  { pattern: '(i|we) (am|are) not [at] [all] (convinced|persuaded)', tag: 'disagree' },
+  { pattern: "(i'm|we're) not [at] [all] (convinced|persuaded)", tag: 'disagree' },
+  { pattern: '(i|we) (have|need|want|must) [to] push back (on|here|hard|strongly|firmly|.|,|;)', tag: 'disagree' },
+  { pattern: "(i|we|i'd|we'd) (would|will) [like] [to] push back (on|here|hard|strongly|firmly|.|,|;)", tag: 'disagree' },
+  { pattern: "(i'm|we're|i'd|we'd) (going|like) to push back (on|here|hard|strongly|firmly|.|,|;)", tag: 'disagree' },
+  { pattern: 'push|pushing back (on|here|hard|strongly|firmly|.|,|;)', tag: 'disagree' },
+  { pattern: 'push|pushing back [a] (little|bit) [bit] on', tag: 'disagree' },
+  { pattern: '(i|we) [have|must|need] [to] take issue with', tag: 'disagree' },
+  { pattern: '(i|we) [have|must|need] [to] (object|objected) to', tag: 'disagree' },
+  { pattern: 'i|we beg to differ', tag: 'disagree' },
+  { pattern: 'with all due respect', tag: 'disagree' },
+  { pattern: 'contrary to what you (said|say|claim|claimed|suggest|suggested|wrote|think|believe)', tag: 'disagree' },
+  { pattern: "(i|we) don't think (that's|it's) (right|correct|fair|reasonable|accurate|realistic|true|acceptable)", tag: 'disagree' },
+  { pattern: "(i|we) don't think (that|this|it) (is|was) (right|correct|fair|reasonable|accurate|realistic|true|acceptable)", tag: 'disagree' },
+  { pattern: "(i|we) do not think (that's|it's) (right|correct|fair|reasonable|accurate|realistic|true|acceptable)", tag: 'disagree' },
+  { pattern: '(i|we) do not think (that|this|it) (is|was) (right|correct|fair|reasonable|accurate|realistic|true|acceptable)', tag: 'disagree' },
+  // Flat refusal.
+  { pattern: "(doesn't|won't|can't|cannot) [really|possibly] work for (us|me)", tag: 'reject', replacement: 'would be difficult for us' },
+  { pattern: '(does|will|can) not [really|possibly] work for (us|me)', tag: 'reject', replacement: 'would be difficult for us' },
+  { pattern: "(isn't|not) going to work for (us|me)", tag: 'reject' },
+  { pattern: "(that|this) (won't|doesn't|can't|cannot) [possibly] work", tag: 'reject' },
+  { pattern: '(that|this) (will|does|can) not [possibly] work', tag: 'reject' },
+  { pattern: "(that's|it's) not going to (work|happen)", tag: 'reject' },
+  { pattern: '(that|this|it) is not going to (work|happen)', tag: 'reject' },
+  { pattern: 'out of the question', tag: 'reject' },
+  { pattern: 'non-starter', tag: 'reject' },
+  { pattern: '(i|we) [simply|flatly] (refuse|refused|reject|rejected)', tag: 'reject' },
+  { pattern: "(i|we) (won't|cannot|can't|don't) [ever] (accept|tolerate|allow)", tag: 'reject' },
+  { pattern: '(i|we) (will|do|can) not [ever] (accept|tolerate|allow)', tag: 'reject' },
+  { pattern: '(i|we) (are|am) not (willing|prepared|going) to (accept|pay|agree|sign|approve|tolerate|consider)', tag: 'reject' },
+  { pattern: "(i'm|we're) not (willing|prepared|going) to (accept|pay|agree|sign|approve|tolerate|consider)", tag: 'reject' },
+  { pattern: "(i|we) won't (pay|agree|sign|approve|consider)", tag: 'reject' },
+  { pattern: '(i|we) will not (pay|agree|sign|approve|consider)', tag: 'reject' },
+  { pattern: 'not|never acceptable', tag: 'judgement', replacement: 'difficult for us to accept' },
+  // "That's wrong" and its family, aimed at the reader's point.
+  { pattern: "(that's|this's) [simply|just|completely|totally|plainly|absolutely|clearly|obviously|entirely] (wrong|incorrect|untrue|false|inaccurate|nonsense|unfair|impossible|baseless|misleading)", tag: 'wrong' },
+  { pattern: '(that|this) (is|was) [simply|just|completely|totally|plainly|absolutely|clearly|obviously|entirely] (wrong|incorrect|untrue|false|inaccurate|nonsense|unfair|impossible|baseless|misleading)', tag: 'wrong' },
+  { pattern: "that's [simply|just|completely|totally|plainly|absolutely|clearly|obviously|entirely] not (true|correct|accurate|right|fair|possible)", tag: 'wrong' },
+  { pattern: '(that|this) (is|was) [simply|just|completely|totally|plainly|absolutely|clearly|obviously|entirely] not (true|correct|accurate|right|fair|possible)', tag: 'wrong' },
+  { pattern: "(that's|that|this) [is|was] [simply|just|clearly|obviously] not the case", tag: 'wrong' },
+  { pattern: "(that|this) (isn't|wasn't) (true|correct|accurate|right|fair|possible)", tag: 'wrong' },
+  { pattern: "(that|this) (isn't|wasn't) the case", tag: 'wrong' },
+  { pattern: "(that's|that|this) [is|was] not what (we|you) (agreed|discussed|said|promised)", tag: 'wrong' },
+  { pattern: '(that|this|it) makes no sense', tag: 'wrong' },
+  { pattern: "(that|this|it) doesn't make [any] sense", tag: 'wrong' },
+  { pattern: '(that|this|it) does not make [any] sense', tag: 'wrong' },
+  { pattern: "you're [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|confused)", tag: 'wrong' },
+  { pattern: 'you are [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|confused)', tag: 'wrong' },
+  { pattern: 'your (team|side) (is|was|are|were) [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|confused)', tag: 'wrong' },
+  { pattern: "(you|you've) [have] [got|gotten] it wrong", tag: 'wrong' },
+  { pattern: 'you (misunderstood|misunderstand|misread|misinterpreted|misrepresented)', tag: 'wrong' },
+  { pattern: "you don't understand", tag: 'wrong' },
+  { pattern: 'you do not understand', tag: 'wrong' },
+  { pattern: "(you're|you) [are] missing the point", tag: 'wrong' },
+  // Harsh verdicts.
+  {
+    pattern:
+      'unacceptable|ridiculous|absurd|nonsense|nonsensical|outrageous|unreasonable|preposterous|laughable|inexcusable|unprofessional|incompetent|sloppy|careless|pointless|appalling|disgraceful|shameful|amateurish|half-baked|unrealistic|subpar|sub-par',
+    tag: 'judgement',
+  },
+  { pattern: 'obviously', tag: 'judgement' },
+  { pattern: 'a waste of (time|money|effort)', tag: 'judgement' },
+  { pattern: 'not good enough', tag: 'judgement' },
+  { pattern: '(i|we) (am|are) [very|extremely|deeply|quite|really|so|rather] disappointed', tag: 'judgement' },
+  { pattern: "(i'm|we're) [very|extremely|deeply|quite|really|so|rather] disappointed", tag: 'judgement' },
+  {
+    pattern:
+      '(clearly|obviously|completely|totally|simply|entirely|fundamentally|seriously|badly|grossly|plainly) (skewed|flawed|wrong|incorrect|biased|inadequate|insufficient|unreliable|inaccurate|misleading|unusable|off|mistaken|unworkable)',
+    tag: 'judgement',
+  },
+  // Blame aimed at the reader.
+  { pattern: "you|you've (failed|neglected) to", tag: 'blame' },
+  { pattern: "you (didn't|never) [even] (send|provide|reply|respond|answer|read|check|follow|include|tell|inform|confirm|bother|listen)", tag: 'blame' },
+  { pattern: 'you did not [even] (send|provide|reply|respond|answer|read|check|follow|include|tell|inform|confirm|bother|listen)', tag: 'blame' },
+  { pattern: 'you never (sent|provided|replied|responded|answered|checked|followed|included|told|informed|confirmed|bothered|listened)', tag: 'blame' },
+  { pattern: "why (didn't|haven't|hasn't|wasn't|weren't|wouldn't|couldn't) (you|your)", tag: 'blame' },
+  { pattern: 'why did you not', tag: 'blame' },
+  { pattern: "you (should|shouldn't|ought) [not] [to] have", tag: 'should-have' },
+  { pattern: "your * [*] (should|shouldn't|ought) [not] [to] have", tag: 'should-have' },
+  { pattern: "you should've", tag: 'should-have' },
+  { pattern: "your * [*] should've", tag: 'should-have' },
+  // Orders.
+  { pattern: 'you [really|simply|just|also|still|absolutely] must', tag: 'directive' },
+  { pattern: 'you [really|simply|just|also|still|absolutely] (need|have) to', tag: 'directive' },
+  // "No, we can't..." (the bare "No." sentence is found separately).
+  { pattern: "no , (we|i) (can't|cannot|won't|disagree|refuse|reject)", tag: 'no-start' },
+  { pattern: 'no , (we|i) (will|can|do) not', tag: 'no-start' },
+  { pattern: "no , (that's|it's) (wrong|incorrect|untrue)", tag: 'no-start' },
+  { pattern: "no , (that's|it's) not (true|correct|right|accurate|what)", tag: 'no-start' },
+  { pattern: 'no , (that|this|it) (is|was) (wrong|incorrect|untrue)', tag: 'no-start' },
+]);
+
+/** Self-criticism and ownership: harsh words about our own work are not aimed at the reader. */
+export const SELF_CRITICISM_PHRASES = definePhrases([
+  'on us',
+  'on me',
+  'our|my (fault|failure|mistake|error|responsibility)',
+  'on our|my (part|side|end)',
+  'of us|me',
+  'ourselves|myself',
+]);
+
+/** A whole sentence that is a bare refusal. */
+const BARE_REFUSALS = new Set(['no', 'nope', 'no way', 'absolutely not', 'certainly not', 'definitely not', 'of course not', 'no chance']);
+const BARE_REFUSAL_STARTS = new Set(['no', 'nope', 'absolutely', 'certainly', 'definitely', 'of']);
+/** Before a trigger, these make it hypothetical ("if that doesn't work for us"). */
+const CONDITIONALS = new Set(['if', 'unless', 'whether', 'case', 'suppose', 'assuming']);
+const NEGATORS = new Set(['not', 'never', 'hardly', "isn't", "wasn't", "aren't", "weren't", 'nothing', 'no']);
+/** "You should have <these>" states an expectation, not a reproach. */
+const BENIGN_AFTER_SHOULD_HAVE = new Set([
+  'received', 'gotten', 'got', 'seen', 'heard', 'access', 'a', 'an', 'the', 'it', 'them', 'this', 'these', 'those',
+  'all', 'everything', 'now', 'already', 'by', 'plenty', 'enough', 'no', 'any', 'some', 'your', 'our', 'my', 'time',
+  'more', 'less', 'one', 'two', 'several', 'both',
+]);
+/** "You should have been <these>" is also an expectation ("should have been notified by email"). */
+const BENIGN_AFTER_SHOULD_HAVE_BEEN = new Set(['notified', 'informed', 'contacted', 'sent', 'told', 'given', 'invited', 'copied', 'added', 'emailed', 'able']);
+const IRREGULAR_PARTICIPLES = new Set([
+  'been', 'done', 'run', 'told', 'sent', 'made', 'known', 'thought', 'brought', 'caught', 'kept', 'let', 'put', 'set',
+  'read', 'said', 'paid', 'come', 'gone', 'taken', 'given', 'written', 'chosen', 'spoken', 'understood', 'built',
+  'spent', 'found', 'left', 'held', 'meant', 'sought', 'taught', 'shown', 'double-checked',
+]);
+/** "You must" is an order unless it guesses at the reader's state ("you must be busy", "you must have heard"). */
+const EPISTEMIC_AFTER_MUST = new Set(['be', 'have', 'know', 'feel', 'think', 'already']);
+const RECOMMENDATION_VERBS = new Set(['try', 'visit', 'come', 'see', 'taste', 'join', 'meet', 'enjoy', 'experience']);
+/** Where "you need to / you have to" starts a clause of its own, it is an order to the reader. */
+const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);
+
+function tokenIndex(tokens: readonly Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
+  return tokens.length;
+}
+
+function looksLikeParticiple(word: string): boolean {
+  return IRREGULAR_PARTICIPLES.has(word) || (word.length > 3 && (word.endsWith('ed') || word.endsWith('en') || word.endsWith('wn')));
+}
+
+function isConditional(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    const w = tokens[k]!.norm;
+    if (CONDITIONALS.has(w)) return true;
+    if (w === ';' || w === ':') break;
+  }
+  return false;
+}
+
+/** Harsh words about our own side ("That was unacceptable on our part", "Our delay is inexcusable"). */
+function isSelfCriticism(doc: RuleDoc, sentence: Sentence): boolean {
+  const first = sentence.tokens.find((t) => t.isWord)?.norm;
+  if (first === 'our' || first === 'my') return true;
+  return doc.matchSentence(SELF_CRITICISM_PHRASES, sentence).length > 0 || doc.matchSentence(APOLOGY_PHRASES, sentence).length > 0;
+}
+
+/** Whether a match of the given kind, at tokens[i..end), is really aimed at the reader. */
+function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: number, end: number): boolean {
+  const tokens = sentence.tokens;
+  const before = tokens[i - 1]?.norm;
+  const next = tokens[end]?.norm ?? '';
+  switch (kind) {
+    case 'no-start':
+      return sentence.tokens[0]?.start === tokens[i]!.start;
+    case 'disagree': {
+      // "I couldn't agree more" and "I can't agree more" are agreement.
+      if (next === 'more') return false;
+      // "You may disagree", "if you push back on this": someone else's possible disagreement.
+      return !isConditional(tokens, i);
+    }
+    case 'should-have': {
+      if (BENIGN_AFTER_SHOULD_HAVE.has(next)) return false;
+      if (next === 'been' && BENIGN_AFTER_SHOULD_HAVE_BEEN.has(tokens[end + 1]?.norm ?? '')) return false;
+      return looksLikeParticiple(next) && !isConditional(tokens, i);
+    }
+    case 'directive': {
+      // "You must be busy", "you must have heard": a guess at the reader's state, not an order.
+      if (tokens[end - 1]!.norm === 'must' && EPISTEMIC_AFTER_MUST.has(next)) return false;
+      // "You have to try the kushikatsu": an enthusiastic recommendation.
+      if (RECOMMENDATION_VERBS.has(next)) return false;
+      if (sentence.isQuestion) return false;
+      // Only a clause that opens with "you": not "all you need to do", "if you have to", "when you must".
+      return before === undefined || CLAUSE_OPENERS.has(before);
+    }
+    case 'judgement':
+      if (before !== undefined && NEGATORS.has(before)) return false;
+      return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
+    case 'reject':
+    case 'wrong':
+      return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
+    case 'blame':
+      return !isConditional(tokens, i);
+  }
+}
+
+const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
+  disagree: {
+    en: 'Keep face on both sides: "We see this a little differently. Could we look at it together?"',
+    ja: '相手の面子を保つ言い方に: "We see this a little differently. Could we look at it together?"',
+  },
+  reject: {
+    en: 'Soften the refusal and leave a door open: "That may be difficult for us. Could we discuss other options?"',
+    ja: '断りを和らげ、余地を残しましょう: "That may be difficult for us. Could we discuss other options?"',
+  },
+  wrong: {
+    en: 'Point to the facts, not the person: "There may be a misunderstanding. Our figures show..."',
+    ja: '人ではなく事実を示しましょう: "There may be a misunderstanding. Our figures show..."',
+  },
+  judgement: {
+    en: 'Drop the verdict and state the concern: "We have a concern about..."',
+    ja: '断定的な評価をやめ、懸念として伝えましょう: "We have a concern about..."',
+  },
+  blame: {
+    en: 'Describe what is missing and ask for help: "We have not yet received..., could you check?"',
+    ja: '足りないものを伝え、協力をお願いしましょう: "We have not yet received..., could you check?"',
+  },
+  'should-have': {
+    en: 'Look forward instead of back: "Next time, could we run... together?"',
+    ja: '過去を責めず、今後に目を向けましょう: "Next time, could we run... together?"',
+  },
+  directive: {
+    en: 'Turn the order into a request: "Could you please...?"',
+    ja: '命令ではなく依頼の形に: "Could you please...?"',
+  },
+  'no-start': {
+    en: 'Avoid a bare "No": "Unfortunately, that may be difficult for us, because..."',
+    ja: 'いきなり "No" と言わずに: "Unfortunately, that may be difficult for us, because..."',
+  },
+};
+
+export default defineRule({
+  id: 'ja/harsh-negative',
+  pack: 'ja',
+  severity: 'warning',
+  description: {
+    en: 'Direct refusal, disagreement or criticism that makes the reader lose face.',
+    ja: '相手の面子をつぶす、直接的な拒否・反論・批判。',
+  },
+  messages: {
+    default: {
+      en: 'Harsh wording: "{phrase}" reads as a direct refusal or criticism.',
+      ja: '強すぎる表現: 「{phrase}」は直接的な拒否や批判として受け取られます。',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'Japanese business partners rarely say "no" outright; an open refusal or criticism makes them lose face and can damage the relationship more than the disagreement itself.',
+      ja: '日本のビジネスでは、はっきり「ノー」と言うことはまれです。あからさまな拒否や批判は相手の面子をつぶし、意見の違いそのものよりも関係を傷つけます。',
+    },
+  },
+  advice: {
+    en: 'Soften and keep face: "That may be difficult for us", "We see it a little differently", "Could we look at this together?"',
+    ja: '和らげて面子を保ちましょう: "That may be difficult for us", "We see it a little differently", "Could we look at this together?"',
+  },
+  check(doc) {
+    const reports: RuleReport[] = [];
+    for (const m of doc.match(HARSH_PHRASES)) {
+      const sentence = doc.sentenceAt(m.start);
+      if (!sentence) continue;
+      const i = tokenIndex(sentence.tokens, m.start);
+      const end = tokenIndex(sentence.tokens, m.end);
+      if (!isAimedAtReader(doc, sentence, m.entry.tag, i, end)) continue;
+      // A pattern that ends on punctuation ("push back ,") reports the words only.
+      let last = end - 1;
+      while (last > i && !sentence.tokens[last]!.isWord) last--;
+      const spanEnd = sentence.tokens[last]!.end;
+      const replacement = m.entry.replacement && spanEnd === m.end ? m.entry.replacement : undefined;
+      reports.push({
+        start: m.start,
+        end: spanEnd,
+        data: { phrase: doc.body.slice(m.start, spanEnd) },
+        suggestion: { text: SUGGESTIONS[m.entry.tag], ...(replacement ? { replacement } : {}) },
+      });
+    }
+    // A sentence that is nothing but a refusal: "No." "Absolutely not!" ("No." is also an
+    // abbreviation for "number", so the sentence splitter may have run it on into the next one.)
+    for (const s of doc.sentences) {
+      const first = s.tokens[0];
+      if (!first || !BARE_REFUSAL_STARTS.has(first.norm)) continue;
+      let k = 0;
+      while (k < s.tokens.length && k < 4 && s.tokens[k]!.isWord) k++;
+      const stop = s.tokens[k];
+      if (k === 0 || (stop !== undefined && stop.norm !== '.' && stop.norm !== '!' && !/^!+$/.test(stop.norm))) continue;
+      // "No. 5" is a number.
+      if (stop?.norm === '.' && /^\d/.test(s.tokens[k + 1]?.norm ?? '')) continue;
+      if (!BARE_REFUSALS.has(s.tokens.slice(0, k).map((t) => t.norm).join(' '))) continue;
+      const end = s.tokens[k - 1]!.end;
+      reports.push({ start: first.start, end, data: { phrase: doc.body.slice(first.start, end) }, suggestion: { text: SUGGESTIONS['no-start'] } });
+    }
+    return reports.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  },
+  examples: {
+    fire: [
+      { text: 'No. We will keep the current price.', excerpt: 'No' },
+      { text: 'That price simply doesn\'t work for us.', excerpt: "doesn't work for us", output: 'That price simply would be difficult for us.' },
+      { text: 'An 8% increase is frankly unacceptable.', excerpt: 'unacceptable' },
+      { text: "I don't agree that the fee is out of line with the market.", excerpt: "I don't agree" },
+      { text: 'I have to push back on that estimate.', excerpt: 'I have to push back on' },
+      { text: 'Your team should have run the negative controls on the same plate.', excerpt: 'Your team should have' },
+      { text: 'Without them, the viability numbers are clearly skewed.', excerpt: 'clearly skewed' },
+      { text: "That's wrong: the order was for 500 units.", excerpt: "That's wrong" },
+      { text: 'You are mistaken about the delivery terms.', excerpt: 'You are mistaken' },
+      { text: 'We strongly disagree with your assessment.', excerpt: 'We strongly disagree' },
+      { text: 'That won\'t work for our launch.', excerpt: "That won't work" },
+      { text: 'This proposal is ridiculous.', excerpt: 'ridiculous' },
+      { text: 'Obviously the discount applies only to new orders.', excerpt: 'Obviously' },
+      { text: 'You failed to send the drawings on time.', excerpt: 'You failed to' },
+      { text: 'You must send the forms by Monday.', excerpt: 'You must' },
+      { text: 'We refuse to pay the storage charges.', excerpt: 'We refuse' },
+      { text: 'No, we cannot lower the price again.', excerpt: 'No, we cannot' },
+      { text: 'Why didn\'t you tell us about the change?', excerpt: "Why didn't you" },
+      { text: 'With all due respect, the data says otherwise.', excerpt: 'With all due respect' },
+      { text: "I'm not convinced the new supplier is reliable.", excerpt: "I'm not convinced" },
+    ],
+    pass: [
+      { text: 'No problem at all, Wednesday works well for us.' },
+      { text: 'Could you reply no later than Friday?' },
+      { text: 'The file did not open on our side, so we will resend it.' },
+      { text: 'I know you must be very busy at the end of the quarter.' },
+      { text: 'That was our failure: we should have warned you on the 7th.' },
+      { text: 'A bad config change that our own deploy checks should have caught.' },
+      { text: 'You should have received the samples by now.' },
+      { text: 'All you need to do is check the attached figures.' },
+      { text: 'If that does not work for you, we can find another day.' },
+      { text: 'I couldn\'t agree more with your proposal.' },
+      { text: 'You are right that the figures did not match the appendix.' },
+      { text: 'We need to push back the launch by a week.' },
+      { text: 'There seems to be a mix-up in the room block.' },
+      { text: 'The copy we received lists the items without codes.' },
+      { text: 'That is not unreasonable, and we are happy to discuss it.' },
+      { text: 'This delay is unacceptable on our part, and we apologize.' },
+    ],
+  },
+});
