@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: analyze() against alex, write-good and a regex phrase list on the same
+ * generated drafts. `npm run bench -- --json` prints only the JSON summary on stdout.
+ *
+ * Every timed analyze() call gets text it has never seen (a fresh seed per run, a fresh edit per
+ * edit run), so the engine's per-paragraph caches only help where they would help a user: the
+ * one-word-edit measurement.
+ */
+import { text as alexText } from 'alex';
+import writeGood from 'write-good';
+import { analyze, buildDoc, DEFAULT_CONTEXT, rules, type AnalysisContext, type Draft } from '../src/nemawashi';
+import { countWords, makeDraft, makeDraftChars, prng } from './drafts';
+
+const JSON_ONLY = process.argv.includes('--json');
+const log = (s = ''): void => {
+  if (!JSON_ONLY) process.stdout.write(s + '\n');
+};
+
+const SIZES = [100, 300, 1000, 5000, 20000] as const;
+/** Runs per size: enough for a stable median, few enough to keep the whole bench near 2 minutes. */
+const RUNS: Record<(typeof SIZES)[number], number> = { 100: 41, 300: 31, 1000: 21, 5000: 9, 20000: 5 };
+const CHAR_SIZES = [10_000, 50_000, 200_000] as const;
+const CHAR_RUNS: Record<(typeof CHAR_SIZES)[number], number> = { 10_000: 9, 50_000: 5, 200_000: 3 };
+const EDIT_RUNS = 41;
+
+const CTX: AnalysisContext = { ...DEFAULT_CONTEXT, packs: ['common', 'ja', 'us'], firstContact: 'auto' };
+
+function draftOf(body: string): Draft {
+  return {
+    body,
+    subject: 'Schedule and next steps for the pilot',
+    recipients: [{ address: 'k.tanaka@example.co.jp', name: 'Ken Tanaka', field: 'to' }],
+  };
+}
+
+// ~60 phrases of the kind the catalogue flags, as one precompiled case-insensitive regex each:
+// the cheapest possible checker, for scale.
+const REGEX_PHRASES = [
+  'asap', 'as soon as possible', 'immediately', 'right away', 'urgent', 'by end of day', 'eod', 'no later than',
+  'final offer', 'take it or leave it', 'non-negotiable', 'sorry to bother you', 'sorry for my poor english',
+  'sorry for the long email', 'sorry for the late reply', 'i apologize if', 'sorry if you', 'sorry you feel',
+  'not our fault', 'mistakes were made', 'beyond our control', 'your team failed to', 'as i said before',
+  'unacceptable', 'ridiculous', 'obviously', 'you should have', 'you must', 'i disagree', 'that is wrong',
+  'we refuse', 'lol', 'haha', 'just kidding', 'on the dot', 'sharp', 'running late', 'a few minutes late',
+  'hop on a quick call', 'zoom', 'teams', 'hey', 'howdy', 'cheers', 'thx', 'we will consider', 'we will study',
+  'it is difficult', 'at some point', 'it may be possible', 'perhaps', 'maybe', 'possibly', 'i think', 'i guess',
+  'kind of', 'sort of', 'i humbly', 'esteemed', 'please kindly', 'please be informed', 'kindly revert',
+];
+const REGEXES = REGEX_PHRASES.map((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`, 'gi'));
+
+function regexCheck(text: string): number {
+  let n = 0;
+  for (const re of REGEXES) {
+    re.lastIndex = 0;
+    while (re.exec(text) !== null) n++;
+  }
+  return n;
+}
+
+type Tool = 'nemawashi' | 'alex' | 'write-good' | 'regex';
+const TOOLS: Tool[] = ['nemawashi', 'alex', 'write-good', 'regex'];
+const RUN: Record<Tool, (body: string) => unknown> = {
+  nemawashi: (body) => analyze(draftOf(body), CTX),
+  // alex.text runs the whole retext pipeline (parse, equality, profanities) synchronously.
+  alex: (body) => alexText(body).messages.length,
+  'write-good': (body) => writeGood(body).length,
+  regex: (body) => regexCheck(body),
+};
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+  return s[i]!;
+}
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+const fmt = (x: number, w = 8): string => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '-').padStart(w);
+
+// ---- warm-up: JIT, compromise's lexicon, alex's pipeline -----------------------------------
+for (let i = 0; i < 3; i++) {
+  const body = makeDraft(1000, 900_000 + i);
+  for (const t of TOOLS) RUN[t](body);
+}
+
+// ---- µs per word by size -----------------------------------------------------------------
+const usPerWord: Record<Tool, Record<string, number>> = { nemawashi: {}, alex: {}, 'write-good': {}, regex: {} };
+const p95PerWord: Record<Tool, Record<string, number>> = { nemawashi: {}, alex: {}, 'write-good': {}, regex: {} };
+const msMedian: Record<Tool, Record<string, number>> = { nemawashi: {}, alex: {}, 'write-good': {}, regex: {} };
+const msP95: Record<Tool, Record<string, number>> = { nemawashi: {}, alex: {}, 'write-good': {}, regex: {} };
+for (const size of SIZES) {
+  const perWord: Record<Tool, number[]> = { nemawashi: [], alex: [], 'write-good': [], regex: [] };
+  const ms: Record<Tool, number[]> = { nemawashi: [], alex: [], 'write-good': [], regex: [] };
+  for (let r = 0; r < RUNS[size]; r++) {
+    const body = makeDraft(size, size * 1000 + r);
+    const words = countWords(body);
+    // Interleaved per draft, so slow drift of a shared machine hits every tool alike.
+    for (const t of TOOLS) {
+      const dt = time(() => RUN[t](body));
+      ms[t].push(dt);
+      perWord[t].push((dt * 1000) / words);
+    }
+  }
+  for (const t of TOOLS) {
+    usPerWord[t][size] = round(median(perWord[t]));
+    p95PerWord[t][size] = round(quantile(perWord[t], 0.95));
+    msMedian[t][size] = median(ms[t]);
+    msP95[t][size] = quantile(ms[t], 0.95);
+  }
+}
+
+// ---- one-word edit in the 5,000-word draft ---------------------------------------------------
+const EDIT_WORDS = ['promptly', 'shortly', 'carefully', 'gladly', 'today', 'tomorrow', 'soon', 'again', 'also', 'still'];
+let body = makeDraft(5000, 4242);
+analyze(draftOf(body), CTX);
+const editTimes: number[] = [];
+const rand = prng(99);
+for (let i = 0; i < EDIT_RUNS; i++) {
+  // Replace one word somewhere in the body (after the greeting), as a user typing would.
+  const spaces: number[] = [];
+  for (let k = body.indexOf(' ', 30); k !== -1 && spaces.length < 20000; k = body.indexOf(' ', k + 1)) spaces.push(k);
+  const at = spaces[Math.floor(rand() * (spaces.length - 1))]!;
+  const end = body.indexOf(' ', at + 1);
+  const replacement = `${EDIT_WORDS[i % EDIT_WORDS.length]}${i}`.replace(/\d+$/, '') + (i % 2 ? '' : 'er');
+  const edited = body.slice(0, at + 1) + replacement + body.slice(end === -1 ? body.length : end);
+  body = edited === body ? edited + ' ok' : edited;
+  editTimes.push(time(() => analyze(draftOf(body), CTX)));
+}
+const editMs = { '5000': round(median(editTimes)) };
+
+// ---- ms per 10,000 characters (issue 5) -------------------------------------------------------
+const msPer10kChars: Record<string, number> = {};
+for (const chars of CHAR_SIZES) {
+  const xs: number[] = [];
+  for (let r = 0; r < CHAR_RUNS[chars]; r++) {
+    const b = makeDraftChars(chars, chars + r);
+    xs.push((time(() => analyze(draftOf(b), CTX)) * 10_000) / b.length);
+  }
+  msPer10kChars[chars] = round(median(xs));
+}
+
+if (JSON_ONLY) {
+  process.stdout.write(JSON.stringify({ usPerWord, editMs, msPer10kChars }) + '\n');
+} else {
+  log(`analyze() with all packs on (${rules.length} rules); median / p95 microseconds per word`);
+  log('');
+  log(`${'words'.padStart(6)}  ${TOOLS.map((t) => `${t.padStart(10)} med  p95`.padStart(20)).join('')}`);
+  for (const size of SIZES) {
+    log(`${String(size).padStart(6)}  ${TOOLS.map((t) => `${fmt(usPerWord[t][size]!, 14)} ${fmt(p95PerWord[t][size]!, 5)}`).join('')}`);
+  }
+  log('');
+  log('median analyze() time per draft (ms):');
+  for (const size of SIZES) {
+    log(`${String(size).padStart(6)} words: nemawashi ${fmt(msMedian.nemawashi[size]!)} (p95 ${fmt(msP95.nemawashi[size]!, 6)})   alex ${fmt(msMedian.alex[size]!)}   write-good ${fmt(msMedian['write-good'][size]!)}   regex ${fmt(msMedian.regex[size]!)}`);
+  }
+  log('');
+  log('ratios (tool time / nemawashi time, > 1 means nemawashi is faster):');
+  for (const size of SIZES) {
+    const n = usPerWord.nemawashi[size]!;
+    log(`${String(size).padStart(6)} words: alex ${fmt(usPerWord.alex[size]! / n, 6)}×   write-good ${fmt(usPerWord['write-good'][size]! / n, 6)}×   regex ${fmt(usPerWord.regex[size]! / n, 6)}×`);
+  }
+  log('');
+  log(`one-word edit in the 5,000-word draft: median ${fmt(median(editTimes), 0)} ms, p95 ${fmt(quantile(editTimes, 0.95), 0)} ms (${EDIT_RUNS} edits)`);
+  log(`ms per 10,000 characters: ${CHAR_SIZES.map((c) => `${c / 1000}k ${fmt(msPer10kChars[c]!, 0)}`).join('   ')}`);
+  const lin = usPerWord.nemawashi[20000]! / usPerWord.nemawashi[1000]!;
+  log(`linearity: µs/word at 20,000 words is ${lin.toFixed(2)}× the figure at 1,000 words`);
+  log('');
+  const ok = (b: boolean): string => (b ? 'ok  ' : 'MISS');
+  log('targets:');
+  log(`  ${ok(usPerWord.nemawashi[1000]! <= 10)} ≤ 10 µs/word at 1,000 words: ${usPerWord.nemawashi[1000]}`);
+  log(`  ${ok(usPerWord.nemawashi[5000]! <= 10)} ≤ 10 µs/word at 5,000 words: ${usPerWord.nemawashi[5000]}`);
+  for (const size of [1000, 5000]) log(`  ${ok(usPerWord.alex[size]! / usPerWord.nemawashi[size]! >= 3)} ≥ 3× faster than alex at ${size}: ${(usPerWord.alex[size]! / usPerWord.nemawashi[size]!).toFixed(1)}×`);
+  log(`  ${ok(editMs['5000'] <= 3)} one-word edit ≤ 3 ms median: ${editMs['5000']}`);
+  log(`  ${ok(lin <= 1.5)} linear to 20,000 words (µs/word within 1.5× of 1,000): ${lin.toFixed(2)}×`);
+
+  // Where the time goes: buildDoc and each rule's check, on fresh 5,000-word drafts.
+  const PROFILE_RUNS = 3;
+  const perRule = new Map<string, number>();
+  let build = 0;
+  for (let r = 0; r < PROFILE_RUNS; r++) {
+    const d = draftOf(makeDraft(5000, 777_000 + r));
+    let doc!: ReturnType<typeof buildDoc>;
+    build += time(() => (doc = buildDoc(d, CTX)));
+    for (const rule of rules) perRule.set(rule.id, (perRule.get(rule.id) ?? 0) + time(() => rule.check(doc, CTX)));
+  }
+  const total = build + [...perRule.values()].reduce((a, b) => a + b, 0);
+  log('');
+  log(`profile on fresh 5,000-word drafts (mean ms per draft; rules run in catalogue order, so a phrase table shared by rules is charged to the first):`);
+  log(`  ${'buildDoc (segment, tokenize, sentences)'.padEnd(44)} ${fmt(build / PROFILE_RUNS)}  ${((build / total) * 100).toFixed(0).padStart(3)}%`);
+  for (const [id, t] of [...perRule.entries()].sort((a, b) => b[1] - a[1])) {
+    log(`  ${id.padEnd(44)} ${fmt(t / PROFILE_RUNS)}  ${((t / total) * 100).toFixed(0).padStart(3)}%`);
+  }
+}
