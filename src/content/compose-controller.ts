@@ -1,0 +1,270 @@
+/**
+ * One open compose window: read → resolve audience → analyze → render, debounced, plus the
+ * per-draft state the popup and the card change (ignored findings, audience and first-contact
+ * overrides, pause). Never writes to the editor except through `session.apply` on Apply.
+ */
+import { analyze } from '../nemawashi';
+import { detectFirstContact, splitBody, type Finding, type FirstContactSetting, type Lang, type Pack, type Region, type Sector } from '../engine';
+import type { DraftSummary } from '../messages';
+import { maxSeverity, type AudienceView } from '../overlay/badge';
+import { ComposeOverlay, type OverlayItem, type OverlayRoot } from '../overlay/overlay';
+import { buildAnalysisContext, historyChecker, lookupHistory, type AudienceOverride, type ResolvedAudience, type Settings } from '../settings';
+import type { ComposeSession, DraftSnapshot } from '../webmail/types';
+
+/**
+ * Wait this long after the last change before analyzing. 200 ms is below the pause between
+ * words of a fast typist (≈ 250–300 ms at 40–50 wpm), so underlines update at word boundaries
+ * without re-analyzing on every keystroke.
+ */
+export const DEBOUNCE_MS = 200;
+
+export interface ComposeHost {
+  root: OverlayRoot;
+  settings(): Settings;
+  browserLanguage: string | undefined;
+  /** Persists "Turn off rule" (settings.disabledRules). */
+  disableRule(ruleId: string): void;
+  /** Records recipients as written to (first-contact history), on Send. */
+  recordSent(addresses: string[]): void;
+  /** Called after each analysis (badge count for the toolbar, timings). */
+  rendered(compose: ComposeController, timing: RunTiming): void;
+  touched(compose: ComposeController): void;
+}
+
+export interface RunTiming {
+  readMs: number;
+  analyzeMs: number;
+  renderMs: number;
+  startedAt: number;
+  endedAt: number;
+  words: number;
+}
+
+/** Keys stay the same while the flagged text stays: rule, target, text and its occurrence number. */
+export function findingKeys(findings: readonly Finding[]): OverlayItem[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const base = `${finding.ruleId}|${finding.target}|${finding.attachmentIndex ?? ''}|${finding.excerpt}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { key: `${base}|${n}`, finding };
+  });
+}
+
+export class ComposeController {
+  readonly overlay: ComposeOverlay;
+  private timer = 0;
+  private readonly offs: Array<() => void> = [];
+  private readonly ignored = new Set<string>();
+  private audienceOverride: AudienceOverride | null = null;
+  private firstContactOverride: FirstContactSetting = 'auto';
+  private paused = false;
+  private history: Record<string, boolean | undefined> = {};
+  private historyKey = '';
+  private items: OverlayItem[] = [];
+  private snapshot: DraftSnapshot | null = null;
+  private audience: ResolvedAudience | null = null;
+  private firstContactDetected = false;
+  private lang: Lang = 'en';
+  private disposed = false;
+
+  constructor(
+    readonly session: ComposeSession,
+    private readonly host: ComposeHost,
+  ) {
+    this.overlay = new ComposeOverlay(host.root, session.id, session.editor, session.container, {
+      apply: (item) => this.apply(item),
+      ignore: (item) => {
+        this.ignored.add(item.key);
+        this.run();
+      },
+      turnOff: (ruleId) => {
+        host.disableRule(ruleId);
+        this.run();
+      },
+      setAudience: (packs, region, sector) => this.setAudience(packs, region, sector),
+      resetAudience: () => this.resetAudience(),
+      touched: () => host.touched(this),
+    });
+    this.offs.push(session.onChange(() => this.schedule()));
+    this.offs.push(
+      session.onSend((draft) => {
+        const addresses = (draft.recipients ?? []).filter((r) => r.field !== 'bcc').map((r) => r.address);
+        if (addresses.length > 0) host.recordSent(addresses);
+      }),
+    );
+    const onFocus = (): void => host.touched(this);
+    session.editor.addEventListener('focusin', onFocus);
+    this.offs.push(() => session.editor.removeEventListener('focusin', onFocus));
+  }
+
+  get id(): string {
+    return this.session.id;
+  }
+
+  /** Analyzes after DEBOUNCE_MS of quiet. */
+  schedule(): void {
+    if (this.disposed) return;
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.run(), DEBOUNCE_MS);
+  }
+
+  /** Analyzes now. Reads the editor (no writes), renders the overlay. */
+  run(): void {
+    if (this.disposed || !this.session.isAlive()) return;
+    clearTimeout(this.timer);
+    const startedAt = performance.now();
+    const settings = this.host.settings();
+    const snapshot = this.session.read();
+    const readAt = performance.now();
+    const draft = snapshot.draft;
+    const recipients = draft.recipients ?? [];
+    this.refreshHistory(recipients.filter((r) => r.field !== 'bcc').map((r) => r.address));
+    const hasWrittenTo = historyChecker(this.history);
+    const { context, audience } = buildAnalysisContext(settings, recipients, {
+      audienceOverride: this.audienceOverride,
+      firstContact: this.firstContactOverride,
+      hasWrittenTo,
+      browserLanguage: this.host.browserLanguage,
+    });
+    this.lang = context.lang;
+    const findings = this.paused ? [] : analyze(draft, context);
+    const analyzedAt = performance.now();
+    this.items = findingKeys(findings).filter((i) => !this.ignored.has(i.key));
+    this.snapshot = snapshot;
+    this.audience = audience;
+    this.firstContactDetected = detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }).firstContact;
+    this.overlay.render(this.items, snapshot, this.audienceView(), this.lang, this.paused);
+    const endedAt = performance.now();
+    this.host.rendered(this, {
+      readMs: readAt - startedAt,
+      analyzeMs: analyzedAt - readAt,
+      renderMs: endedAt - analyzedAt,
+      startedAt,
+      endedAt,
+      words: this.wordCount(),
+    });
+  }
+
+  /** Looks the recipients up in the local history (async); re-analyzes when the answer differs. */
+  private refreshHistory(addresses: string[]): void {
+    const key = [...new Set(addresses.map((a) => a.toLowerCase()))].sort().join(',');
+    if (key === this.historyKey) return;
+    this.historyKey = key;
+    if (addresses.length === 0) {
+      this.history = {};
+      return;
+    }
+    lookupHistory(addresses)
+      .then((lookup) => {
+        if (this.disposed || this.historyKey !== key) return;
+        const changed = JSON.stringify(lookup) !== JSON.stringify(this.history);
+        this.history = lookup;
+        if (changed) this.run();
+      })
+      .catch(() => {
+        // No history (storage unavailable): first contact stays "unknown", which is safe.
+      });
+  }
+
+  private audienceView(): AudienceView {
+    const a = this.audience;
+    return {
+      packs: a?.packs ?? ['common'],
+      region: a?.region ?? 'east',
+      sector: a?.sector ?? 'traditional',
+      source: a?.source ?? 'auto',
+      sources: (a?.sources ?? []).map((s) => ({ pack: s.pack, address: s.address })),
+      firstContact: this.firstContactValue(),
+    };
+  }
+
+  private firstContactValue(): boolean {
+    return this.firstContactOverride === 'auto' ? this.firstContactDetected : this.firstContactOverride === 'yes';
+  }
+
+  private wordCount(): number {
+    const body = this.snapshot?.draft.body ?? '';
+    let n = 0;
+    // Counts runs of non-space; a CJK run counts as one word, like the engine's word tokens roughly do.
+    for (const _ of body.matchAll(/\S+/g)) n++;
+    return n;
+  }
+
+  get findings(): Finding[] {
+    return this.items.map((i) => i.finding);
+  }
+
+  get worst(): ReturnType<typeof maxSeverity> {
+    return this.paused ? null : maxSeverity(this.findings);
+  }
+
+  summary(): DraftSummary {
+    const a = this.audienceView();
+    return {
+      composeId: this.id,
+      adapter: this.session.adapter,
+      subject: this.snapshot?.draft.subject ?? '',
+      wordCount: this.wordCount(),
+      findings: this.findings,
+      audience: {
+        packs: a.packs,
+        region: a.region,
+        sector: a.sector,
+        source: a.source,
+        sources: this.audience?.sources ?? [],
+      },
+      firstContact: { value: this.firstContactValue(), detected: this.firstContactDetected, override: this.firstContactOverride },
+      paused: this.paused,
+    };
+  }
+
+  /** Apply from the card or the popup: only through the session's input path (undoable). */
+  apply(item: OverlayItem): boolean {
+    const f = item.finding;
+    const replacement = f.suggestion?.replacement;
+    if (replacement === undefined || f.start === undefined || f.end === undefined) return false;
+    const ok = this.session.apply(f.start, f.end, f.excerpt, replacement);
+    // The editor's input event schedules the next analysis; run now so the old underline goes at once.
+    if (ok) this.run();
+    return ok;
+  }
+
+  applyIndex(index: number): boolean {
+    const item = this.items[index];
+    return item ? this.apply(item) : false;
+  }
+
+  reveal(index: number): boolean {
+    const item = this.items[index];
+    return item ? this.overlay.reveal(item.key) : false;
+  }
+
+  setAudience(packs: Pack[], region: Region, sector: Sector): void {
+    this.audienceOverride = { packs: packs.includes('common') ? packs : ['common', ...packs], region, sector };
+    this.run();
+  }
+
+  resetAudience(): void {
+    this.audienceOverride = null;
+    this.run();
+  }
+
+  setFirstContact(value: FirstContactSetting): void {
+    this.firstContactOverride = value;
+    this.run();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    this.run();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const off of this.offs.splice(0)) off();
+    this.overlay.dispose();
+    this.session.dispose();
+  }
+}

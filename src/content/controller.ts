@@ -1,0 +1,266 @@
+/**
+ * The content script's page controller: finds compose windows (webmail adapters, the demo
+ * page), keeps one ComposeController per compose, answers the popup (ContentRequest), tells the
+ * background the toolbar badge, and follows settings changes.
+ */
+import { browser } from 'wxt/browser';
+import { warmUp, type Severity } from '../engine';
+import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
+import { OverlayRoot } from '../overlay/overlay';
+import { getSettings, isSiteEnabled, recordSent, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { ComposeSession } from '../webmail/types';
+import { ComposeController, DEBOUNCE_MS, type RunTiming } from './compose-controller';
+
+/** Finds compose sessions not yet known (the adapters' entry point, or the demo's). */
+export type ComposeFinder = (root: ParentNode, known: ReadonlySet<HTMLElement>) => ComposeSession[];
+
+/** Rescan for composes this long after the page's DOM stops changing (webmail UIs churn). */
+const RESCAN_MS = 300;
+
+export interface ControllerOptions {
+  finders: ComposeFinder[];
+  signal: AbortSignal;
+  /** performance.now() when the content script started (for the start-up figure). */
+  startedAt: number;
+}
+
+export class ContentController {
+  private readonly root: OverlayRoot;
+  private readonly composes = new Map<HTMLElement, ComposeController>();
+  private settings: Settings = DEFAULT_SETTINGS;
+  private current: ComposeController | null = null;
+  private rescanTimer = 0;
+  private lastBadge = '';
+  private readonly browserLanguage: string | undefined;
+  private runs = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: ControllerOptions,
+  ) {
+    this.root = new OverlayRoot(doc, opts.signal);
+    this.root.host.dataset.debounceMs = String(DEBOUNCE_MS);
+    this.browserLanguage = safeUiLanguage();
+  }
+
+  async start(): Promise<void> {
+    const { signal } = this.opts;
+    this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+    if (signal.aborted) return;
+    const unwatch = watchSettings((s) => {
+      this.settings = s;
+      if (!isSiteEnabled(s, location.hostname)) {
+        this.disposeAll();
+        return;
+      }
+      this.rescan();
+      for (const c of this.composes.values()) c.run();
+    });
+    signal.addEventListener('abort', () => {
+      unwatch();
+      this.disposeAll();
+    });
+    browser.runtime.onMessage.addListener(this.onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(this.onMessage));
+
+    const mo = new MutationObserver(() => this.scheduleRescan());
+    mo.observe(this.doc.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => mo.disconnect());
+    // A compose can appear inside an existing node (Gmail reuses its containers): focus is the
+    // earliest sure sign the user is about to type in one.
+    this.doc.addEventListener('focusin', () => this.rescan(), { capture: true, signal });
+
+    if (isSiteEnabled(this.settings, location.hostname)) this.rescan();
+    this.root.host.dataset.startupMs = (performance.now() - this.opts.startedAt).toFixed(1);
+    // Load the tagger's lexicon while the browser is idle, before the user types.
+    const idle = (cb: () => void): void => {
+      if ('requestIdleCallback' in window) requestIdleCallback(cb, { timeout: 2000 });
+      else setTimeout(cb, 50);
+    };
+    idle(() => {
+      if (signal.aborted) return;
+      const t0 = performance.now();
+      warmUp();
+      this.root.host.dataset.warmupMs = (performance.now() - t0).toFixed(1);
+    });
+  }
+
+  private scheduleRescan(): void {
+    if (this.rescanTimer) return;
+    this.rescanTimer = window.setTimeout(() => {
+      this.rescanTimer = 0;
+      this.rescan();
+    }, RESCAN_MS);
+  }
+
+  /** Drops composes that closed, adds new ones. */
+  rescan(): void {
+    if (this.opts.signal.aborted || !isSiteEnabled(this.settings, location.hostname)) return;
+    for (const [editor, c] of this.composes) {
+      if (!c.session.isAlive()) {
+        c.dispose();
+        this.composes.delete(editor);
+        if (this.current === c) this.current = null;
+      }
+    }
+    const known = new Set(this.composes.keys());
+    for (const find of this.opts.finders) {
+      let found: ComposeSession[] = [];
+      try {
+        found = find(this.doc, known);
+      } catch (err) {
+        // An adapter that breaks on a changed UI must not break the page.
+        console.warn('nemawashi: compose detection failed', err);
+      }
+      for (const session of found) {
+        if (known.has(session.editor)) {
+          session.dispose();
+          continue;
+        }
+        known.add(session.editor);
+        const c = new ComposeController(session, {
+          root: this.root,
+          settings: () => this.settings,
+          browserLanguage: this.browserLanguage,
+          disableRule: (id) => this.disableRule(id),
+          recordSent: (addresses) => this.recordSent(addresses),
+          rendered: (compose, timing) => this.rendered(compose, timing),
+          touched: (compose) => {
+            this.current = compose;
+            this.sendBadge();
+          },
+        });
+        this.composes.set(session.editor, c);
+        c.run();
+      }
+    }
+    this.root.host.dataset.composes = String(this.composes.size);
+  }
+
+  private disposeAll(): void {
+    for (const c of this.composes.values()) c.dispose();
+    this.composes.clear();
+    this.current = null;
+    this.sendBadge();
+  }
+
+  private rendered(compose: ComposeController, timing: RunTiming): void {
+    this.runs++;
+    // Figures for the benchmark and the tests (read from the page through the host's attributes).
+    const d = this.root.host.dataset;
+    d.runs = String(this.runs);
+    d.lastCompose = compose.id;
+    d.lastReadMs = timing.readMs.toFixed(2);
+    d.lastAnalyzeMs = timing.analyzeMs.toFixed(2);
+    d.lastRenderMs = timing.renderMs.toFixed(2);
+    d.lastRunStart = timing.startedAt.toFixed(2);
+    d.lastRunEnd = timing.endedAt.toFixed(2);
+    d.lastWords = String(timing.words);
+    if (!this.current) this.current = compose;
+    if (compose === this.current) this.sendBadge();
+  }
+
+  private focused(): ComposeController | null {
+    const active = this.doc.activeElement;
+    for (const [editor, c] of this.composes) if (active && (editor === active || editor.contains(active))) return c;
+    if (this.current && this.current.session.isAlive()) return this.current;
+    return this.composes.values().next().value ?? null;
+  }
+
+  private sendBadge(): void {
+    const c = this.focused();
+    const count = c ? c.findings.length : 0;
+    const maxSeverity: Severity | null = c ? c.worst : null;
+    const key = `${count}|${maxSeverity}`;
+    if (key === this.lastBadge) return;
+    this.lastBadge = key;
+    const msg: BackgroundRequest = { type: 'badge:update', count, maxSeverity };
+    browser.runtime.sendMessage(msg).catch(() => {
+      // The background may be restarting; the next render sends it again.
+      this.lastBadge = '';
+    });
+  }
+
+  private disableRule(ruleId: string): void {
+    if (!this.settings.disabledRules.includes(ruleId)) {
+      // Take effect at once here; storage then tells every tab.
+      this.settings = { ...this.settings, disabledRules: [...this.settings.disabledRules, ruleId] };
+    }
+    updateSettings((s) => ({ ...s, disabledRules: s.disabledRules.includes(ruleId) ? s.disabledRules : [...s.disabledRules, ruleId] })).catch(
+      (err) => console.warn('nemawashi: could not save the rule setting', err),
+    );
+  }
+
+  private recordSent(addresses: string[]): void {
+    const msg: BackgroundRequest = { type: 'history:record', addresses };
+    // The background owns history writes (one writer for the salt); if it does not answer,
+    // write here rather than lose the record.
+    browser.runtime.sendMessage(msg).catch(() => recordSent(addresses).catch(() => undefined));
+  }
+
+  private byId(id: string): ComposeController | undefined {
+    for (const c of this.composes.values()) if (c.id === id) return c;
+    return undefined;
+  }
+
+  /** Popup → content. Returns undefined for messages that are not ours (other listeners answer). */
+  private readonly onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isContentRequest(message)) return undefined;
+    return Promise.resolve(this.handle(message));
+  };
+
+  handle(req: ContentRequest): DraftSummary | null | { ok: boolean; summary?: DraftSummary | null } {
+    if (req.type === 'summary:get') {
+      const c = this.focused();
+      return c ? c.summary() : null;
+    }
+    const c = this.byId(req.composeId);
+    if (!c) return { ok: false, summary: null };
+    let ok = true;
+    switch (req.type) {
+      case 'finding:reveal':
+        ok = c.reveal(req.index);
+        break;
+      case 'finding:apply':
+        ok = c.applyIndex(req.index);
+        break;
+      case 'draft:set-audience':
+        c.setAudience(req.packs, req.region, req.sector);
+        break;
+      case 'draft:reset-audience':
+        c.resetAudience();
+        break;
+      case 'draft:set-first-contact':
+        c.setFirstContact(req.value);
+        break;
+      case 'draft:pause':
+        c.setPaused(req.paused);
+        break;
+    }
+    this.current = c;
+    this.sendBadge();
+    return { ok, summary: c.summary() };
+  }
+}
+
+const REQUEST_TYPES = new Set<ContentRequest['type']>([
+  'summary:get',
+  'finding:reveal',
+  'finding:apply',
+  'draft:set-audience',
+  'draft:reset-audience',
+  'draft:set-first-contact',
+  'draft:pause',
+]);
+
+function isContentRequest(m: unknown): m is ContentRequest {
+  return typeof m === 'object' && m !== null && REQUEST_TYPES.has((m as { type?: ContentRequest['type'] }).type!);
+}
+
+function safeUiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return navigator.language;
+  }
+}

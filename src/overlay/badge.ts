@@ -1,0 +1,315 @@
+/**
+ * `<nemawashi-badge>`: one per open compose, anchored to its bottom-right corner. Its
+ * attributes say how many findings are shown (`data-count`) and the worst severity
+ * (`data-max-severity`: error | warning | info | none). Clicking it lists every finding of the
+ * draft (the ones without a span too: contract attached, missing apology, too long), shows the
+ * audience ("Japanese recipient · Tokyo") and lets the user change it.
+ *
+ * The element is never defined as a custom element (content scripts have no `customElements`
+ * registry): a valid custom-element name may carry a shadow root without a definition.
+ */
+import { SEVERITY_RANK, type Finding, type Lang, type Pack, type Region, type Sector, type Severity } from '../engine/types';
+import type { Rect } from './geometry';
+import { severityLabel, t } from './i18n';
+import { BADGE_CSS } from './styles';
+
+export const BADGE_TAG = 'nemawashi-badge';
+
+export interface AudienceView {
+  packs: Pack[];
+  region: Region;
+  sector: Sector;
+  source: 'auto' | 'user';
+  sources: Array<{ pack: 'ja' | 'us'; address: string }>;
+  firstContact: boolean;
+}
+
+export interface BadgeItem {
+  key: string;
+  finding: Finding;
+}
+
+export interface BadgeHandlers {
+  reveal(key: string): void;
+  setAudience(packs: Pack[], region: Region, sector: Sector): void;
+  resetAudience(): void;
+}
+
+export function maxSeverity(findings: readonly Finding[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of findings) if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+export function audienceText(lang: Lang, a: Pick<AudienceView, 'packs' | 'region' | 'sector'>): string {
+  const ja = a.packs.includes('ja');
+  const us = a.packs.includes('us');
+  if (ja && us) return `${t(lang, 'audienceBoth')} · ${t(lang, a.region === 'west' ? 'regionWest' : 'regionEast')}`;
+  if (ja) return `${t(lang, 'audienceJa')} · ${t(lang, a.region === 'west' ? 'regionWest' : 'regionEast')}`;
+  if (us) return t(lang, 'audienceUs');
+  return t(lang, 'audienceGeneral');
+}
+
+export class ComposeBadge {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly pill: HTMLButtonElement;
+  private readonly panel: HTMLDivElement;
+  private items: BadgeItem[] = [];
+  private audience: AudienceView | null = null;
+  private lang: Lang = 'en';
+  private paused = false;
+  private pickerOpen = false;
+  private expanded = new Set<string>();
+
+  constructor(
+    doc: Document,
+    composeId: string,
+    private readonly handlers: BadgeHandlers,
+  ) {
+    this.host = doc.createElement(BADGE_TAG);
+    this.host.dataset.composeId = composeId;
+    this.host.setAttribute('data-count', '0');
+    this.host.setAttribute('data-max-severity', 'none');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = BADGE_CSS;
+    this.pill = doc.createElement('button');
+    this.pill.className = 'pill';
+    this.pill.type = 'button';
+    this.pill.setAttribute('aria-haspopup', 'dialog');
+    this.pill.setAttribute('aria-expanded', 'false');
+    this.pill.addEventListener('mousedown', (e) => e.preventDefault()); // keep the editor's focus and caret
+    this.pill.addEventListener('click', () => this.toggle());
+    this.panel = doc.createElement('div');
+    this.panel.className = 'panel';
+    this.panel.hidden = true;
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        this.close();
+        this.pill.focus({ preventScroll: true });
+      }
+    });
+    this.root.append(style, this.pill, this.panel);
+    doc.documentElement.appendChild(this.host);
+  }
+
+  get isOpen(): boolean {
+    return !this.panel.hidden;
+  }
+
+  update(items: BadgeItem[], audience: AudienceView, lang: Lang, paused: boolean): void {
+    this.items = items;
+    this.audience = audience;
+    this.lang = lang;
+    this.paused = paused;
+    const count = paused ? 0 : items.length;
+    const worst = paused ? null : maxSeverity(items.map((i) => i.finding));
+    this.host.setAttribute('data-count', String(count));
+    this.host.setAttribute('data-max-severity', worst ?? 'none');
+    this.host.toggleAttribute('data-paused', paused);
+    this.pill.replaceChildren();
+    const mark = this.pill.ownerDocument.createElement('span');
+    mark.className = 'mark';
+    mark.textContent = paused ? '‖' : count > 0 ? String(count) : '✓';
+    this.pill.append(mark);
+    const label = paused ? t(lang, 'badgePaused') : count > 0 ? t(lang, 'badgeLabel', { count }) : t(lang, 'badgeLabelNone');
+    this.pill.setAttribute('aria-label', `${label} · ${audienceText(lang, audience)}`);
+    this.pill.title = `${label}\n${audienceText(lang, audience)}`;
+    if (this.isOpen) this.renderPanel();
+  }
+
+  /** Anchors the badge inside the bottom-right corner of `anchor` (the compose's editor area). */
+  position(anchor: Rect | null): void {
+    if (!anchor || anchor.width === 0 || anchor.height === 0) {
+      this.host.hidden = true;
+      return;
+    }
+    this.host.hidden = false;
+    const size = 26;
+    const left = Math.min(anchor.left + anchor.width - size - 8, window.innerWidth - size - 8);
+    const top = Math.min(anchor.top + anchor.height - size - 8, window.innerHeight - size - 8);
+    this.host.style.left = `${Math.max(0, Math.round(left))}px`;
+    this.host.style.top = `${Math.max(0, Math.round(top))}px`;
+    // Open the list downwards when the badge sits near the top of the viewport.
+    this.host.toggleAttribute('data-below', top < 300);
+  }
+
+  toggle(): void {
+    if (this.isOpen) this.close();
+    else this.open();
+  }
+
+  open(): void {
+    this.panel.hidden = false;
+    this.pill.setAttribute('aria-expanded', 'true');
+    this.renderPanel();
+  }
+
+  close(): void {
+    this.panel.hidden = true;
+    this.pickerOpen = false;
+    this.pill.setAttribute('aria-expanded', 'false');
+  }
+
+  /** Whether an event's path goes through this badge (clicks inside it do not close it). */
+  owns(e: Event): boolean {
+    return e.composedPath().includes(this.host);
+  }
+
+  private renderPanel(): void {
+    const lang = this.lang;
+    const doc = this.host.ownerDocument;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
+      const n = doc.createElement(tag);
+      if (cls) n.className = cls;
+      if (text !== undefined) n.textContent = text;
+      return n;
+    };
+    this.panel.replaceChildren();
+    this.panel.setAttribute('aria-label', t(lang, 'findingsTitle'));
+    const a = this.audience;
+    if (a) {
+      const row = el('div', 'audience');
+      row.dataset.part = 'audience';
+      const who = el('span', 'who', audienceText(lang, a));
+      const src = el(
+        'span',
+        'src',
+        a.source === 'user'
+          ? t(lang, 'audienceUser')
+          : a.sources.length > 0
+            ? a.sources.map((s) => s.address).join(', ')
+            : t(lang, 'audienceAuto'),
+      );
+      const change = el('button', 'act change', t(lang, 'change'));
+      change.type = 'button';
+      change.addEventListener('click', () => {
+        this.pickerOpen = !this.pickerOpen;
+        this.renderPanel();
+        this.panel.querySelector<HTMLInputElement>('form.picker input')?.focus();
+      });
+      row.append(who, src, change);
+      this.panel.append(row);
+      this.panel.append(this.picker(a));
+    }
+    this.panel.append(el('h2', undefined, t(lang, 'findingsTitle')));
+    if (this.items.length === 0) {
+      this.panel.append(el('p', 'empty', this.paused ? t(lang, 'badgePaused') : t(lang, 'noFindings')));
+      return;
+    }
+    const list = el('ul');
+    for (const item of this.items) {
+      const f = item.finding;
+      const li = el('li');
+      li.dataset.rule = f.ruleId;
+      li.dataset.severity = f.severity;
+      const button = el('button', 'item');
+      button.type = 'button';
+      const line = el('span', 'line');
+      const dot = el('span', `dot ${f.severity}`);
+      dot.title = severityLabel(lang, f.severity);
+      line.append(dot, el('span', 'msg', f.message));
+      const where = el('div', 'where', `${t(lang, `target_${f.target}`)}${f.excerpt ? ` · ${f.excerpt}` : ''}`);
+      button.append(line, where);
+      const details = el('div', 'details');
+      details.hidden = !this.expanded.has(item.key);
+      if (f.rationale) details.append(el('p', undefined, f.rationale));
+      if (f.suggestion?.text) {
+        const p = el('p');
+        p.append(el('span', 'label', `${t(lang, 'suggestion')}: `), doc.createTextNode(f.suggestion.text));
+        details.append(p);
+      }
+      button.addEventListener('click', () => {
+        if (f.start !== undefined && f.target === 'body') {
+          this.close();
+          this.handlers.reveal(item.key);
+        } else {
+          if (this.expanded.has(item.key)) this.expanded.delete(item.key);
+          else this.expanded.add(item.key);
+          details.hidden = !this.expanded.has(item.key);
+        }
+      });
+      li.append(button, details);
+      list.append(li);
+    }
+    this.panel.append(list);
+  }
+
+  private picker(a: AudienceView): HTMLFormElement {
+    const lang = this.lang;
+    const doc = this.host.ownerDocument;
+    const form = doc.createElement('form');
+    form.className = 'picker';
+    form.hidden = !this.pickerOpen;
+    const check = (pack: 'ja' | 'us', label: string): HTMLLabelElement => {
+      const l = doc.createElement('label');
+      const input = doc.createElement('input');
+      input.type = 'checkbox';
+      input.name = pack;
+      input.checked = a.packs.includes(pack);
+      l.append(input, doc.createTextNode(` ${label}`));
+      return l;
+    };
+    const row = doc.createElement('div');
+    row.className = 'row';
+    row.append(check('ja', t(lang, 'packJa')), check('us', t(lang, 'packUs')));
+    const select = (name: string, value: string, options: Array<[string, string]>): HTMLSelectElement => {
+      const s = doc.createElement('select');
+      s.name = name;
+      for (const [v, label] of options) {
+        const o = doc.createElement('option');
+        o.value = v;
+        o.textContent = label;
+        o.selected = v === value;
+        s.append(o);
+      }
+      return s;
+    };
+    const regionLabel = doc.createElement('label');
+    regionLabel.textContent = t(lang, 'region');
+    const region = select('region', a.region, [
+      ['east', t(lang, 'regionEast')],
+      ['west', t(lang, 'regionWest')],
+    ]);
+    const sectorLabel = doc.createElement('label');
+    sectorLabel.textContent = t(lang, 'sector');
+    const sector = select('sector', a.sector, [
+      ['traditional', t(lang, 'sectorTraditional')],
+      ['modern', t(lang, 'sectorModern')],
+    ]);
+    const buttons = doc.createElement('div');
+    buttons.className = 'buttons';
+    const reset = doc.createElement('button');
+    reset.type = 'button';
+    reset.className = 'act reset';
+    reset.textContent = t(lang, 'resetAudience');
+    reset.addEventListener('click', () => {
+      this.pickerOpen = false;
+      this.handlers.resetAudience();
+    });
+    const submit = doc.createElement('button');
+    submit.type = 'submit';
+    submit.className = 'act primary';
+    submit.textContent = t(lang, 'apply');
+    buttons.append(reset, submit);
+    form.append(row, regionLabel, region, sectorLabel, sector, buttons);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const packs: Pack[] = ['common'];
+      if (data.get('ja')) packs.push('ja');
+      if (data.get('us')) packs.push('us');
+      this.pickerOpen = false;
+      this.handlers.setAudience(packs, data.get('region') === 'west' ? 'west' : 'east', data.get('sector') === 'modern' ? 'modern' : 'traditional');
+    });
+    return form;
+  }
+
+  dispose(): void {
+    this.host.remove();
+  }
+}
