@@ -12,6 +12,11 @@ export interface DraftSnapshot {
   draft: Draft;
   /** Maps [start, end) offsets of `draft.body` to a DOM Range (contenteditable), or null. */
   rangeFor(start: number, end: number): Range | null;
+  /**
+   * The body offset of a DOM position inside the editor (e.g. the caret), or null when it is
+   * outside. Added by the adapters; optional so other snapshot makers need not provide it.
+   */
+  offsetAt?(node: Node, offset: number): number | null;
 }
 
 export interface ComposeSession {
@@ -30,7 +35,12 @@ export interface ComposeSession {
    * (and changes nothing) when the text at that span is no longer `expected`.
    */
   apply(start: number, end: number, expected: string, text: string): boolean;
-  /** Calls back (debounced by the caller) when body, subject, recipients or attachments change. */
+  /**
+   * Calls back (debounced by the caller) when body, subject, recipients or attachments change.
+   * Mutations of the overlay's own nodes (custom elements named `nemawashi-*`, or elements with
+   * a `data-nemawashi` attribute) inside the compose window are ignored, so a badge update does
+   * not loop back into a new analysis.
+   */
   onChange(cb: () => void): () => void;
   /** Calls back when the user clicks Send (to record first-contact history). */
   onSend(cb: (draft: Draft) => void): () => void;

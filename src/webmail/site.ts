@@ -1,0 +1,67 @@
+/**
+ * Site adapters (Gmail, Outlook) report what they could not recognize, so that index.ts can
+ * hand those editors to the generic adapter and say once that the page changed.
+ */
+import type { ComposeSession, WebmailAdapter } from './types';
+
+export interface Unrecognized {
+  /** The editor found (null when not even the body editor matched). */
+  editor: HTMLElement | null;
+  /** The compose wrapper, when one was found (the generic session anchors its badge there). */
+  container: HTMLElement | null;
+  /** The landmarks that were expected and not found, e.g. "subject", "send button". */
+  missing: string[];
+}
+
+export interface SiteScan {
+  sessions: ComposeSession[];
+  unrecognized: Unrecognized[];
+  /** Editors the site's selectors matched, known ones included (0: the editor itself changed). */
+  editorsSeen: number;
+}
+
+export interface SiteAdapter extends WebmailAdapter {
+  readonly name: 'gmail' | 'outlook';
+  /** Like findComposes, plus the compose windows that no longer look as expected. */
+  scan(root: ParentNode, known: ReadonlySet<HTMLElement>): SiteScan;
+}
+
+/** The outermost editing host: nested contenteditable children belong to it. */
+export function isEditingHost(el: HTMLElement): boolean {
+  const parent = el.parentElement;
+  return !parent || !parent.isContentEditable;
+}
+
+/**
+ * The nearest ancestor of `from` matching the first selector of `selectors` that matches
+ * any ancestor (the order says which compose wrapper we prefer).
+ */
+export function closestOf(from: Element, selectors: readonly string[]): HTMLElement | null {
+  for (const s of selectors) {
+    const hit = from.closest<HTMLElement>(s);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Climbs from `editor` to the first ancestor holding `landmark`, without swallowing another
+ * compose (an ancestor with a second editor belongs to a thread with several replies).
+ */
+export function climbTo(editor: HTMLElement, landmark: string, editorSelector: string, maxLevels = 15): HTMLElement | null {
+  let node = editor.parentElement;
+  for (let i = 0; node && i < maxLevels; i++, node = node.parentElement) {
+    if (node.querySelectorAll(editorSelector).length > 1) return null;
+    if (node.querySelector(landmark)) return node;
+  }
+  return null;
+}
+
+/** The first words of the Send button's label in the languages Gmail and Outlook ship most. */
+const SEND_WORDS = ['send', 'envoyer', 'senden', 'enviar', 'invia', 'verzenden', 'wyślij', 'skicka', 'sende', 'lähetä', 'odeslat', 'küldés', 'gönder', 'отправить', '送信', '发送', '傳送', '보내기'];
+
+/** Whether a button label says "Send" (not "Send later", "Send feedback" menus: they pop up). */
+export function saysSend(label: string | null | undefined): boolean {
+  const l = (label ?? '').trim().toLowerCase();
+  return SEND_WORDS.some((w) => l === w || (l.startsWith(w) && !/^[\p{L}]/u.test(l.slice(w.length))));
+}

@@ -1,0 +1,310 @@
+/**
+ * The text model of a rich-text editor: the plain-text body as the user sees it, with a map
+ * from every body offset back to the DOM, so a finding's [start, end) becomes a Range over
+ * exactly those characters.
+ *
+ * Lines follow what the editor renders, not `innerText` (whose results for Gmail's
+ * `<div><br></div>` empty lines differ between browsers):
+ * - a block element starts and ends a line; `<p>` (margins) leaves a blank line;
+ * - `<br>` ends the current line; a trailing `<br>` in a block (the placeholder that gives an
+ *   empty line its height) adds no line of its own;
+ * - runs of white space collapse as CSS `white-space: normal` does, unless the editor or a
+ *   `<pre>` preserves them; U+00A0 becomes a space; zero-width spaces are dropped.
+ *
+ * One pass over the DOM, only reads (no layout, no selection change): safe on every keystroke.
+ */
+
+export interface TextModelOptions {
+  /** Elements whose text is the quoted thread: left out of the body, collected in `quoted`. */
+  quoteSelector?: string;
+  /** Elements left out entirely (signatures). */
+  skipSelector?: string;
+  /**
+   * A node inside the editor from which on, itself included and in document order, everything
+   * is quoted (Outlook puts the earlier message after its reply header, not inside it).
+   */
+  quoteFrom?: Node | null;
+  /** `white-space` of the editor preserves spaces and line breaks (pre, pre-wrap, break-spaces). */
+  preserveWhitespace?: boolean;
+}
+
+export interface TextModel {
+  body: string;
+  /** The text of the quoted parts, in document order ('' when there is none). */
+  quoted: string;
+  /** A Range over body[start, end); null when the span is out of bounds. */
+  rangeFor(start: number, end: number): Range | null;
+  /** The body offset of a DOM position inside the editor (a caret), or null outside it. */
+  offsetAt(node: Node, offset: number): number | null;
+}
+
+/** Elements that start and end a line. `<p>` and friends add a blank line (their margins). */
+const BLOCK_BREAKS: Record<string, number> = {
+  ADDRESS: 1, ARTICLE: 1, ASIDE: 1, BLOCKQUOTE: 1, CENTER: 1, DD: 1, DETAILS: 1, DIV: 1, DL: 1,
+  DT: 1, FIELDSET: 1, FIGCAPTION: 1, FIGURE: 1, FOOTER: 1, FORM: 1, HEADER: 1, HR: 1, LI: 1,
+  MAIN: 1, NAV: 1, OL: 1, PRE: 1, SECTION: 1, SUMMARY: 1, TABLE: 1, TBODY: 1, THEAD: 1, TFOOT: 1,
+  TR: 1, TD: 1, TH: 1, UL: 1, CAPTION: 1,
+  P: 2, H1: 2, H2: 2, H3: 2, H4: 2, H5: 2, H6: 2,
+};
+
+/** Never visible text. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'IFRAME', 'OBJECT', 'SVG', 'svg']);
+
+/** Accumulates lines of text; the body writer also records where each character came from. */
+class LineWriter {
+  readonly chunks: string[] = [];
+  length = 0;
+  /** Line breaks owed before the next visible content (lazy, so trailing breaks vanish). */
+  private pendingBreaks = 0;
+  private lineHasContent = false;
+  private lastIsCollapsibleSpace = false;
+  // Per body character: index into `nodes` (-1 for a line break the DOM has no character
+  // for), and the [start, end) of the text it came from inside that node.
+  readonly charNode: number[] = [];
+  readonly charStart: number[] = [];
+  readonly charEnd: number[] = [];
+  readonly nodes: Text[] = [];
+  private lastNode: Text | null = null;
+
+  constructor(private readonly mapped: boolean) {}
+
+  /** A block boundary: the next content starts on a new line (or after a blank line). */
+  block(breaks: number): void {
+    if (this.lineHasContent || this.pendingBreaks > 0) this.pendingBreaks = Math.max(this.pendingBreaks, breaks);
+  }
+
+  /** `<br>`: ends the current line, which may be empty. */
+  lineBreak(): void {
+    this.flushBreaks();
+    this.pendingBreaks = 1;
+    this.lineHasContent = false;
+  }
+
+  /** A literal newline in preserved white space, mapped to its character. */
+  newline(node: Text, at: number): void {
+    this.flushBreaks();
+    this.dropTrailingSpace();
+    this.put('\n', node, at, at + 1);
+    this.lineHasContent = false;
+  }
+
+  /** Collapsible white space (CSS `white-space: normal`). */
+  space(node: Text, at: number): void {
+    // White space at the start of a line is not rendered.
+    if (!this.lineHasContent) return;
+    if (this.lastIsCollapsibleSpace) {
+      // The run maps to its first character; widen it so a Range covers the whole run.
+      if (this.mapped && this.lastNode === node) this.charEnd[this.charEnd.length - 1] = at + 1;
+      return;
+    }
+    this.put(' ', node, at, at + 1);
+    this.lastIsCollapsibleSpace = true;
+  }
+
+  /** Visible text (already mapped: U+00A0 passed as ' '). */
+  char(ch: string, node: Text, at: number): void {
+    this.flushBreaks();
+    this.put(ch, node, at, at + 1);
+    this.lineHasContent = true;
+    this.lastIsCollapsibleSpace = false;
+  }
+
+  finish(): string {
+    this.dropTrailingSpace();
+    return this.chunks.join('');
+  }
+
+  private flushBreaks(): void {
+    if (this.pendingBreaks === 0) return;
+    this.dropTrailingSpace();
+    for (let i = 0; i < this.pendingBreaks; i++) this.put('\n', null, 0, 0);
+    this.pendingBreaks = 0;
+    this.lineHasContent = false;
+  }
+
+  /** A collapsible space at the end of a line is not rendered. */
+  private dropTrailingSpace(): void {
+    if (!this.lastIsCollapsibleSpace) return;
+    this.lastIsCollapsibleSpace = false;
+    this.chunks.pop();
+    this.length--;
+    if (this.mapped) {
+      this.charNode.pop();
+      this.charStart.pop();
+      this.charEnd.pop();
+    }
+  }
+
+  private put(ch: string, node: Text | null, start: number, end: number): void {
+    this.chunks.push(ch);
+    this.length++;
+    if (!this.mapped) return;
+    if (node === null) {
+      this.charNode.push(-1);
+      this.charStart.push(0);
+      this.charEnd.push(0);
+      return;
+    }
+    if (node !== this.lastNode) {
+      this.nodes.push(node);
+      this.lastNode = node;
+    }
+    this.charNode.push(this.nodes.length - 1);
+    this.charStart.push(start);
+    this.charEnd.push(end);
+  }
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+function writeText(w: LineWriter, node: Text, preserve: boolean): void {
+  const data = node.data;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 0x200b || c === 0xfeff) continue;
+    if (preserve) {
+      if (c === 10) w.newline(node, i);
+      else if (c === 13) continue;
+      else w.char(c === 0xa0 ? ' ' : data.charAt(i), node, i);
+    } else if (isWhitespace(c)) {
+      w.space(node, i);
+    } else {
+      w.char(c === 0xa0 ? ' ' : data.charAt(i), node, i);
+    }
+  }
+}
+
+function hidden(el: Element): boolean {
+  if ((el as HTMLElement).hidden) return true;
+  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  return style?.display === 'none';
+}
+
+/** Builds the text model of `editor`. */
+export function buildTextModel(editor: HTMLElement, options: TextModelOptions = {}): TextModel {
+  const body = new LineWriter(true);
+  const quote = new LineWriter(false);
+  const { quoteSelector, skipSelector, quoteFrom = null } = options;
+  let quoting = false;
+  let quoteFromSeen = false;
+
+  const walk = (node: Node, preserve: boolean): void => {
+    if (!quoteFromSeen && quoteFrom !== null && node === quoteFrom) {
+      quoteFromSeen = true;
+      quoting = true;
+    }
+    const w = quoting ? quote : body;
+    if (node.nodeType === 3) {
+      writeText(w, node as Text, preserve);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName;
+    if (SKIPPED_TAGS.has(tag) || hidden(el)) return;
+    if (skipSelector && el.matches(skipSelector)) {
+      const skippedBreaks = BLOCK_BREAKS[tag] ?? 0;
+      if (skippedBreaks) w.block(skippedBreaks);
+      return;
+    }
+    if (tag === 'BR') {
+      w.lineBreak();
+      return;
+    }
+    const enteringQuote = !quoting && !!quoteSelector && el.matches(quoteSelector);
+    if (enteringQuote) quoting = true;
+    const inner = quoting ? quote : body;
+    const breaks = BLOCK_BREAKS[tag] ?? 0;
+    if (breaks) inner.block(breaks);
+    const pre = preserve || tag === 'PRE' || tag === 'TEXTAREA';
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child, pre);
+    const after = quoting ? quote : body;
+    if (breaks) after.block(breaks);
+    if (enteringQuote) {
+      quoting = false;
+      quote.block(2);
+      body.block(1);
+    }
+  };
+
+  const preserve = options.preserveWhitespace ?? false;
+  for (let child = editor.firstChild; child; child = child.nextSibling) walk(child, preserve);
+  const text = body.finish();
+  const quoted = quote.finish();
+  const { charNode, charStart, charEnd, nodes } = body;
+  const doc = editor.ownerDocument;
+
+  const real = (i: number): boolean => (charNode[i] ?? -1) >= 0;
+  const startOf = (i: number): [Node, number] => [nodes[charNode[i] as number] as Text, charStart[i] as number];
+  const endOf = (i: number): [Node, number] => [nodes[charNode[i] as number] as Text, charEnd[i] as number];
+
+  /** A DOM position for a boundary that falls on line breaks with no character in the DOM. */
+  const positionBefore = (index: number): [Node, number] => {
+    // Include the line break: start right after the previous character on the page.
+    for (let j = index - 1; j >= 0; j--) if (real(j)) return endOf(j);
+    for (let j = index; j < text.length; j++) if (real(j)) return startOf(j);
+    return [editor, 0];
+  };
+  const positionAfter = (index: number): [Node, number] => {
+    // `index` is the first character NOT covered: end right before the next character.
+    for (let j = index; j < text.length; j++) if (real(j)) return startOf(j);
+    for (let j = index - 1; j >= 0; j--) if (real(j)) return endOf(j);
+    return [editor, editor.childNodes.length];
+  };
+
+  const rangeFor = (start: number, end: number): Range | null => {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end) return null;
+    const range = doc.createRange();
+    const [sNode, sOff] = start < text.length && real(start) ? startOf(start) : positionBefore(start);
+    if (start === end) {
+      range.setStart(sNode, sOff);
+      range.collapse(true);
+      return range;
+    }
+    const [eNode, eOff] = real(end - 1) ? endOf(end - 1) : positionAfter(end);
+    range.setStart(sNode, sOff);
+    range.setEnd(eNode, eOff);
+    return range;
+  };
+
+  const offsetAt = (node: Node, offset: number): number | null => {
+    if (node !== editor && !editor.contains(node)) return null;
+    // Characters come in document order: binary search for the first one at or after the point.
+    const probe = doc.createRange();
+    probe.setStart(node, offset);
+    probe.collapse(true);
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      let j = mid;
+      while (j < hi && !real(j)) j++;
+      if (j === hi) {
+        hi = mid;
+        continue;
+      }
+      const [n, o] = startOf(j);
+      // comparePoint: -1 when the character starts before the point.
+      if (probe.comparePoint(n, o) < 0) lo = j + 1;
+      else hi = mid;
+    }
+    // Line breaks have no DOM character: a point right at the next character belongs to it,
+    // a point inside the previous character (a collapsed run of spaces) to that one, and any
+    // other point between lines to the end of the previous line.
+    let next = lo;
+    while (next < text.length && !real(next)) next++;
+    if (next < text.length && next !== lo) {
+      const [n, o] = startOf(next);
+      if (probe.comparePoint(n, o) === 0) return next;
+    }
+    if (lo > 0 && real(lo - 1)) {
+      const [n, o] = endOf(lo - 1);
+      if (probe.comparePoint(n, o) > 0) return lo - 1;
+    }
+    return lo;
+  };
+
+  return { body: text, quoted, rangeFor, offsetAt };
+}
