@@ -1,0 +1,296 @@
+// rules/us/no-clear-ask.ts
+//
+// Also home of the pack's shared notion of "the ask" (a request, a question, or a next step the
+// writer commits to with a date): us/buried-ask and us/vague-commitment import these helpers so
+// the three rules agree on what counts as asking, and on what counts as a date.
+import { defineRule, definePhrases, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+
+/**
+ * Every combination of the given parts, joined by spaces ('' leaves a part out). The phrase
+ * syntax's `a|b` alternatives are single parts split on whitespace, so alternatives of several
+ * words ("would be" / "will be") are spelled out here instead.
+ */
+export function phraseCombinations(...parts: ReadonlyArray<readonly string[]>): string[] {
+  let out: string[] = [''];
+  for (const options of parts) {
+    const next: string[] = [];
+    for (const prefix of out) for (const o of options) next.push(o === '' ? prefix : prefix === '' ? o : `${prefix} ${o}`);
+    out = next;
+  }
+  return out.filter((p) => p !== '');
+}
+
+/**
+ * Polite request forms (RULES.md: please, could/would/can you, I would be grateful if you could,
+ * we would appreciate it if, kindly, let me know). Entries tagged `courtesy` are fixed formulas
+ * that contain a request word but ask nothing ("Please find attached"); being longer, they win
+ * the leftmost-longest match over "please" and are then ignored.
+ */
+export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>([
+  'please',
+  'kindly',
+  'could|would|can|will you',
+  'could|would|can|will your',
+  'would|do you mind',
+  'would it be possible',
+  'is it possible for you|your',
+  'is there any chance',
+  'i|we would be grateful|thankful|obliged|glad if',
+  "i'd|we'd be grateful|thankful|obliged|glad if",
+  'i|we would appreciate',
+  "i'd|we'd appreciate",
+  'appreciate it if',
+  'i|we need you to',
+  'i|we need your',
+  "i'd|we'd like you to",
+  'i|we would like you to',
+  'let me|us know',
+  'tell me|us',
+  'keep me|us posted|informed|updated',
+  "let's",
+  'let us meet|talk|discuss|schedule|set|plan|find|review|agree|go',
+  'may i|we ask|request',
+  'i|we would like to ask|request|invite',
+  // Courtesy formulas: they contain a request word and ask for nothing.
+  { pattern: 'please find|see [attached|enclosed|below|above]', tag: 'courtesy' },
+  { pattern: 'please be informed|noted|advised|aware', tag: 'courtesy' },
+  { pattern: 'please note', tag: 'courtesy' },
+  { pattern: 'please accept|forgive|excuse', tag: 'courtesy' },
+  { pattern: 'please do not hesitate', tag: 'courtesy' },
+  { pattern: "please don't hesitate", tag: 'courtesy' },
+  { pattern: 'please feel free', tag: 'courtesy' },
+  { pattern: 'thank you kindly', tag: 'courtesy' },
+]);
+
+/**
+ * Base-form verbs that open a request when they start a sentence ("Send me the report.",
+ * "Confirm the dates by Friday."). A closed list keeps the check free of the tagger, which
+ * would cost ~40 µs per word on every sentence of a long draft; verbs that usually open
+ * courtesy formulas or statements (find, allow, see, note, enjoy, have) are left out on purpose.
+ */
+const REQUEST_VERBS = new Set([
+  'send', 'confirm', 'call', 'check', 'review', 'sign', 'share', 'tell', 'provide', 'reply',
+  'respond', 'contact', 'approve', 'forward', 'return', 'update', 'fill', 'complete', 'submit',
+  'schedule', 'book', 'email', 'ping', 'give', 'make', 'ensure', 'advise', 'arrange', 'pick',
+  'choose', 'select', 'decide', 'add', 'remove', 'fix', 'attach', 'print', 'join', 'bring',
+  'ship', 'pay', 'transfer', 'read', 'upload', 'download', 'prepare', 'reserve', 'register',
+  'verify', 'double-check', 'introduce', 'loop', 'cc', 'hold', 'cancel', 'resend', 'rerun',
+  'correct', 'clarify', 'explain', 'ask', 'remind', 'grab', 'drop', 'come', 'meet',
+]);
+
+/** Commitments by the writer to an action ("I will send", "we'll call"); they need a date. */
+const NEXT_STEP_VERBS = [
+  'send', 'call', 'share', 'ship', 'deliver', 'confirm', 'follow', 'update', 'schedule', 'book',
+  'visit', 'reply', 'provide', 'prepare', 'submit', 'arrange', 'forward', 'email', 'finalize',
+  'finalise', 'coordinate', 'decide', 'pay', 'issue', 'release', 'start', 'begin', 'finish',
+  'complete', 'announce', 'present', 'circulate', 'publish', 'return', 'refund', 'replace',
+  'get back to you', 'come back to you', 'let you know',
+];
+export const NEXT_STEP_PHRASES = definePhrases([
+  ...phraseCombinations(['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll"], ['', 'then', 'also', 'next'], NEXT_STEP_VERBS),
+  'next step|steps',
+  'the plan is to',
+]);
+
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+  'nov', 'dec',
+]);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+// Abbreviated weekdays collide with words ("sun", "sat", "wed"): only their capitalised form counts.
+const WEEKDAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun']);
+const RELATIVE_DAYS = new Set(['today', 'tonight', 'tomorrow', 'eod', 'eow', 'cob', 'eob', 'noon', 'midnight']);
+const PERIOD_UNITS = new Set([
+  'week', 'weeks', 'month', 'months', 'quarter', 'year', 'day', 'days', 'hour', 'hours', 'weekend',
+  'morning', 'afternoon', 'evening',
+]);
+const END_OF = new Set(['the', 'this', 'next', 'day', 'week', 'month', 'quarter', 'year', 'business']);
+const NUMBER_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten', 'few', 'couple']);
+const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/;
+const NUMBER = /^\d{1,4}$/;
+const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+const YEAR = /^(?:19|20)\d{2}$/;
+const QUARTER = /^q[1-4]$/;
+
+/**
+ * Whether the token at i starts a date expression: a month or weekday, an ordinal ("the 17th"),
+ * a numeric date ("1/16", "2026-01-16"), a clock time ("3 pm"), today/tomorrow/EOD,
+ * "next week", "end of the month", "within two weeks", a year or a quarter.
+ */
+function isDateAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const n = t.norm;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  // 1/16, 16/1
+  if (!t.isWord) return n === '/' && !!prev && !!next && NUMBER.test(prev.norm) && NUMBER.test(next.norm);
+  if (MONTHS.has(n) || WEEKDAYS.has(n) || RELATIVE_DAYS.has(n) || WEEKDAY_ABBREVIATIONS.has(t.text)) return true;
+  // "May" is a month only next to a number: "May 3", "3 May".
+  if (n === 'may') return (!!next && NUMBER.test(next.norm)) || (!!prev && NUMBER.test(prev.norm));
+  if (ORDINAL.test(n) || ISO_DATE.test(n) || YEAR.test(n) || QUARTER.test(n)) return true;
+  if (n === 'am' || n === 'pm' || n === 'a.m' || n === 'p.m') return !!prev && NUMBER.test(prev.norm);
+  if (n === 'next' || n === 'this' || n === 'coming') return !!next && PERIOD_UNITS.has(next.norm);
+  // "end of the month", "end of day" (not "at the end of the road")
+  if (n === 'end') return next?.norm === 'of' && END_OF.has(tokens[i + 2]?.norm ?? '');
+  // "within two weeks", "in 3 days", "in a couple of days", "within 5 business days"
+  if ((n === 'within' || n === 'in') && next && (NUMBER.test(next.norm) || NUMBER_WORDS.has(next.norm))) {
+    for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) {
+      const u = tokens[k]!;
+      if (!u.isWord) return false;
+      if (PERIOD_UNITS.has(u.norm)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the tokens mention a point in time (see isDateAt). */
+export function hasDate(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (isDateAt(tokens, i)) return true;
+  return false;
+}
+
+/** Words that make a date a time limit: "by Friday", "before May 3", "on the 17th", "no later than". */
+const DEADLINE_MARKERS = new Set(['by', 'before', 'until', 'till', 'on', 'than', 'at']);
+/** Date expressions that are time limits by themselves: "tomorrow", "next week", "within two weeks". */
+const SELF_DEADLINES = new Set([...RELATIVE_DAYS, 'next', 'this', 'coming', 'end', 'within', 'in']);
+
+/**
+ * Whether the tokens set a time limit, not merely mention a time: "by Friday", "before May 3",
+ * "tomorrow", "within two weeks" do; "starting in January" names the topic, not a decision date.
+ */
+export function hasDeadline(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isDateAt(tokens, i)) continue;
+    if (SELF_DEADLINES.has(tokens[i]!.norm)) return true;
+    // A marker up to three tokens before the date ("by Friday", "by the 17th", "on Friday, May 3").
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (DEADLINE_MARKERS.has(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** First word token of a sentence, skipping bullets and list numbers. */
+function firstWord(sentence: Sentence): Token | undefined {
+  for (const t of sentence.tokens) {
+    if (!t.isWord) continue;
+    if (NUMBER.test(t.norm) && t === sentence.tokens[0]) continue; // "1. Send the file"
+    return t;
+  }
+  return undefined;
+}
+
+/** A greeting line such as "Hi Ken," / "Dear Ms. Smith," / "Hello team!". */
+const GREETING_WORDS = new Set(['hi', 'hello', 'dear', 'hey', 'good', 'greetings', 'morning', 'afternoon', 'evening', 'howdy', 'hiya', 'yo']);
+export function isGreeting(sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((t) => t.isWord);
+  if (words.length === 0 || words.length > 6) return false;
+  const last = sentence.tokens[sentence.tokens.length - 1];
+  if (GREETING_WORDS.has(words[0]!.norm)) return true;
+  // "Ms. Kimura," / "Ken-san,": a short line that ends with a comma and has no verb-like ask.
+  return last?.text === ',' && words.length <= 3;
+}
+
+export type AskKind = 'request' | 'question' | 'next-step';
+export interface Ask {
+  sentence: Sentence;
+  /** Index of the sentence in doc.sentences. */
+  index: number;
+  kind: AskKind;
+}
+
+/**
+ * Every sentence of the draft that asks the reader for something: a '?' sentence, a polite
+ * request, an imperative request, or a next step the writer commits to with a date. One pass
+ * over the sentences; the phrase tables are matched once per paragraph and cached by the engine.
+ */
+export function findAsks(doc: RuleDoc): Ask[] {
+  const requestAt = new Set<number>();
+  for (const m of doc.match(REQUEST_PHRASES)) if (m.entry.tag !== 'courtesy') requestAt.add(m.start);
+  const nextStepAt: number[] = doc.match(NEXT_STEP_PHRASES).map((m) => m.start);
+  const asks: Ask[] = [];
+  doc.sentences.forEach((s, index) => {
+    if (s.isQuestion) {
+      asks.push({ sentence: s, index, kind: 'question' });
+      return;
+    }
+    for (const t of s.tokens) {
+      if (requestAt.has(t.start)) {
+        asks.push({ sentence: s, index, kind: 'request' });
+        return;
+      }
+    }
+    const first = firstWord(s);
+    // "Update: the parts shipped" is a heading, not an imperative.
+    const after = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
+    if (first && REQUEST_VERBS.has(first.norm) && after?.isWord) {
+      asks.push({ sentence: s, index, kind: 'request' });
+      return;
+    }
+    if (nextStepAt.some((at) => at >= s.start && at < s.end) && hasDate(s.tokens)) {
+      asks.push({ sentence: s, index, kind: 'next-step' });
+    }
+  });
+  return asks;
+}
+
+/** Drafts at or under this many words are short notes (a thank-you, a one-line reply). */
+export const NO_ASK_MIN_WORDS = 60;
+
+export default defineRule({
+  id: 'us/no-clear-ask',
+  pack: 'us',
+  severity: 'info',
+  description: {
+    en: 'A draft of more than 60 words with no question, no request and no next step.',
+    ja: '60語を超えるのに、質問・依頼・次のステップのどれもないメール。',
+  },
+  messages: {
+    default: {
+      en: 'No clear ask: {words} words without a question, a request or a next step.',
+      ja: '依頼が見えません：{words}語の中に、質問・依頼・次のステップがありません。',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'American readers look for what they are expected to do and by when; without it, the email is read as information only and often gets no reply.',
+      ja: 'アメリカの読み手は「自分は何を、いつまでにすればよいか」を探します。それがないと単なる報告として読まれ、返事が来ないことがよくあります。',
+    },
+  },
+  advice: {
+    en: 'End with the next step and a date: "Could you confirm by Friday, May 8?" or "I will send the report by Thursday."',
+    ja: '最後に次のステップと日付を書きましょう。例：「Could you confirm by Friday, May 8?」「I will send the report by Thursday.」',
+  },
+  check(doc) {
+    if (doc.wordCount <= NO_ASK_MIN_WORDS) return [];
+    if (findAsks(doc).length > 0) return [];
+    return [{ data: { words: doc.wordCount } }];
+  },
+  examples: {
+    fire: [
+      {
+        text: 'Hi Jordan,\n\nWe closed the quarter with 214 installs, our best ever, and 31% over plan. The Phoenix team did most of the work with 96 installs, and the average time from contract to permission-to-operate dropped to 38 days. Reviews average 4.8 stars, and we had only two warranty callbacks. The new inverter supplier also came through on pricing, which pushed gross margin up to 27%.\n\nTyler',
+      },
+      {
+        text: 'Dear Mr. Hayes,\n\nI am writing to inform you that, effective December 1, I will be transferred to our Singapore branch, and Ms. Arai will succeed me as General Manager. Ms. Arai has worked in our Osaka office for twelve years and knows your account well. I have learned a great deal from you and your team over the past eight years, and I will never forget your hospitality during my visits to Minneapolis.\n\nWith gratitude,\nTakeshi Kondo',
+      },
+      {
+        text: 'Hi Derek,\n\nThank you very much for showing us your factory in Ohio on Tuesday. It was my first visit to an American plant, and everything was interesting. The automated test line was especially impressive, and our manager also said the visit was very useful for our evaluation of suppliers for next year. We arrived back in Tokyo safely yesterday and have shared our notes with the team.\n\nBest regards,\nYui',
+      },
+    ],
+    pass: [
+      { text: 'Hi Derek,\n\nThanks for hosting us at your booth yesterday. The tasting was a hit with our buyers, and it was great to meet your team in person.\n\nBest,\nHannah' },
+      {
+        text: 'Hi Jordan,\n\nWe closed the quarter with 214 installs, our best ever, and 31% over plan. The Phoenix team did most of the work with 96 installs, and the average time from contract to permission-to-operate dropped to 38 days. Reviews average 4.8 stars, and we had only two warranty callbacks. Could you share the numbers with the board before Thursday?\n\nTyler',
+      },
+      {
+        text: 'Hi Jordan,\n\nWe closed the quarter with 214 installs, our best ever, and 31% over plan. The Phoenix team did most of the work with 96 installs, and the average time from contract to permission-to-operate dropped to 38 days. Reviews average 4.8 stars, and we had only two warranty callbacks. I will send the full report to the board by Friday, October 10.\n\nTyler',
+      },
+      {
+        text: 'Hi Jordan,\n\nWe closed the quarter with 214 installs, our best ever, and 31% over plan. The Phoenix team did most of the work with 96 installs, and the average time from contract to permission-to-operate dropped to 38 days. Reviews average 4.8 stars, and we had only two warranty callbacks. Let me know if you want the details for each region.\n\nTyler',
+      },
+      {
+        text: 'Hi Jordan,\n\nWe closed the quarter with 214 installs, our best ever, and 31% over plan. The Phoenix team did most of the work with 96 installs, and the average time from contract to permission-to-operate dropped to 38 days. Reviews average 4.8 stars, and we had only two warranty callbacks.\n\nSend the numbers to the board when you have a minute.\n\nTyler',
+      },
+    ],
+  },
+});

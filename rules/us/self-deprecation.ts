@@ -1,0 +1,90 @@
+// rules/us/self-deprecation.ts
+import { defineRule, definePhrases } from '../../src/engine';
+import { phraseCombinations } from './no-clear-ask';
+
+const I_AM = ['i am', "i'm"];
+const LANGUAGES = ['english', 'japanese'];
+
+/**
+ * Running oneself down: one's language skills, one's standing ("I'm just a junior engineer"),
+ * one's knowledge ("I'm not an expert", "I don't have much background in"), and one's question
+ * ("this may be a stupid question"). The apology wrapped around it is us/over-apology's.
+ */
+export const SELF_DEPRECATION_PHRASES = definePhrases([
+  // Language.
+  ...phraseCombinations(['my'], ['poor', 'bad', 'broken', 'limited', 'terrible', 'weak', 'clumsy', 'awkward', 'imperfect'], LANGUAGES),
+  ...phraseCombinations(['my'], LANGUAGES, ['is', 'is still'], ['not', 'not so', 'not very', 'not that', 'not really'], ['good', 'great', 'fluent', 'perfect']),
+  ...phraseCombinations(['my'], LANGUAGES, ['is', 'is still', "isn't"], ['poor', 'bad', 'limited', 'weak', 'good enough']),
+  ...phraseCombinations(I_AM, ['', 'very', 'really'], ['bad at', 'weak in', 'weak at', 'poor at', 'not good at', 'not very good at', 'not so good at'], LANGUAGES),
+  "i don't speak english|japanese well",
+  'i do not speak english|japanese well',
+  // Standing.
+  ...phraseCombinations(I_AM, ['just', 'only', 'merely', 'simply'], ['a', 'an']),
+  ...phraseCombinations(I_AM, ['not', 'no'], ['', 'an', 'a'], ['expert', 'specialist', 'engineer', 'lawyer', 'professional']),
+  ...phraseCombinations(I_AM, ['not', 'not very', 'not so'], ['smart', 'clever', 'experienced', 'knowledgeable']),
+  // Knowledge.
+  ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['have'], ['much', 'a lot of', 'any', 'enough'], ['background', 'experience', 'knowledge', 'expertise'], ['in', 'with', 'of', 'on']),
+  ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['know'], ['much', 'a lot', 'anything'], ['about']),
+  ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge']),
+  // The question.
+  ...phraseCombinations(
+    ['this', 'it', 'that'],
+    ['may be', 'might be', 'could be', 'is', 'is probably', 'is likely', 'must be'],
+    ['a', 'an'],
+    ['', 'very', 'really', 'rather', 'bit of a'],
+    ['stupid', 'silly', 'dumb', 'naive', 'basic', 'simple', 'elementary', 'foolish', 'obvious', 'beginner', 'newbie'],
+    ['question', 'request', 'point'],
+  ),
+  ...phraseCombinations(['sorry for the', 'forgive the', 'excuse the'], ['stupid', 'silly', 'dumb', 'naive', 'basic'], ['question']),
+  ...phraseCombinations(['a', 'my'], ['stupid', 'silly', 'dumb', 'naive'], ['question']),
+]);
+
+export default defineRule({
+  id: 'us/self-deprecation',
+  pack: 'us',
+  severity: 'warning',
+  description: {
+    en: 'Running yourself down: "my poor English", "I\'m not an expert but", "this may be a stupid question", "I\'m just a...".',
+    ja: '自分を下げる表現：「英語が下手で」「専門家ではありませんが」「つまらない質問かもしれませんが」「ただの〜ですが」。',
+  },
+  messages: {
+    default: {
+      en: 'Self-deprecation: "{phrase}".',
+      ja: '自分を下げる表現：「{phrase}」',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'Modesty that is polite in Japan reads as a lack of confidence to American partners, and makes them trust your content less.',
+      ja: '日本では礼儀正しい謙遜も、アメリカの相手には自信のなさと受け取られ、内容そのものへの信頼まで下がってしまいます。',
+    },
+  },
+  advice: {
+    en: 'Drop it and ask or state directly; confidence builds trust with American partners.',
+    ja: '削除して、率直に質問・説明しましょう。自信のある書き方が、アメリカの相手との信頼につながります。',
+  },
+  check(doc) {
+    return doc.match(SELF_DEPRECATION_PHRASES).map((m) => ({
+      start: m.start,
+      end: m.end,
+      data: { phrase: doc.body.slice(m.start, m.end) },
+    }));
+  },
+  examples: {
+    fire: [
+      { text: 'Sorry for my poor English. Is it possible to move the license?', excerpt: 'my poor English' },
+      { text: "I'm not an expert, but the numbers look off to me.", excerpt: "I'm not an expert" },
+      { text: 'This may be a stupid question, but is 50 ng the right amount?', excerpt: 'This may be a stupid question' },
+      { text: 'This might be a very basic question, but can we move the key ourselves?', excerpt: 'This might be a very basic question' },
+      { text: 'I am only a junior engineer, and my English is not so good, but I learned a lot.', excerpt: 'I am only a' },
+      { text: "I don't have much background in sequencing, but our extraction step differs.", excerpt: "I don't have much background in" },
+      { text: "I'm just a coordinator, so I can't say.", excerpt: "I'm just a" },
+    ],
+    pass: [
+      { text: 'Could you share the library prep protocol your lab used?' },
+      { text: 'Our English manual is attached; the Japanese version follows next week.' },
+      { text: 'I am the project lead for the Osaka plant.' },
+      { text: 'Great question: the short answer is yes.' },
+    ],
+  },
+});

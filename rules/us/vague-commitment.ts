@@ -1,0 +1,129 @@
+// rules/us/vague-commitment.ts
+import { defineRule, definePhrases } from '../../src/engine';
+import { hasDeadline, phraseCombinations } from './no-clear-ask';
+
+/**
+ * Indirect answers that a Japanese reader hears as a polite "no" or "not yet", and an American
+ * reader hears as "yes" or "maybe soon": deliberating without a decision date, "it is difficult"
+ * as a refusal, possibility without commitment, and time words with no date. The class, not a
+ * closed list: each entry is a family of wordings.
+ */
+const WE_WILL = ['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll", 'we would like to', "we'd like to", 'we will have to', "we'll have to"];
+const DEGREE = ['', 'very', 'rather', 'somewhat', 'quite', 'a little', 'a bit', 'a little bit', 'extremely', 'really'];
+const COPULA = ['is', 'would be', 'will be', 'may be', 'might be', 'seems', 'could be'];
+const US_SIDE = ['us', 'me', 'our company', 'our team', 'our side', 'our management'];
+
+export const VAGUE_COMMITMENT_PHRASES = definePhrases([
+  // Deliberation with no decision: "we will consider it", "we'll study it".
+  ...phraseCombinations(
+    WE_WILL,
+    ['', 'carefully', 'positively', 'seriously', 'further', 'internally'],
+    ['consider', 'study', 'examine', 'ponder', 'reconsider', 'deliberate', 'think about', 'think over'],
+    ['', 'it', 'this', 'that', 'the matter'],
+  ),
+  'think it|this|that over',
+  'mull it|this|that over',
+  'mull over',
+  'take it|this|that back',
+  'review|discuss|check|consider it|this|that internally',
+  'review|discuss|check internally',
+  'examine|consider|study|review it|this|that positively',
+  'positively consider|examine|study',
+  'favorably|favourably consider',
+  'in a forward-looking|positive manner',
+  'with a positive attitude',
+  'come|get back to you [later|soon|eventually]',
+  // "It is difficult" as a refusal, in its usual shapes: at the end of a clause, or "for us".
+  ...phraseCombinations(['it', 'this', 'that'], COPULA, DEGREE, ['difficult', 'hard', 'not easy'], ['.', ',', ';']),
+  ...phraseCombinations(["it's", "that's", "this's"], DEGREE, ['difficult', 'hard', 'not easy'], ['.', ',', ';']),
+  ...phraseCombinations(['', 'a', 'a very', 'a rather'], ['difficult', 'hard'], ['request', 'proposal', 'condition', 'situation', 'decision'], ['for'], US_SIDE),
+  ...phraseCombinations(['', 'very', 'rather', 'somewhat', 'quite', 'a little', 'a bit'], ['difficult', 'hard', 'not easy', 'challenging'], ['for'], US_SIDE),
+  // Possibility without commitment.
+  'it|this|that may|might|could be possible',
+  'may|might|could be possible',
+  'possibly|perhaps we can|could',
+  "we'll|we will see",
+  "let's see",
+  // Time without a date.
+  'at some point',
+  'sometime|someday',
+  'some day',
+  'in the near|foreseeable future',
+  'in due course|time',
+  'when the time is right',
+  'when|once things calm|settle down',
+  'a bit|little later',
+  'at a later date|stage|time',
+  'down the road',
+]);
+
+export default defineRule({
+  id: 'us/vague-commitment',
+  pack: 'us',
+  severity: 'warning',
+  description: {
+    en: 'Indirect answers ("we will consider it", "it is difficult", "at some point") that Americans read as yes or maybe.',
+    ja: '「検討します」「難しいです」「いずれ」のような遠回しな返事。アメリカ人には「はい」や「たぶん」と受け取られます。',
+  },
+  messages: {
+    default: {
+      en: 'Vague commitment: "{phrase}" does not say yes, no, or when you will decide.',
+      ja: 'あいまいな返事：「{phrase}」では、イエスかノーか、いつ決めるのかが伝わりません。',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'In American business, "we will consider it" sounds like a real maybe, and "it is difficult" sounds like a problem to solve, not a no. The partner will plan on an answer that is not coming.',
+      ja: 'アメリカのビジネスでは「検討します」は本当に前向きな「たぶん」、「難しい」は断りではなく「解決すべき課題」と受け取られます。相手は来ない返事を待って計画を立ててしまいます。',
+    },
+  },
+  advice: {
+    en: 'Say yes, no, or when you will decide: "We will decide by Friday, May 8, and let you know."',
+    ja: 'イエス、ノー、またはいつ決めるかをはっきり書きましょう。例：「We will decide by Friday, May 8, and let you know.」',
+  },
+  check(doc) {
+    const reports = [];
+    for (const m of doc.match(VAGUE_COMMITMENT_PHRASES)) {
+      const sentence = doc.sentenceAt(m.start);
+      // A decision date in the same sentence turns deliberation into a commitment.
+      if (sentence && hasDeadline(sentence.tokens)) continue;
+      // Trailing punctuation is part of some patterns ("it is difficult.") but not of the span.
+      let end = m.end;
+      const body = doc.body;
+      while (end > m.start && /[.,;]/.test(body[end - 1]!)) end--;
+      const phrase = body.slice(m.start, end);
+      reports.push({
+        start: m.start,
+        end,
+        data: { phrase },
+        suggestion: {
+          text: {
+            en: 'Give a clear answer or a decision date, e.g. "We can’t offer a 10% discount this year" or "We will decide by Friday, May 8."',
+            ja: 'はっきりした答えか、決める日付を書きましょう。例：「We can’t offer a 10% discount this year.」「We will decide by Friday, May 8.」',
+          },
+        },
+      });
+    }
+    return reports;
+  },
+  examples: {
+    fire: [
+      { text: 'Thank you for the proposal. We will consider it.', excerpt: 'We will consider it' },
+      { text: 'Regarding the 10% discount, this is a difficult request for us at this moment.', excerpt: 'a difficult request for us' },
+      { text: 'We will take it back and review it internally with our sales director.', excerpt: 'take it back' },
+      { text: 'About starting in January, I think it might be possible. We’ll mull it over and come back to you.', excerpt: 'it might be possible' },
+      { text: 'We will examine it in a forward-looking manner with our management.', excerpt: 'in a forward-looking manner' },
+      { text: 'We hope to expand the order at some point.', excerpt: 'at some point' },
+      { text: 'Honestly, it is difficult.', excerpt: 'it is difficult' },
+      { text: 'We will think about it and reply.', excerpt: 'We will think about it' },
+    ],
+    pass: [
+      { text: 'We will decide by Friday and let you know.' },
+      { text: 'Yes, we can do that.' },
+      { text: 'Our management will review the terms on Thursday, and we will decide by Friday, January 16.' },
+      { text: 'We will consider your proposal and reply by May 3.' },
+      { text: 'It is difficult to overstate how much the new line helped us.' },
+      { text: 'No, we cannot offer a discount this year.' },
+    ],
+  },
+});
