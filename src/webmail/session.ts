@@ -271,8 +271,9 @@ export class TextareaSession extends BaseSession {
 
 // ---- small readers shared by the adapters -------------------------------------------------
 
-// Bounded, non-overlapping classes: linear whatever the input.
-const EMAIL = /[^\s<>()",;:@]{1,64}@[^\s<>()",;:@]{1,253}/;
+// Bounded, non-overlapping classes; the lookbehind starts a match only at the start of a run,
+// so a long run without "@" is scanned once, not once per position (tests/regex-safety.test.ts).
+const EMAIL = /(?<![^\s<>()",;:@])[^\s<>()",;:@]{1,64}@[^\s<>()",;:@]{1,253}/;
 
 /** "Hiroki Endo <h.endo@x.co.jp>" or a bare address; null when there is no address. */
 export function parseAddress(text: string | null | undefined): { address: string; name?: string } | null {
