@@ -55,7 +55,7 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: strin
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const code = (err as { code?: string }).code;
-    const name = /'([^']{1,80})'/.exec(msg)?.[1];
+    const name = /'([^' ]{1,80})/.exec(msg)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name) throw new UsageError(`${command}: unknown option '${name}'`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name) throw new UsageError(`${command}: option '${name}' needs a value`);
     throw new UsageError(`${command}: ${msg.split('\n')[0]}`);
