@@ -1,0 +1,169 @@
+// rules/ja/casual-register.ts
+import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence } from '../../src/engine';
+
+interface GreetingEntry extends PhraseEntry {
+  /**
+   * `word`: a greeting word whose drop-in depends on what follows (a name or not);
+   * `bare`: a word that is a greeting only when a name or punctuation follows ("Morning, Ken"
+   * but not "Morning sessions start at 9").
+   */
+  tag?: 'word' | 'bare';
+}
+
+/** Casual openings: slang greetings, and greetings to a group as "guys" or "folks". */
+export const CASUAL_GREETINGS = definePhrases<GreetingEntry>([
+  { pattern: 'hey|heya|hiya|howdy|yo|sup|wassup|hullo', tag: 'word' },
+  { pattern: "(hi|hello|hey|hiya|howdy|yo) (guys|folks|gang|peeps|y'all|yall|all|team|everybody|everyone)", replacement: 'Dear all' },
+  { pattern: '(hi|hey|hiya|howdy) there', replacement: 'Hello' },
+  { pattern: "what's|whats up", replacement: 'Hello' },
+  { pattern: 'morning|mornin', replacement: 'Good morning', tag: 'bare' },
+]);
+
+/** Casual closings. */
+export const CASUAL_SIGN_OFFS = definePhrases([
+  { pattern: 'cheers [mate]', replacement: 'Best regards' },
+  { pattern: 'thx|thnx|thanx|tnx|ty', replacement: 'Thank you' },
+  { pattern: '(catch|talk) you|ya [all] later|soon', replacement: 'Best regards' },
+  { pattern: 'later|laters|ttyl|cya|ciao|peace|xoxo|hugs|bye|bye-bye', replacement: 'Best regards' },
+  { pattern: 'see ya|you (later|around)', replacement: 'Best regards' },
+  { pattern: 'see ya', replacement: 'Best regards' },
+  { pattern: 'take it easy', replacement: 'Best regards' },
+]);
+
+/**
+ * Plain greetings ("Hi", "Hello") are fine with a name ("Hi Tanaka-san"); with a group word
+ * they are not. These group words make "Hi all" or "Hello everyone" fine, though: only
+ * slang greetings with them are casual. `check` enforces that distinction.
+ */
+const NEUTRAL_GROUP = new Set(['all', 'everybody', 'everyone', 'team']);
+const SLANG_GREETING = new Set(['hey', 'hiya', 'howdy', 'yo']);
+
+/** Whether every word of the sentence is inside [start, end): the line is only the sign-off. */
+function onlyWordsIn(sentence: Sentence, start: number, end: number): boolean {
+  return sentence.tokens.every((t) => !t.isWord || (t.start >= start && t.end <= end));
+}
+
+function greetingReport(doc: RuleDoc): RuleReport | undefined {
+  const first = doc.paragraphs[0]?.sentences[0];
+  const firstToken = first?.tokens[0];
+  if (!first || !firstToken) return undefined;
+  const m = doc.matchSentence(CASUAL_GREETINGS, first).find((x) => x.start === firstToken.start);
+  if (!m) return undefined;
+  const next = first.tokens.find((t) => t.start >= m.end);
+  if (m.entry.tag === 'bare' && next && next.isWord && !/^\p{Lu}/u.test(next.text)) return undefined;
+  const words = first.tokens.filter((t) => t.start >= m.start && t.end <= m.end && t.isWord);
+  const groupWord = words[1]?.norm;
+  if (groupWord && NEUTRAL_GROUP.has(groupWord) && !SLANG_GREETING.has(words[0]!.norm)) return undefined;
+  let replacement = m.entry.replacement;
+  if (m.entry.tag === 'word') {
+    // "Hey Ken," -> "Dear Ken,"; "Hey," or "Howdy from Austin" -> "Hello".
+    replacement = next?.isWord && /^\p{Lu}/u.test(next.text) ? 'Dear' : 'Hello';
+  }
+  return {
+    start: m.start,
+    end: m.end,
+    messageId: 'greeting',
+    data: { phrase: doc.body.slice(m.start, m.end) },
+    suggestion: {
+      text: {
+        en: 'Open with the family name and -san, or Mr./Ms.: "Dear Tanaka-san," or "Dear Mr. Tanaka,"',
+        ja: '姓に「-san」か Mr./Ms. を付けて始めましょう: "Dear Tanaka-san," または "Dear Mr. Tanaka,"',
+      },
+      ...(replacement ? { replacement } : {}),
+    },
+  };
+}
+
+/** The sign-off line the engine found, or (when it did not know the phrase) one of the last short lines. */
+function signOffCandidates(doc: RuleDoc): Sentence[] {
+  if (doc.signOffStart >= 0) {
+    const s = doc.sentenceAt(doc.signOffStart);
+    return s ? [s] : [];
+  }
+  return doc.sentences.slice(-3);
+}
+
+function signOffReport(doc: RuleDoc): RuleReport | undefined {
+  for (const s of signOffCandidates(doc)) {
+    const firstToken = s.tokens[0];
+    if (!firstToken) continue;
+    const m = doc.matchSentence(CASUAL_SIGN_OFFS, s).find((x) => x.start === firstToken.start);
+    if (!m || !onlyWordsIn(s, m.start, m.end)) continue;
+    return {
+      start: m.start,
+      end: m.end,
+      messageId: 'signOff',
+      data: { phrase: doc.body.slice(m.start, m.end) },
+      suggestion: {
+        text: {
+          en: 'Close with "Best regards," or "Thank you very much,"',
+          ja: '"Best regards," や "Thank you very much," で締めくくりましょう。',
+        },
+        ...(m.entry.replacement ? { replacement: m.entry.replacement } : {}),
+      },
+    };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'ja/casual-register',
+  pack: 'ja',
+  severity: 'info',
+  description: {
+    en: 'Casual greetings and sign-offs (Hey, Hi guys, Howdy, Cheers, Thx, Catch you later).',
+    ja: 'くだけた書き出し・結び（Hey、Hi guys、Howdy、Cheers、Thx、Catch you later など）。',
+  },
+  messages: {
+    default: {
+      en: 'Casual register: "{phrase}".',
+      ja: 'くだけた表現: 「{phrase}」。',
+    },
+    greeting: {
+      en: 'Casual greeting: "{phrase}". Address your partner by family name.',
+      ja: 'くだけた書き出し: 「{phrase}」。相手は姓で呼びかけましょう。',
+    },
+    signOff: {
+      en: 'Casual sign-off: "{phrase}". Close more formally.',
+      ja: 'くだけた結び: 「{phrase}」。もう少し改まった結びにしましょう。',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'Japanese business email keeps a polite register from the first line to the last; a slang greeting or sign-off can look careless about the relationship.',
+      ja: '日本のビジネスメールは、最初から最後まで丁寧な文体を保ちます。くだけた書き出しや結びは、関係を軽んじているように見えかねません。',
+    },
+  },
+  advice: {
+    en: 'Address the reader by family name with -san or Mr./Ms., and close with "Best regards" or "Thank you very much".',
+    ja: '相手は姓に「-san」か Mr./Ms. を付けて呼び、"Best regards" や "Thank you very much" で締めくくりましょう。',
+  },
+  check(doc) {
+    const reports: RuleReport[] = [];
+    const greeting = greetingReport(doc);
+    if (greeting) reports.push(greeting);
+    const signOff = signOffReport(doc);
+    if (signOff && signOff.start !== greeting?.start) reports.push(signOff);
+    return reports;
+  },
+  examples: {
+    fire: [
+      { text: 'Hey team,\n\nThe samples ship today.\n\nBest regards,\nRyan', excerpt: 'Hey team', output: 'Dear all,\n\nThe samples ship today.\n\nBest regards,\nRyan' },
+      { text: 'Howdy from Austin!\n\nThe samples ship today.', excerpt: 'Howdy', output: 'Hello from Austin!\n\nThe samples ship today.' },
+      { text: 'Hi Ogawa-san,\n\nSee you on Thursday.\n\nCheers,\nJason', excerpt: 'Cheers', output: 'Hi Ogawa-san,\n\nSee you on Thursday.\n\nBest regards,\nJason' },
+      { text: 'Hello Mr. Ono,\n\nThe contract is attached.\n\nCatch you later,\nPriya', excerpt: 'Catch you later' },
+      { text: 'Hi guys, the shipment left Kobe today.', excerpt: 'Hi guys' },
+      { text: 'Dear Mr. Tanaka,\n\nThe file is attached.\n\nThx,\nTom', excerpt: 'Thx', output: 'Dear Mr. Tanaka,\n\nThe file is attached.\n\nThank you,\nTom' },
+      { text: 'Yo Ken, the demo is ready.', excerpt: 'Yo', output: 'Dear Ken, the demo is ready.' },
+      { text: 'Dear Ms. Sato,\n\nThe agenda is attached.\n\nSee ya,\nMike', excerpt: 'See ya' },
+    ],
+    pass: [
+      { text: 'Hi Tanaka-san,\n\nThe samples ship today.\n\nBest regards,\nTom' },
+      { text: 'Dear Mr. Tanaka,\n\nThank you for your email.\n\nThank you very much,\nTom' },
+      { text: 'Hello everyone,\n\nThe agenda is attached.\n\nBest,\nRachel' },
+      { text: 'Dear Ms. Fujita,\n\nWe will confirm the schedule later.\n\nBest regards,\nSteven' },
+      { text: 'Dear Mr. Ito,\n\nHey, that is a good idea, thank you.\n\nSincerely,\nLaura' },
+      { text: 'Morning sessions start at 9:00 in Hall 5.\n\nBest regards,\nEmi' },
+    ],
+  },
+});
