@@ -2,10 +2,22 @@ import type { Rule } from '../../src/engine';
 // -- imports: apology, contract and request rules --
 import missingApology from './missing-apology';
 // -- imports: tone, humor, meeting and register rules --
+import harshNegative from './harsh-negative';
+import selfCentered from './self-centered';
+import humor from './humor';
+import punctuality from './punctuality';
+import offerInPerson from './offer-in-person';
+import casualRegister from './casual-register';
 
 /** The `ja` pack: writing to Japanese recipients (paraphrasing shared/seed). */
 export const jaRules: Rule[] = [
   // -- apology, contract and request rules --
   missingApology,
   // -- tone, humor, meeting and register rules --
+  harshNegative,
+  selfCentered,
+  humor,
+  punctuality,
+  offerInPerson,
+  casualRegister,
 ];
