@@ -116,10 +116,13 @@ export class FindingCard {
       opts.handlers.ignore();
       this.hide();
     }).dataset.action = 'ignore';
-    button(t(lang, 'turnOff'), 'turn-off', t(lang, 'turnOffHint'), () => {
-      opts.handlers.turnOff();
-      this.hide();
-    }).dataset.action = 'turn-off';
+    // The user's own phrases are managed in the options page, not as catalogue rules.
+    if (!f.ruleId.startsWith('user/')) {
+      button(t(lang, 'turnOff'), 'turn-off', t(lang, 'turnOffHint'), () => {
+        opts.handlers.turnOff();
+        this.hide();
+      }).dataset.action = 'turn-off';
+    }
     this.element.append(actions, status, el('div', 'hint', t(lang, 'shortcutHint')));
 
     this.element.hidden = false;

@@ -102,9 +102,10 @@ export const BADGE_CSS = `
 .panel[hidden] { display: none; }
 :host([data-below]) .panel { bottom: auto; top: 34px; }
 h2 { font-size: 13px; margin: 0 0 6px; }
-.audience { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-radius: 6px; background: var(--nmw-hover); margin-bottom: 8px; }
-.audience .who { flex: 1; font-weight: 600; }
-.audience .src { color: var(--nmw-muted); font-size: 11px; }
+.audience { display: grid; grid-template-columns: 1fr auto; align-items: center; column-gap: 8px; padding: 6px 8px; border-radius: 6px; background: var(--nmw-hover); margin-bottom: 8px; }
+.audience .who { font-weight: 600; grid-column: 1; }
+.audience .src { color: var(--nmw-muted); font-size: 11px; grid-column: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.audience .change { grid-column: 2; grid-row: 1 / span 2; }
 form.picker { display: grid; grid-template-columns: auto 1fr; gap: 4px 8px; align-items: center; margin: 0 0 8px; padding: 8px; border: 1px solid var(--nmw-border); border-radius: 6px; }
 form.picker[hidden] { display: none; }
 form.picker .row { grid-column: 1 / -1; display: flex; gap: 12px; }
