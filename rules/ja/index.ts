@@ -1,5 +1,11 @@
 import type { Rule } from '../../src/engine';
 // -- imports: apology, contract and request rules --
+import bluntImperative from './blunt-imperative';
+import signaturePressure from './signature-pressure';
+import contractOnFirstContact from './contract-on-first-contact';
+import deflectingBlame from './deflecting-blame';
+import nonApology from './non-apology';
+import pressure from './pressure';
 import missingApology from './missing-apology';
 // -- imports: tone, humor, meeting and register rules --
 import harshNegative from './harsh-negative';
@@ -13,6 +19,12 @@ import casualRegister from './casual-register';
 export const jaRules: Rule[] = [
   // -- apology, contract and request rules --
   missingApology,
+  pressure,
+  nonApology,
+  deflectingBlame,
+  contractOnFirstContact,
+  signaturePressure,
+  bluntImperative,
   // -- tone, humor, meeting and register rules --
   harshNegative,
   selfCentered,

@@ -55,9 +55,10 @@ export const PROBLEM_PHRASES = definePhrases([
   'typo|typos|oversight',
   'damage|damaged',
   'defect|defects|defective|faulty|broken|cracked|dented|contaminated',
-  'missed|miss [the|our|this|its|their] [*] deadline|deadlines|date|window|cutoff|cut-off|shipment|delivery|milestone',
+  'missed|miss [the|our|this|its|their] [*] deadline|deadlines|date|window|cutoff|cut-off|shipment|delivery|milestone|vessel|flight|sailing|train|truck|pickup|connection|slot|booking',
+  'later|longer than planned|expected|scheduled|promised|agreed|originally|initially|anticipated|quoted|committed|our|we',
   'outage|outages|downtime|disruption',
-  '(system|systems|server|servers|service|site|website|portal|platform|network|app|api|line|database) (went|was|were|is|are|been) down',
+  '(system|systems|server|servers|service|site|website|portal|platform|network|app|api|line|database|machine|machines|equipment|press|tool|robot|furnace|scanner|email|phones|internet|connection|vpn|plant|factory) (went|was|were|is|are|been) down',
   'crash|crashed|crashes',
   'bug|bugs|glitch|glitches|malfunction|malfunctioned|malfunctioning',
   'failure|failures',
@@ -105,6 +106,7 @@ const RECIPIENT_THINGS = new Set([
   'specifications', 'spec', 'specs', 'forecast', 'figures', 'numbers', 'po', 'end', 'system', 'network', 'firewall',
   'server', 'bank', 'remittance', 'transfer', 'form', 'entry', 'request', 'calculation', 'records', 'accounting',
 ]);
+const HEDGES = new Set(['seems', 'seem', 'appears', 'appear', 'apparently']);
 const FIRST_PERSON = new Set(['we', 'i', 'our', 'my', 'us', 'me', "we've", "we're", "i've", "i'm", "we'd", "i'd"]);
 
 /** Index of the token at `offset` within `tokens`. */
@@ -125,10 +127,17 @@ function isRecipientSide(tokens: readonly Token[], i: number, end: number): bool
     if (FIRST_PERSON.has(w) || w === ',' || w === ';' || w === ':') break;
     if (w === 'you' && (RECIPIENT_AGENT_VERBS.has(tokens[k + 1]?.norm ?? '') || k + 1 === i)) return true;
     if (w === 'your' && RECIPIENT_THINGS.has(tokens[k + 1]?.norm ?? '')) return true;
+    // "There seems to be a mix-up": a writer hedges about the partner's error, never about its own.
+    if (HEDGES.has(w)) return true;
   }
   for (let k = end; k < tokens.length && k < end + 4; k++) {
     if (tokens[k]!.norm === 'your' && RECIPIENT_THINGS.has(tokens[k + 1]?.norm ?? '')) return true;
     if (tokens[k]!.norm === 'you' && tokens[k - 1]?.norm === 'by') return true;
+  }
+  // "... in the confirmation you sent".
+  for (let k = end; k < tokens.length && k < end + 7; k++) {
+    if (FIRST_PERSON.has(tokens[k]!.norm)) break;
+    if (tokens[k]!.norm === 'you' && RECIPIENT_AGENT_VERBS.has(tokens[k + 1]?.norm ?? '')) return true;
   }
   return false;
 }

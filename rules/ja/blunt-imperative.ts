@@ -1,0 +1,259 @@
+// rules/ja/blunt-imperative.ts
+import {
+  defineRule,
+  definePhrases,
+  isInfinitiveVerb,
+  startsWithImperative,
+  type RuleDoc,
+  type RuleReport,
+  type Sentence,
+  type Token,
+} from '../../src/engine';
+
+/**
+ * Fixed courtesy formulas that are imperative in form but not orders: "Let me know", "See you
+ * on Monday", "Please find attached" (softened anyway), "Allow me to introduce myself", thanks,
+ * wishes, invitations and offers of help. Matched at the start of a sentence only.
+ */
+export const COURTESY_IMPERATIVES = definePhrases([
+  'let me|us know',
+  'let me|us',
+  "let's",
+  'see you|attached|below|above|enclosed',
+  'thank|thanks',
+  'allow|permit me|us',
+  'find attached|enclosed',
+  'have a|an|fun',
+  'enjoy',
+  'take care',
+  'feel free',
+  'rest assured',
+  'be assured',
+  'keep up the good work',
+  'keep me|us posted|informed|updated',
+  'congratulations|congrats',
+  'welcome',
+  'wish|hope',
+  'say hello|hi',
+  'give my|our regards|best',
+  'excuse|pardon|forgive me|us',
+  'bear with me|us',
+  'stay safe|well|tuned|warm|dry|healthy',
+  'get well',
+  'good luck',
+  'talk|speak soon|to you',
+  'join us|me',
+  'come visit|see',
+  'count on us|me',
+  'consider it done',
+  'look forward',
+  'sleep well',
+  'safe travels',
+  'regards',
+]);
+
+/** First words that cannot start a bare imperative; they spare the tagger most sentences. */
+const NON_IMPERATIVE_STARTERS = new Set([
+  'i', 'we', 'you', 'he', 'she', 'it', 'they', 'this', 'that', 'these', 'those', 'the', 'a', 'an', 'our', 'my', 'your',
+  'his', 'her', 'their', 'its', 'there', 'here', 'please', 'kindly', 'hi', 'hello', 'dear', 'hey', 'if', 'when', 'once',
+  'after', 'before', 'as', 'since', 'because', 'while', 'although', 'though', 'for', 'in', 'on', 'at', 'with', 'by',
+  'to', 'from', 'of', 'about', 'regarding', 're', 'best', 'kind', 'warm', 'sincerely', 'yes', 'no', 'ok', 'okay',
+  'sorry', 'unfortunately', 'fortunately', 'what', 'which', 'who', 'where', 'why', 'how', 'is', 'are', 'was', 'were',
+  'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'shall', 'does', 'did', 'has', 'had', 'all',
+  'some', 'any', 'each', 'every', 'both', 'many', 'much', 'more', 'most', 'one', 'not', 'only', 'very', 'really',
+  'great', 'good', 'nice', 'glad', 'happy', 'looking', 'attached', 'enclosed', 'below', 'above', 'following', 'today',
+  'tomorrow', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mr', 'ms', 'mrs', 'dr', "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd", "you're", "you've",
+  "it's", "that's", "there's", "here's", 'cheers', 'thx', 'yours', 'p.s', 'ps', 'fyi', 'btw', 'per', 'unless', 'also',
+  'then', 'now', 'so', 'and', 'but', 'or', 'just', 'simply', 'first', 'finally', 'next', 'meanwhile', 'additionally',
+  'otherwise', 'instead', 'again', 'lastly', 'plus', 'however', 'therefore', 'hopefully', 'apparently', 'currently',
+]);
+/** Discourse words that may precede the verb: "Also, send me...", "Then call me". */
+const LEAD_INS = new Set([
+  'also', 'then', 'now', 'so', 'and', 'but', 'just', 'simply', 'first', 'finally', 'next', 'meanwhile', 'additionally',
+  'otherwise', 'instead', 'again', 'lastly', 'plus', 'secondly', 'thirdly', 'ok', 'okay',
+]);
+/** Subordinate openers: the imperative, if any, comes after the comma ("When it arrives, send..."). */
+const SUBORDINATORS = new Set(['if', 'when', 'once', 'after', 'before', 'as', 'since', 'while', 'until']);
+/** Words that make the sentence a request rather than an order. */
+const SOFTENERS = new Set(['please', 'kindly', 'pls', 'plz', 'could', 'would', 'grateful', 'appreciate', 'appreciated', 'convenience']);
+/** Negative imperatives that reassure rather than forbid. */
+const REASSURING_AFTER_DONT = new Set(['hesitate', 'worry', 'mind', 'be']);
+/** Re-/pre-/un- verbs the tagger reads as nouns ("Rerun the assay"). */
+const VERB_PREFIX = /^(?:re|pre|un|de|co|over|under|out|up|down|dis|mis)(?=[a-z]{3,})/;
+const OBJECT_STARTERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'me', 'us', 'him', 'her', 'my', 'our', 'your',
+  'all', 'both', 'each', 'every', 'any', 'some',
+]);
+
+interface Imperative {
+  /** Index of the verb (or of "do"/"don't"/"never") among the sentence's tokens. */
+  at: number;
+  negative: boolean;
+}
+
+function wordIndexAfter(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k < tokens.length && !tokens[k]!.isWord) k++;
+  return k;
+}
+
+/** Lower-cases words in capitals ("DO NOT") so the tagger reads them as words, not acronyms. */
+function forTagger(tokens: readonly Token[], from: number): string {
+  const words = tokens.slice(from, from + 10).map((t) => (/^[A-Z]{2,}$/.test(t.text) ? t.text.toLowerCase() : t.text));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isCourtesyAt(doc: RuleDoc, s: Sentence, tokenStart: number): boolean {
+  return doc.matchSentence(COURTESY_IMPERATIVES, s).some((m) => m.start === tokenStart);
+}
+
+/** Finds a bare imperative at the start of the sentence (or of its main clause). */
+function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
+  const toks = s.tokens;
+  let i = wordIndexAfter(toks, 0);
+  // Skip lead-ins ("Also,", "Then") and a subordinate clause up to its comma.
+  for (let guard = 0; guard < 3 && i < toks.length; guard++) {
+    const w = toks[i]!.norm;
+    if (LEAD_INS.has(w)) {
+      i = wordIndexAfter(toks, i + 1);
+      continue;
+    }
+    if (SUBORDINATORS.has(w)) {
+      const comma = toks.findIndex((t, k) => k > i && t.norm === ',');
+      if (comma === -1) return undefined;
+      i = wordIndexAfter(toks, comma + 1);
+      continue;
+    }
+    break;
+  }
+  const first = toks[i];
+  if (!first) return undefined;
+  const w = first.norm;
+  const next = toks[i + 1]?.norm ?? '';
+  if ((w === 'do' && next === 'not') || w === "don't" || w === 'dont' || w === 'never') {
+    const verb = toks[i + (w === 'do' ? 2 : 1)]?.norm ?? '';
+    if (REASSURING_AFTER_DONT.has(verb) || verb === '' || (w === 'never' && verb === 'mind')) return undefined;
+    return { at: i, negative: true };
+  }
+  if (NON_IMPERATIVE_STARTERS.has(w) || !/^[a-z][a-z-]*$/.test(w)) return undefined;
+  if (toks.slice(i).filter((t) => t.isWord).length < 2) return undefined;
+  if (isCourtesyAt(doc, s, first.start)) return undefined;
+  if (startsWithImperative(forTagger(toks, i))) return { at: i, negative: false };
+  // The tagger misses some verbs ("Rerun the assay"): a prefixed base verb followed by its object.
+  const stem = w.replace(VERB_PREFIX, '');
+  if (stem !== w && OBJECT_STARTERS.has(next) && isInfinitiveVerb(stem)) return { at: i, negative: false };
+  return undefined;
+}
+
+function isSoftened(s: Sentence): boolean {
+  const toks = s.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k]!.norm;
+    if (SOFTENERS.has(w)) return true;
+    // "Call me if you have any questions" is an offer of help, not an order.
+    if (w === 'if' && toks[k + 1]?.norm === 'you' && ['have', 'need', 'want', 'like', 'would', 'prefer', 'wish'].includes(toks[k + 2]?.norm ?? '')) return true;
+    if (w === 'can' && toks[k + 1]?.norm === 'you') return true;
+    if (w === 'if' && toks[k + 1]?.norm === 'possible') return true;
+  }
+  return false;
+}
+
+/** The request form of the imperative from `from` to the end of the sentence, or undefined. */
+function rewrite(doc: RuleDoc, s: Sentence, imp: Imperative): string | undefined {
+  const from = s.tokens[imp.at]!.start;
+  const text = doc.body.slice(from, s.end);
+  const atSentenceStart = s.tokens.slice(0, imp.at).every((t) => !t.isWord);
+  const m = /^(.*?)([.!]?)$/s.exec(text);
+  if (!m) return undefined;
+  let core = m[1]!;
+  if (/[:;)"”]$/.test(core) || core.includes('?')) return undefined;
+  // "DO NOT release" -> "do not release"; other capitals (names, PO) stay.
+  core = core.replace(/^(?:[A-Z]{2,}'?[A-Z]*\s+){1,2}/, (caps) => caps.toLowerCase());
+  const lowered = /^[A-Z][a-z]/.test(core) || /^[A-Z]'/.test(core) ? core.charAt(0).toLowerCase() + core.slice(1) : core;
+  if (imp.negative) {
+    const lead = atSentenceStart ? 'Please ' : 'please ';
+    return `${lead}${lowered}${m[2] || '.'}`;
+  }
+  return `${atSentenceStart ? 'Could' : 'could'} you please ${lowered}?`;
+}
+
+export default defineRule({
+  id: 'ja/blunt-imperative',
+  pack: 'ja',
+  severity: 'warning',
+  description: {
+    en: 'A bare command to the recipient ("Send me the report.").',
+    ja: '相手への命令形（"Send me the report." など）。',
+  },
+  messages: {
+    default: {
+      en: 'A bare imperative reads as an order: "{phrase}"',
+      ja: '命令形のままでは指示のように響きます: 「{phrase}」',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'Japanese business writing makes requests, not commands; a bare imperative to a partner sounds like an order to a subordinate and costs goodwill.',
+      ja: '日本のビジネス文書では指示ではなく依頼の形を取ります。取引先への命令形は部下への指示のように響き、関係を損ないます。',
+    },
+  },
+  advice: {
+    en: 'Turn it into a request: "Could you please send me the report?"',
+    ja: '依頼の形にしましょう。例: "Could you please send me the report?"',
+  },
+  check(doc) {
+    const reports: RuleReport[] = [];
+    for (const s of doc.sentences) {
+      if (s.isQuestion || s.tokens.length < 2) continue;
+      if (doc.signOffStart !== -1 && s.start >= doc.signOffStart) continue;
+      const imp = findImperative(doc, s);
+      if (!imp || isSoftened(s)) continue;
+      const start = s.tokens[imp.at]!.start;
+      const replacement = rewrite(doc, s, imp);
+      const phrase = doc.body.slice(start, s.end);
+      reports.push({
+        start,
+        end: s.end,
+        data: { phrase, rewrite: replacement ?? 'Could you please ...?' },
+        suggestion: replacement
+          ? {
+              text: { en: 'Make it a request: "{rewrite}"', ja: '依頼の形にしましょう: "{rewrite}"' },
+              replacement,
+            }
+          : {
+              text: {
+                en: 'Make it a request: "Could you please ...?" or "We would be grateful if you could ..."',
+                ja: '依頼の形にしましょう（"Could you please ...?" や "We would be grateful if you could ..."）。',
+              },
+            },
+      });
+    }
+    return reports;
+  },
+  examples: {
+    fire: [
+      { text: 'Send me the report.', excerpt: 'Send me the report.', output: 'Could you please send me the report?' },
+      { text: 'Fix this by Friday.', excerpt: 'Fix this by Friday.' },
+      { text: 'Call me tomorrow.', output: 'Could you please call me tomorrow?' },
+      { text: 'Do not release the order.', output: 'Please do not release the order.' },
+      { text: 'DO NOT release the PO until you hear from me.', output: 'Please do not release the PO until you hear from me.' },
+      { text: 'Rerun the assay with fresh controls.', excerpt: 'Rerun the assay with fresh controls.' },
+      { text: 'Thanks for the photos. Also, ship the cartons back with the label.', excerpt: 'ship the cartons back with the label.' },
+      { text: "Don't change the layout.", excerpt: "Don't change the layout." },
+    ],
+    pass: [
+      { text: 'Please find attached the agenda for Monday.' },
+      { text: 'Let me know if you have questions.' },
+      { text: 'Thank you for your help.' },
+      { text: 'See you on Monday.' },
+      { text: 'Allow me to introduce myself.' },
+      { text: 'Could you send me the report by Friday?' },
+      { text: 'Send me the report, please.' },
+      { text: 'Do not hesitate to contact me.' },
+      { text: 'Shipment details are below.' },
+      { text: 'Hello,\n\nThe files are ready.\n\nOn Mon, Nov 3, 2025 at 4:40 PM Ken <k@x.jp> wrote:\n> Send me the report.' },
+    ],
+  },
+});

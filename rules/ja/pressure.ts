@@ -1,0 +1,192 @@
+// rules/ja/pressure.ts
+import { defineRule, definePhrases, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence } from '../../src/engine';
+
+/**
+ * Urgency and ultimatums. `urgency` entries are pressure only when aimed at the recipient: "we
+ * will ship immediately" promises speed, it does not push. `deadline` and `ultimatum` entries push
+ * whoever they are about. The soft form "at your earliest convenience" is deliberately absent and
+ * is offered as the replacement where it is a drop-in.
+ */
+export const PRESSURE_PHRASES = definePhrases<PhraseEntry>([
+  { pattern: 'asap|a.s.a.p', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'as soon as possible', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'immediately', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'right away|now', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'straight away', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'straightaway', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'at once', tag: 'urgency', replacement: 'at your earliest convenience' },
+  { pattern: 'urgent|urgently|urgency', tag: 'urgency' },
+  { pattern: 'time-critical|time-sensitive', tag: 'urgency' },
+  { pattern: 'time critical|sensitive', tag: 'urgency' },
+  { pattern: 'hurry', tag: 'urgency' },
+  { pattern: 'rush', tag: 'urgency' },
+  { pattern: 'without fail', tag: 'deadline' },
+  { pattern: '[by|before] [the] end of [the] day|business', tag: 'deadline' },
+  { pattern: '[by|before] [the] close of business|play', tag: 'deadline' },
+  { pattern: '[by|before] eod|cob|eob|e.o.d', tag: 'deadline' },
+  { pattern: 'no later than', tag: 'deadline' },
+  { pattern: 'at the [very] latest', tag: 'deadline' },
+  { pattern: 'hard|firm|strict|final deadline', tag: 'deadline' },
+  { pattern: 'the deadline is', tag: 'deadline' },
+  { pattern: 'within the hour', tag: 'deadline' },
+  { pattern: 'within (24|48|twenty-four|forty-eight) hours', tag: 'deadline' },
+  { pattern: 'will not be available after|beyond', tag: 'ultimatum' },
+  { pattern: "won't be available after|beyond", tag: 'ultimatum' },
+  { pattern: 'offer expires|ends', tag: 'ultimatum' },
+  { pattern: 'final|last offer', tag: 'ultimatum' },
+  { pattern: 'best and final [offer]', tag: 'ultimatum' },
+  { pattern: 'last and best [offer]', tag: 'ultimatum' },
+  { pattern: 'take it or leave it', tag: 'ultimatum' },
+  { pattern: 'non-negotiable|nonnegotiable', tag: 'ultimatum' },
+  { pattern: 'not negotiable|up for negotiation', tag: 'ultimatum' },
+  { pattern: 'no room for negotiation|discussion', tag: 'ultimatum' },
+  { pattern: 'now or never', tag: 'ultimatum' },
+  { pattern: 'last chance', tag: 'ultimatum' },
+  { pattern: 'act now', tag: 'ultimatum' },
+  { pattern: 'no exceptions', tag: 'ultimatum' },
+  { pattern: '至急', tag: 'urgency' },
+  { pattern: '大至急', tag: 'urgency' },
+  { pattern: '本日中', tag: 'deadline' },
+]);
+
+/** Same-day time words: "we need your answer today" is pressure, "the event is today" is not. */
+const SAME_DAY = new Set(['today', 'tonight', 'now']);
+const SAME_DAY_PAIRS = new Set(['this morning', 'this afternoon', 'this evening', 'first thing']);
+/** Words that make the writer demand something ("we need", "I must have", "we require"). */
+const DEMAND = new Set(['need', 'needs', 'must', 'require', 'requires', 'expect', 'want', 'insist']);
+/** Words after "immediately" that make it a time or place ("immediately after the meeting"). */
+const POSITIONAL = new Set(['after', 'before', 'following', 'upon', 'on', 'next', 'adjacent', 'behind', 'afterwards', 'preceding', 'below', 'above']);
+const WRITER = new Set(['we', 'i', "we'll", "i'll", "we're", "i'm", "we've", "i've"]);
+const NOT_PRESSURE_BEFORE = new Set(['not', 'no', "isn't", "aren't", "wasn't", "don't", "doesn't", 'never', 'without']);
+
+/**
+ * Whether an urgency word describes the writer's own promptness ("We will fix it immediately")
+ * rather than pushing the recipient: a first-person subject before it in the sentence, unless the
+ * writer is demanding ("we need it immediately").
+ */
+function isWritersOwnSpeed(s: Sentence, at: number): boolean {
+  let writer = false;
+  for (const t of s.tokens) {
+    if (t.start >= at) break;
+    if (t.norm === 'you' || t.norm === 'your') return false;
+    if (DEMAND.has(t.norm)) return false;
+    if (WRITER.has(t.norm)) writer = true;
+  }
+  return writer;
+}
+
+/** "We need the signed copy back today": a demand word followed by a same-day time word. */
+function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of doc.sentences) {
+    const toks = s.tokens;
+    const d = toks.findIndex((t, i) => DEMAND.has(t.norm) && toks[i + 1]?.norm !== 'to');
+    if (d === -1) continue;
+    for (let i = d + 1; i < toks.length; i++) {
+      const pair = `${toks[i]!.norm} ${toks[i + 1]?.norm ?? ''}`;
+      if (SAME_DAY.has(toks[i]!.norm) || SAME_DAY_PAIRS.has(pair)) {
+        const end = SAME_DAY_PAIRS.has(pair) ? toks[i + 1]!.end : toks[i]!.end;
+        const start = toks[d]!.start;
+        if (!taken.some((m) => m.start < end && m.end > start)) out.push({ start, end });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'ja/pressure',
+  pack: 'ja',
+  severity: 'warning',
+  description: {
+    en: 'Urgency, deadlines pressed on the partner, and ultimatums.',
+    ja: '相手を急かす表現、押しつけの期限、最後通告。',
+  },
+  messages: {
+    default: {
+      en: 'Pressure: "{phrase}" pushes your partner.',
+      ja: '「{phrase}」は相手を急かす表現です。',
+    },
+    ultimatum: {
+      en: 'Ultimatum: "{phrase}" leaves your partner no room.',
+      ja: '「{phrase}」は最後通告のように響き、相手に余地を残しません。',
+    },
+  },
+  rationales: {
+    default: {
+      en: 'Japanese partners decide carefully and by consensus; urgency words and ultimatums read as disrespect for that process and can stall the relationship instead of speeding it up.',
+      ja: '日本の取引先は合意を重ねて慎重に判断します。急かす言葉や最後通告はその過程を軽んじていると受け取られ、かえって関係を停滞させます。',
+    },
+  },
+  advice: {
+    en: 'State the date and the reason, and leave room: "Would it be possible to reply by Friday, as our board meets on Monday?"',
+    ja: '日付と理由を示し、相手に余地を残しましょう。例: "Would it be possible to reply by Friday, as our board meets on Monday?"',
+  },
+  check(doc) {
+    const reports = [];
+    const matches = doc.match(PRESSURE_PHRASES).filter((m) => {
+      const s = doc.sentenceAt(m.start);
+      if (!s) return false;
+      const i = s.tokens.findIndex((t) => t.start === m.start);
+      const prev = s.tokens[i - 1]?.norm ?? '';
+      if (NOT_PRESSURE_BEFORE.has(prev)) return false;
+      if (m.entry.tag !== 'urgency') return true;
+      const next = s.tokens[i + (m.tokenEnd - m.tokenStart)]?.norm ?? '';
+      if (/^immediately$/i.test(doc.body.slice(m.start, m.end)) && POSITIONAL.has(next)) return false;
+      // "right now we are..." and "for now" describe the present, not a demand.
+      if (doc.body.slice(m.start, m.end).toLowerCase() === 'now' || prev === 'for' || prev === 'until') return false;
+      return !isWritersOwnSpeed(s, m.start);
+    });
+    for (const m of matches) {
+      const phrase = doc.body.slice(m.start, m.end);
+      reports.push({
+        start: m.start,
+        end: m.end,
+        messageId: m.entry.tag === 'ultimatum' ? 'ultimatum' : 'default',
+        data: { phrase },
+        suggestion: m.entry.replacement
+          ? {
+              text: {
+                en: 'Ask softly, and give the date and the reason if there is one: "at your earliest convenience".',
+                ja: '柔らかく依頼し、必要なら日付と理由を添えましょう（"at your earliest convenience"）。',
+              },
+              replacement: m.entry.replacement,
+            }
+          : {
+              text: {
+                en: 'State the date and the reason, and leave room: "Would it be possible to reply by Friday, as our board meets on Monday?"',
+                ja: '日付と理由を示し、余地を残しましょう。例: "Would it be possible to reply by Friday, as our board meets on Monday?"',
+              },
+            },
+      });
+    }
+    for (const d of findSameDayDemands(doc, matches)) {
+      reports.push({ start: d.start, end: d.end, data: { phrase: doc.body.slice(d.start, d.end) } });
+    }
+    return reports.sort((a, b) => a.start - b.start);
+  },
+  examples: {
+    fire: [
+      { text: 'Please send it ASAP.', excerpt: 'ASAP', output: 'Please send it at your earliest convenience.' },
+      { text: 'We need an answer today.', excerpt: 'need an answer today' },
+      { text: 'Reply by end of day.', excerpt: 'by end of day' },
+      { text: 'This is our final offer; take it or leave it.', excerpt: 'final offer' },
+      { text: 'The price is non-negotiable.', excerpt: 'non-negotiable' },
+      { text: 'Please confirm the booking immediately.', excerpt: 'immediately' },
+      { text: 'The samples must arrive no later than June 2.', excerpt: 'no later than' },
+      { text: 'This is time-critical on our end.', excerpt: 'time-critical' },
+      { text: 'The discount will not be available after that date.', excerpt: 'will not be available after' },
+    ],
+    pass: [
+      { text: 'Could you reply at your earliest convenience?' },
+      { text: 'The event is on May 3, at the Osaka office.' },
+      { text: 'We will ship the replacement immediately.' },
+      { text: 'I will call you right after the meeting.' },
+      { text: 'We will send the minutes immediately after the meeting.' },
+      { text: 'Would it be possible to reply by Friday, as our board meets on Monday?' },
+      { text: 'For now, the schedule is unchanged.' },
+      { text: 'The factory tour is today at 3 pm.' },
+    ],
+  },
+});
