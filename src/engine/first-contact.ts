@@ -55,6 +55,14 @@ export const INTRODUCTION_PHRASES = definePhrases([
   'i was referred to you',
   'introduce our company',
   'introduce my company',
+  // The first email after meeting in person ("Great meeting you at the booth yesterday") is
+  // still the first written contact: nothing has been agreed in writing yet.
+  'great|nice|good|lovely meeting you',
+  'a pleasure meeting you',
+  'great|nice|good|lovely to meet you',
+  'it was great|nice|good|lovely to meet you',
+  'it was a pleasure to meet you',
+  'great|nice|good to have met you',
   '初めてご連絡',
   '突然のご連絡',
   'はじめまして',
