@@ -2,16 +2,31 @@ import { defineConfig } from 'wxt';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
 // sites we support; other sites are asked for at runtime (optional_host_permissions).
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   srcDir: '.',
   // A separate output folder per checkout or test run (NEMAWASHI_OUT_DIR) lets builds run side by side.
   outDir: process.env.NEMAWASHI_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
-  },
+    // storage: settings and history. scripting: run the content script on the sites the user
+    // adds in the options (registerContentScripts). activeTab: the popup reads the address of
+    // the tab it was opened on, for "Turn off on this site" (no install warning, no host access).
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // Other sites are asked for one at a time, at runtime, when the user adds them (options page).
+    optional_host_permissions: OPTIONAL_HOSTS,
+    // WXT drops optional_host_permissions from an MV2 build without converting it; Firefox's
+    // MV2 reads optional hosts from optional_permissions (tests/manifest.test.ts).
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : {}),
+    // addons.mozilla.org and `web-ext lint` want an add-on id and a data-collection statement:
+    // Nemawashi collects nothing (SECURITY.md).
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'nemawashi@nemawashi', data_collection_permissions: { required: ['none' as const] } } } }
+      : {}),
+  }),
 });

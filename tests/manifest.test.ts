@@ -1,0 +1,174 @@
+/**
+ * The built manifests ask for the smallest permissions that work and allow no remote code
+ * (DESIGN.md: local only; issue 5). Both builds are made here, into their own output folder,
+ * so the test reads what would ship rather than what wxt.config.ts seems to say.
+ *
+ * Set NEMAWASHI_MANIFEST_OUT to an existing output folder to skip the builds (it must hold
+ * chrome-mv3/ and firefox-mv2/).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = resolve(ROOT, process.env.NEMAWASHI_MANIFEST_OUT ?? '.output-manifest');
+
+/** Where people write email with Nemawashi out of the box: Gmail and Outlook on the web. */
+const WEBMAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+];
+/** Any other site is asked for at runtime, one at a time, from the options page. */
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+/**
+ * storage: settings and the first-contact history. scripting: registerContentScripts for the
+ * sites the user adds. activeTab: the popup reads the current tab's address ("turn off on this
+ * site") with no install warning and no standing host access.
+ */
+const PERMISSIONS = ['activeTab', 'scripting', 'storage'];
+
+type Manifest = Record<string, unknown> & {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[]; js?: string[] }>;
+  content_security_policy?: string | { extension_pages?: string; sandbox?: string };
+  web_accessible_resources?: Array<string | { resources: string[]; matches?: string[]; extension_ids?: string[] }>;
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
+};
+
+const manifests: Record<'chrome' | 'firefox', { dir: string; manifest: Manifest }> = {} as never;
+
+function build(browser: 'chrome' | 'firefox') {
+  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], {
+    cwd: ROOT,
+    env: { ...process.env, NEMAWASHI_OUT_DIR: OUT },
+    stdio: 'pipe',
+  });
+}
+
+beforeAll(() => {
+  for (const [browser, folder] of [['chrome', 'chrome-mv3'], ['firefox', 'firefox-mv2']] as const) {
+    if (!process.env.NEMAWASHI_MANIFEST_OUT) build(browser);
+    const dir = join(OUT, folder);
+    expect(existsSync(join(dir, 'manifest.json')), `${dir}/manifest.json`).toBe(true);
+    manifests[browser] = { dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest };
+  }
+}, 240_000);
+
+const sorted = (xs: readonly string[] | undefined) => [...(xs ?? [])].sort();
+const isHostPattern = (p: string) => p === '<all_urls>' || p.includes('://');
+
+/** Every host the extension can read without asking: host permissions and content script matches. */
+function standingHosts(m: Manifest): string[] {
+  const fromPermissions = [...(m.host_permissions ?? []), ...(m.permissions ?? []).filter(isHostPattern)];
+  const fromScripts = (m.content_scripts ?? []).flatMap((c) => c.matches);
+  return sorted([...new Set([...fromPermissions, ...fromScripts])]);
+}
+
+/** Directives of a CSP string: "script-src 'self'; object-src 'self'" → { 'script-src': ["'self'"], ... }. */
+function parseCsp(csp: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of csp.split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) out[name.toLowerCase()] = values;
+  }
+  return out;
+}
+
+function expectNoRemoteCode(csp: string | undefined, where: string) {
+  // No CSP key means the platform default, which allows only the extension's own scripts.
+  if (csp === undefined) return;
+  const d = parseCsp(csp);
+  const script = d['script-src'] ?? d['default-src'];
+  expect(script, `${where}: script-src`).toBeDefined();
+  for (const source of script!) {
+    // 'wasm-unsafe-eval' is the MV3 default and runs no text as code; everything else is local only.
+    expect(["'self'", "'wasm-unsafe-eval'", "'none'"], `${where}: script-src ${source}`).toContain(source);
+  }
+  expect(csp, where).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*/);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
+  it('asks for exactly the minimal permissions', () => {
+    const m = manifests[browser].manifest;
+    expect(sorted((m.permissions ?? []).filter((p) => !isHostPattern(p)))).toEqual(PERMISSIONS);
+  });
+
+  it('reads only the webmail hosts without asking; other sites are optional', () => {
+    const m = manifests[browser].manifest;
+    expect(standingHosts(m)).toEqual(WEBMAIL_HOSTS);
+    const optional =
+      m.manifest_version === 3 ? m.optional_host_permissions : (m.optional_permissions ?? []).filter(isHostPattern);
+    // Without the optional hosts, "add this site" in the options cannot ask for them.
+    expect(sorted(optional)).toEqual(OPTIONAL_HOSTS);
+    expect(sorted((m.optional_permissions ?? []).filter((p) => !isHostPattern(p)))).toEqual([]);
+  });
+
+  it('allows no remote code', () => {
+    const m = manifests[browser].manifest;
+    const csp = m.content_security_policy;
+    if (typeof csp === 'string') expectNoRemoteCode(csp, 'content_security_policy');
+    else {
+      expectNoRemoteCode(csp?.extension_pages, 'extension_pages');
+      expect(csp?.sandbox, 'no sandbox pages').toBeUndefined();
+    }
+    expect(m.sandbox, 'no sandbox pages').toBeUndefined();
+  });
+
+  it('is closed to web pages and other extensions', () => {
+    const m = manifests[browser].manifest;
+    expect(m.externally_connectable).toBeUndefined();
+    // A resource exposed to all URLs lets any page fingerprint the extension (and frame it).
+    for (const w of m.web_accessible_resources ?? []) {
+      const matches = typeof w === 'string' ? ['<all_urls>'] : (w.matches ?? []);
+      for (const match of matches) expect(WEBMAIL_HOSTS, `web_accessible_resources match ${match}`).toContain(match);
+    }
+    expect(m.update_url).toBeUndefined();
+  });
+
+  it('ships no code that talks to the network or evaluates strings', () => {
+    const { dir } = manifests[browser];
+    const problems: string[] = [];
+    for (const file of listFiles(dir).filter((f) => /\.(?:js|mjs|html)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'importScripts', 'new Function', 'eval(']) {
+        if (text.includes(api)) problems.push(`${file.slice(dir.length + 1)}: ${api}`);
+      }
+      // Vite's modulepreload polyfill fetches the extension's own chunks; no other fetch is allowed.
+      for (const m of text.matchAll(/fetch\(/g)) {
+        const around = text.slice(Math.max(0, m.index - 600), m.index);
+        if (!around.includes('modulepreload')) problems.push(`${file.slice(dir.length + 1)}: fetch( at ${m.index}`);
+      }
+      // Remote scripts or styles in extension pages.
+      if (file.endsWith('.html') && /<(?:script|link)[^>]{0,200}(?:src|href)=["']?(?:https?:)?\/\//i.test(text)) {
+        problems.push(`${file.slice(dir.length + 1)}: remote script or stylesheet`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
+
+describe('firefox manifest for addons.mozilla.org', () => {
+  it('has an add-on id and declares that it collects no data', () => {
+    const gecko = manifests.firefox.manifest.browser_specific_settings?.gecko;
+    expect(gecko?.id).toMatch(/^(?:[a-zA-Z0-9._-]{1,80}@[a-zA-Z0-9._-]{1,80}|\{[0-9a-fA-F-]{36}\})$/);
+    expect(gecko?.data_collection_permissions?.required).toEqual(['none']);
+  });
+
+  it('chrome does not carry Firefox-only keys', () => {
+    expect(manifests.chrome.manifest.browser_specific_settings).toBeUndefined();
+  });
+});
