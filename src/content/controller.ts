@@ -12,7 +12,7 @@ import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type RunTiming } from './compose-controller';
 
 /** Finds compose sessions not yet known (the adapters' entry point, or the demo's). */
-export type ComposeFinder = (root: ParentNode, known: ReadonlySet<HTMLElement>) => ComposeSession[];
+export type ComposeFinder = (doc: Document, known: ReadonlySet<HTMLElement>) => ComposeSession[];
 
 /** Rescan for composes this long after the page's DOM stops changing (webmail UIs churn). */
 const RESCAN_MS = 300;

@@ -7,13 +7,17 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContentController, type ComposeFinder } from './controller';
+import { findComposeSessions } from '../webmail';
 import { findDemoComposes } from './demo-adapter';
 
 export { registerGenericSites, GENERIC_SCRIPT_ID } from './registration';
 
 export function findersFor(location: Location): ComposeFinder[] {
   const local = location.hostname === '127.0.0.1' || location.hostname === 'localhost';
-  return local ? [findDemoComposes] : [];
+  const webmail: ComposeFinder = (doc, known) => findComposeSessions(doc, known, location);
+  // The demo's compose windows first (they carry recipients and attachments); then any other
+  // editor on the page (the demo's plain textarea, local fixture pages) through the adapters.
+  return local ? [findDemoComposes, webmail] : [webmail];
 }
 
 /** Starts Nemawashi in this page; everything stops when `ctx` is invalidated (update, reload). */

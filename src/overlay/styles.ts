@@ -75,7 +75,7 @@ export const OVERLAY_CSS = `
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
 button.act { ${font} cursor: pointer; border-radius: 6px; padding: 4px 10px; border: 1px solid var(--nmw-border); background: transparent; color: var(--nmw-fg); }
 button.act:hover { background: var(--nmw-hover); }
-button.act:focus-visible { outline: 2px solid var(--nmw-accent); outline-offset: 1px; }
+button.act:focus-visible { outline: 2px solid var(--nmw-fg); outline-offset: 2px; }
 button.act.primary { background: var(--nmw-accent); color: var(--nmw-accent-fg); border-color: var(--nmw-accent); }
 .hint { color: var(--nmw-muted); font-size: 11px; margin-top: 8px; }
 .status { color: var(--nmw-muted); font-size: 11px; margin-top: 6px; }
@@ -129,6 +129,6 @@ li:first-child { border-top: none; }
 .empty { color: var(--nmw-muted); margin: 4px 0; }
 button.act { ${font} cursor: pointer; border-radius: 6px; padding: 3px 9px; border: 1px solid var(--nmw-border); background: transparent; color: var(--nmw-fg); }
 button.act:hover { background: var(--nmw-hover); }
-button.act:focus-visible { outline: 2px solid var(--nmw-accent); outline-offset: 1px; }
+button.act:focus-visible { outline: 2px solid var(--nmw-fg); outline-offset: 2px; }
 button.act.primary { background: var(--nmw-accent); color: var(--nmw-accent-fg); border-color: var(--nmw-accent); }
 `;

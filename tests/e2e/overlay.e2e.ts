@@ -390,3 +390,45 @@ describe('composes and audience', () => {
     expect(await runs(p)).toBeGreaterThan(before);
   });
 });
+
+describe('generic editors', () => {
+  it('underlines a plain textarea with positioned boxes over the right characters', async () => {
+    const p = await openDemo('textarea');
+    const ta = p.locator('textarea.plain-editor');
+    await p.waitForFunction(() => document.querySelectorAll('nemawashi-badge').length >= 1, undefined, { timeout: 15_000 });
+    await ta.click();
+    await p.keyboard.type('Hello all, this is VERY IMPORTANT for the release.', { delay: 10 });
+    const box = p.locator('nemawashi-overlay .box[data-rule="common/shouting"]');
+    await box.first().waitFor({ state: 'attached', timeout: 10_000 });
+    const got = await box.first().boundingBox();
+    // Where the browser puts those characters: the textarea's content box plus the measured
+    // width of the text before them, in the textarea's own font.
+    const expected = await ta.evaluate((el: HTMLTextAreaElement) => {
+      const s = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+      const r = el.getBoundingClientRect();
+      const left = r.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft) + ctx.measureText('Hello all, this is ').width;
+      return { left, width: ctx.measureText('VERY IMPORTANT').width, top: r.top + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop), value: el.value, selection: [el.selectionStart, el.selectionEnd] };
+    });
+    expect(got).toBeTruthy();
+    expect(Math.abs(got!.x - expected.left)).toBeLessThan(2);
+    expect(Math.abs(got!.width - expected.width)).toBeLessThan(2);
+    expect(got!.y).toBeGreaterThanOrEqual(expected.top - 1);
+    expect(got!.y).toBeLessThan(expected.top + 30);
+    // The textarea is untouched and keeps focus and caret.
+    expect(expected.value).toBe('Hello all, this is VERY IMPORTANT for the release.');
+    expect(expected.selection).toEqual([expected.value.length, expected.value.length]);
+    expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await p.locator('nemawashi-badge').getAttribute('data-count')).toBe('1');
+    await screenshot(p, 'overlay-12-textarea-boxes');
+    // Scrolling the page moves the box with the textarea.
+    const before = got!.y;
+    await p.evaluate(() => {
+      document.body.style.minHeight = '3000px';
+      document.querySelector<HTMLElement>('.dock')!.style.position = 'absolute';
+      window.scrollBy(0, 40);
+    });
+    await expect.poll(async () => Math.round((await box.first().boundingBox())!.y - (before - 40))).toBe(0);
+  });
+});
