@@ -39,7 +39,7 @@ interface TrieNode<E> {
 const WILDCARD = '*';
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
 /** Upper bound on alternatives one pattern may expand to; keeps compilation linear in table size. */
-const MAX_EXPANSIONS = 512;
+const MAX_EXPANSIONS = 4096;
 
 function expandPattern(pattern: string): string[][] {
   let seqs: string[][] = [[]];
