@@ -4,7 +4,8 @@ import { APOLOGY_PHRASES } from './missing-apology';
 
 /**
  * Kinds of harshness, each guarded differently in `check`:
- * - `disagree`: the writer contradicts the reader ("I disagree", "I have to push back on that");
+ * - `disagree`: the writer contradicts the reader ("I don't agree", "I have to push back on that");
+ * - `disagree-verb`: "disagree" whose subject is the writer ("I must disagree", not "you may disagree");
  * - `reject`: a flat refusal of the reader's proposal ("doesn't work for us", "we refuse");
  * - `wrong`: the reader or their point is declared wrong ("That's wrong", "you are mistaken");
  * - `judgement`: a harsh verdict word ("unacceptable", "ridiculous", "clearly skewed");
@@ -14,7 +15,7 @@ import { APOLOGY_PHRASES } from './missing-apology';
  * - `directive`: "you must / you need to" as an order (not "you must be busy");
  * - `no-start`: "No, we can't..." only at the start of a sentence.
  */
-type HarshKind = 'disagree' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start';
+type HarshKind = 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start';
 interface HarshEntry extends PhraseEntry {
   tag: HarshKind;
 }
@@ -22,7 +23,7 @@ interface HarshEntry extends PhraseEntry {
 /** Direct refusal, disagreement and criticism, in the many ways English says them. */
 export const HARSH_PHRASES = definePhrases<HarshEntry>([
   // Disagreement in any wording.
-  { pattern: '(i|we) [strongly|completely|totally|fundamentally|respectfully|really|simply] disagree', tag: 'disagree' },
+  { pattern: 'disagree|disagreed', tag: 'disagree-verb' },
   { pattern: "(i|we) (don't|cannot|can't|couldn't) [really|fully|quite] agree", tag: 'disagree' },
   { pattern: '(i|we) (do|could|can) not [really|fully|quite] agree', tag: 'disagree' },
   { pattern: '(i|we) (am|are) not [at] [all] (convinced|persuaded)', tag: 'disagree' },
@@ -33,7 +34,12 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: 'push|pushing back (on|here|hard|strongly|firmly|.|,|;)', tag: 'disagree' },
   { pattern: 'push|pushing back [a] (little|bit) [bit] on', tag: 'disagree' },
   { pattern: '(i|we) [have|must|need] [to] take issue with', tag: 'disagree' },
-  { pattern: '(i|we) [have|must|need] [to] (object|objected) to', tag: 'disagree' },
+  { pattern: '(i|we) [have|must|need|strongly] [to] (object|objected)', tag: 'disagree' },
+  { pattern: "(that|this|it) (doesn't|didn't|won't) hold (up|water)", tag: 'wrong' },
+  { pattern: '(that|this|it) (does|did|will) not hold (up|water)', tag: 'wrong' },
+  { pattern: "your * [*] (doesn't|didn't|won't) hold (up|water)", tag: 'wrong' },
+  { pattern: "(you're|you) [are] not listening", tag: 'wrong' },
+  { pattern: '(i|we) see no reason to', tag: 'reject' },
   { pattern: 'i|we beg to differ', tag: 'disagree' },
   { pattern: 'with all due respect', tag: 'disagree' },
   { pattern: 'contrary to what you (said|say|claim|claimed|suggest|suggested|wrote|think|believe)', tag: 'disagree' },
@@ -56,8 +62,11 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: '(i|we) (will|do|can) not [ever] (accept|tolerate|allow)', tag: 'reject' },
   { pattern: '(i|we) (are|am) not (willing|prepared|going) to (accept|pay|agree|sign|approve|tolerate|consider)', tag: 'reject' },
   { pattern: "(i'm|we're) not (willing|prepared|going) to (accept|pay|agree|sign|approve|tolerate|consider)", tag: 'reject' },
-  { pattern: "(i|we) won't (pay|agree|sign|approve|consider)", tag: 'reject' },
-  { pattern: '(i|we) will not (pay|agree|sign|approve|consider)', tag: 'reject' },
+  { pattern: "(i|we) won't [be] (pay|agree|sign|approve|consider|paying|accepting|signing|approving|considering)", tag: 'reject' },
+  { pattern: '(i|we) will not [be] (pay|agree|sign|approve|consider|paying|accepting|signing|approving|considering)', tag: 'reject' },
+  { pattern: '(i|we) (am|are) not (happy|satisfied|pleased) with', tag: 'judgement' },
+  { pattern: "(i'm|we're) not (happy|satisfied|pleased) with", tag: 'judgement' },
+  { pattern: '(unhappy|dissatisfied) with', tag: 'judgement' },
   { pattern: 'not|never acceptable', tag: 'judgement', replacement: 'difficult for us to accept' },
   // "That's wrong" and its family, aimed at the reader's point.
   { pattern: "(that's|this's) [simply|just|completely|totally|plainly|absolutely|clearly|obviously|entirely] (wrong|incorrect|untrue|false|inaccurate|nonsense|unfair|impossible|baseless|misleading)", tag: 'wrong' },
@@ -73,7 +82,7 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: '(that|this|it) does not make [any] sense', tag: 'wrong' },
   { pattern: "you're [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|confused)", tag: 'wrong' },
   { pattern: 'you are [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|confused)', tag: 'wrong' },
-  { pattern: 'your (team|side) (is|was|are|were) [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|confused)', tag: 'wrong' },
+  { pattern: 'your * [*] (is|was|are|were) [simply|just|completely|clearly|obviously] (wrong|mistaken|incorrect|inaccurate|confused|flawed)', tag: 'wrong' },
   { pattern: "(you|you've) [have] [got|gotten] it wrong", tag: 'wrong' },
   { pattern: 'you (misunderstood|misunderstand|misread|misinterpreted|misrepresented)', tag: 'wrong' },
   { pattern: "you don't understand", tag: 'wrong' },
@@ -150,6 +159,9 @@ const IRREGULAR_PARTICIPLES = new Set([
 const EPISTEMIC_AFTER_MUST = new Set(['be', 'have', 'know', 'feel', 'think', 'already']);
 const RECOMMENDATION_VERBS = new Set(['try', 'visit', 'come', 'see', 'taste', 'join', 'meet', 'enjoy', 'experience']);
 /** Where "you need to / you have to" starts a clause of its own, it is an order to the reader. */
+const WRITER_SUBJECTS = new Set(['i', 'we', "i'm", "we're", "i'd", "we'd", "i'll", "we'll", "i've", "we've"]);
+const OTHER_SUBJECTS = new Set(['you', "you're", "you'd", "you'll", 'they', "they're", 'he', 'she', 'people', 'others', 'some', 'many', 'who', 'agree']);
+const TECHNICAL_AFTER_WORK = new Set(['on', 'with', 'in', 'under', 'when', 'properly', 'correctly', 'anymore', 'yet', 'offline', 'without', 'if', 'because']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);
 
 function tokenIndex(tokens: readonly Token[], offset: number): number {
@@ -177,12 +189,27 @@ function isSelfCriticism(doc: RuleDoc, sentence: Sentence): boolean {
   return doc.matchSentence(SELF_CRITICISM_PHRASES, sentence).length > 0 || doc.matchSentence(APOLOGY_PHRASES, sentence).length > 0;
 }
 
+/**
+ * Where "disagree" has the writer as its subject ("I must respectfully disagree"), the index of
+ * that subject; -1 when someone else disagrees ("you may disagree", "agree to disagree").
+ */
+function writerDisagrees(tokens: readonly Token[], i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
+    const w = tokens[k]!.norm;
+    if (WRITER_SUBJECTS.has(w)) return k;
+    if (OTHER_SUBJECTS.has(w) || !tokens[k]!.isWord) return -1;
+  }
+  return -1;
+}
+
 /** Whether a match of the given kind, at tokens[i..end), is really aimed at the reader. */
 function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: number, end: number): boolean {
   const tokens = sentence.tokens;
   const before = tokens[i - 1]?.norm;
   const next = tokens[end]?.norm ?? '';
   switch (kind) {
+    case 'disagree-verb':
+      return writerDisagrees(tokens, i) >= 0 && !isConditional(tokens, i);
     case 'no-start':
       return sentence.tokens[0]?.start === tokens[i]!.start;
     case 'disagree': {
@@ -209,6 +236,9 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       if (before !== undefined && NEGATORS.has(before)) return false;
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'reject':
+      // "This doesn't work with the old firmware": a technical fact, not a refusal.
+      if (TECHNICAL_AFTER_WORK.has(next)) return false;
+      return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'wrong':
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'blame':
@@ -236,6 +266,10 @@ const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
   blame: {
     en: 'Describe what is missing and ask for help: "We have not yet received..., could you check?"',
     ja: '足りないものを伝え、協力をお願いしましょう: "We have not yet received..., could you check?"',
+  },
+  'disagree-verb': {
+    en: 'Keep face on both sides: "We see this a little differently. Could we look at it together?"',
+    ja: '相手の面子を保つ言い方に: "We see this a little differently. Could we look at it together?"',
   },
   'should-have': {
     en: 'Look forward instead of back: "Next time, could we run... together?"',
@@ -283,15 +317,16 @@ export default defineRule({
       const i = tokenIndex(sentence.tokens, m.start);
       const end = tokenIndex(sentence.tokens, m.end);
       if (!isAimedAtReader(doc, sentence, m.entry.tag, i, end)) continue;
+      const start = m.entry.tag === 'disagree-verb' ? sentence.tokens[writerDisagrees(sentence.tokens, i)]!.start : m.start;
       // A pattern that ends on punctuation ("push back ,") reports the words only.
       let last = end - 1;
       while (last > i && !sentence.tokens[last]!.isWord) last--;
       const spanEnd = sentence.tokens[last]!.end;
       const replacement = m.entry.replacement && spanEnd === m.end ? m.entry.replacement : undefined;
       reports.push({
-        start: m.start,
+        start,
         end: spanEnd,
-        data: { phrase: doc.body.slice(m.start, spanEnd) },
+        data: { phrase: doc.body.slice(start, spanEnd) },
         suggestion: { text: SUGGESTIONS[m.entry.tag], ...(replacement ? { replacement } : {}) },
       });
     }
