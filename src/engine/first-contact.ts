@@ -55,6 +55,11 @@ export const INTRODUCTION_PHRASES = definePhrases([
   'i was referred to you',
   'introduce our company',
   'introduce my company',
+  'honor|honour|pleasure to introduce',
+  // Writers who do not know the recipient's name have not written to them before.
+  'dear sir or madam',
+  'dear sir/madam',
+  'to whom it may concern',
   // The first email after meeting in person ("Great meeting you at the booth yesterday") is
   // still the first written contact: nothing has been agreed in writing yet.
   'great|nice|good|lovely meeting you',
