@@ -47,6 +47,9 @@ export const UNNEEDED_APOLOGY_PHRASES = definePhrases<{ pattern: string; tag?: s
   ...phraseCombinations(['sorry for', 'apologies for'], ['replying', 'responding', 'getting back to you'], ['late', 'so late']).map(
     (pattern) => ({ pattern, tag: 'opening', replacement: 'Thank you for your patience' }),
   ),
+  ...phraseCombinations(['sorry to', 'apologies to'], ['ask', 'ask again', 'keep asking', 'ask you again', 'follow up again']).map(
+    (pattern) => ({ pattern, tag: 'question' }),
+  ),
   ...phraseCombinations(['sorry for', 'apologies for'], ['asking', 'the question', 'my question', 'so many questions', 'all the questions']).map(
     (pattern) => ({ pattern, tag: 'question' }),
   ),

@@ -37,6 +37,12 @@ export const OVERLY_FORMAL_PHRASES = definePhrases<{ pattern: string; replacemen
   'favorable|favourable reply|response|consideration',
   'thanking you in advance|anticipation',
   'the undersigned',
+  'herewith',
+  'aforementioned|aforesaid',
+  'respected sir|madam|sirs',
+  'your good self|selves',
+  'i|we wish to inform|advise|notify',
+  'pursuant to',
   'yours faithfully',
   'i|we remain yours|sincerely|faithfully',
 ]);

@@ -22,7 +22,10 @@ export const SELF_DEPRECATION_PHRASES = definePhrases([
   ...phraseCombinations(I_AM, ['just', 'only', 'merely', 'simply'], ['a', 'an']),
   ...phraseCombinations(I_AM, ['not', 'no'], ['', 'an', 'a'], ['expert', 'specialist', 'engineer', 'lawyer', 'professional']),
   ...phraseCombinations(I_AM, ['not', 'not very', 'not so'], ['smart', 'clever', 'experienced', 'knowledgeable']),
+  ...phraseCombinations(I_AM, ['not a native'], ['', 'english'], ['speaker']),
+  ...phraseCombinations(I_AM, ['a|an|just|only|merely|simply'], ['beginner|newbie|novice|amateur|layman|layperson']),
   // Knowledge.
+  ...phraseCombinations(['i', 'we'], ['know'], ['nothing', 'very little', 'little'], ['about']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['have'], ['much', 'a lot of', 'any', 'enough'], ['background', 'experience', 'knowledge', 'expertise'], ['in', 'with', 'of', 'on']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['know'], ['much', 'a lot', 'anything'], ['about']),
   ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge']),

@@ -8,19 +8,27 @@ import { hasDeadline, phraseCombinations } from './no-clear-ask';
  * as a refusal, possibility without commitment, and time words with no date. The class, not a
  * closed list: each entry is a family of wordings.
  */
-const WE_WILL = ['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll", 'we would like to', "we'd like to", 'we will have to', "we'll have to"];
-const DEGREE = ['', 'very', 'rather', 'somewhat', 'quite', 'a little', 'a bit', 'a little bit', 'extremely', 'really'];
-const COPULA = ['is', 'would be', 'will be', 'may be', 'might be', 'seems', 'could be'];
-const US_SIDE = ['us', 'me', 'our company', 'our team', 'our side', 'our management'];
+const WE_WILL = ['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll", 'we would like to', "we'd like to", 'we will have to', "we'll have to", 'let me', 'let us'];
+// Single-word alternatives and optional parts use the phrase syntax inside one part; only
+// alternatives of several words need spelling out with phraseCombinations.
+const DEGREE = ['[very|rather|somewhat|quite|extremely|really|too]', 'a little|bit', 'a little bit'];
+const COPULA = ['is|seems', 'would|will|may|might|could be'];
+const DIFFICULT = 'difficult|hard|tough|challenging';
+/** What may follow "difficult" when it closes the answer: the end of a clause, or "for now". */
+const CLAUSE_END = ['.|,|;|!', 'now', 'for now', 'right now', 'at this|the moment|time', 'at this|the stage|point', 'this time|year|quarter'];
+const US_SIDE = ['us|me', 'our company|team|side|management|department'];
 
 export const VAGUE_COMMITMENT_PHRASES = definePhrases([
-  // Deliberation with no decision: "we will consider it", "we'll study it".
+  // Deliberation with no decision: "we will consider it", "we'll study it", "let me think about it".
   ...phraseCombinations(
     WE_WILL,
-    ['', 'carefully', 'positively', 'seriously', 'further', 'internally'],
-    ['consider', 'study', 'examine', 'ponder', 'reconsider', 'deliberate', 'think about', 'think over'],
-    ['', 'it', 'this', 'that', 'the matter'],
+    ['[carefully|positively|seriously|further|internally]'],
+    ['consider|study|examine|ponder|reconsider|deliberate', 'think about|over'],
+    ['[it|this|that]', 'the matter'],
   ),
+  ...phraseCombinations(['we are|were', "we're", 'i am', "i'm"], ['[currently|still|carefully|now|positively]'], ['considering|studying|examining|deliberating|pondering', 'thinking about|over']),
+  'under consideration',
+  'need|needs|require more|some time to consider|think|decide|study|examine|discuss',
   'think it|this|that over',
   'mull it|this|that over',
   'mull over',
@@ -33,15 +41,15 @@ export const VAGUE_COMMITMENT_PHRASES = definePhrases([
   'in a forward-looking|positive manner',
   'with a positive attitude',
   'come|get back to you [later|soon|eventually]',
-  // "It is difficult" as a refusal, in its usual shapes: at the end of a clause, or "for us".
-  ...phraseCombinations(['it', 'this', 'that'], COPULA, DEGREE, ['difficult', 'hard', 'not easy'], ['.', ',', ';']),
-  ...phraseCombinations(["it's", "that's", "this's"], DEGREE, ['difficult', 'hard', 'not easy'], ['.', ',', ';']),
-  ...phraseCombinations(['', 'a', 'a very', 'a rather'], ['difficult', 'hard'], ['request', 'proposal', 'condition', 'situation', 'decision'], ['for'], US_SIDE),
-  ...phraseCombinations(['', 'very', 'rather', 'somewhat', 'quite', 'a little', 'a bit'], ['difficult', 'hard', 'not easy', 'challenging'], ['for'], US_SIDE),
+  // "It is difficult" as a refusal, in its usual shapes: closing a clause, or "for us".
+  ...phraseCombinations(['it', 'this', 'that'], COPULA, ['', ...DEGREE], [DIFFICULT, 'not easy'], CLAUSE_END),
+  ...phraseCombinations(["it's", "that's"], ['', ...DEGREE], [DIFFICULT, 'not easy'], CLAUSE_END),
+  ...phraseCombinations(['', 'a', 'a very', 'a rather'], [DIFFICULT], ['request|proposal|condition|situation|decision|one'], ['for'], US_SIDE),
+  ...phraseCombinations(['', ...DEGREE], [DIFFICULT, 'not easy'], ['for'], US_SIDE),
+  'hard|difficult to say',
   // Possibility without commitment.
   'it|this|that may|might|could be possible',
   'may|might|could be possible',
-  'possibly|perhaps we can|could',
   "we'll|we will see",
   "let's see",
   // Time without a date.
@@ -116,6 +124,10 @@ export default defineRule({
       { text: 'We hope to expand the order at some point.', excerpt: 'at some point' },
       { text: 'Honestly, it is difficult.', excerpt: 'it is difficult' },
       { text: 'We will think about it and reply.', excerpt: 'We will think about it' },
+      { text: "It's a bit difficult at the moment.", excerpt: "It's a bit difficult at the moment" },
+      { text: 'We are still considering your offer.', excerpt: 'We are still considering' },
+      { text: 'Let me think about it.', excerpt: 'Let me think about it' },
+      { text: 'That would be hard for our team.', excerpt: 'hard for our team' },
     ],
     pass: [
       { text: 'We will decide by Friday and let you know.' },
@@ -124,6 +136,9 @@ export default defineRule({
       { text: 'We will consider your proposal and reply by May 3.' },
       { text: 'It is difficult to overstate how much the new line helped us.' },
       { text: 'No, we cannot offer a discount this year.' },
+      { text: 'Perhaps we could use the extra week to run a small beta with your staff?' },
+      { text: 'About starting in January: we will decide by December 12 and let you know.' },
+      { text: 'The test was difficult, but the parts passed.' },
     ],
   },
 });
