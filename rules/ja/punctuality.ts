@@ -41,10 +41,10 @@ export const PUNCTUALITY_PHRASES = definePhrases<PunctualityEntry>([
   { pattern: 'hopefully on time', tag: 'hedged' },
 ]);
 
-const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're", "i'll", "we'll", "i'd", "we'd", 'my', 'our', 'us', 'me']);
+/** The writer as the one arriving ("our shipment is running late" is a delay, not a late arrival). */
+const WRITER_SUBJECTS = new Set(['i', 'we', "i'm", "we're", "i'll", "we'll", "i'd", "we'd"]);
 const TIME_WORDS = new Set(['am', 'pm', 'a.m', 'p.m', "o'clock", 'oclock', 'noon', 'midnight']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
-const TIME_CUE_WORDS = new Set([...TIME_WORDS, 'minute', 'minutes', 'mins', 'min', 'hour', 'hours', 'morning', 'afternoon', 'evening']);
 const BEFORE_A_TIME = new Set(['at', 'by', 'from', 'until', 'till', 'around', 'starts', 'start', 'begins', 'begin']);
 
 /** A token that is, or ends, a clock time: "3", "3pm", "pm", "noon", "00" in "10:00". */
@@ -67,12 +67,23 @@ function clockBefore(tokens: readonly Token[], i: number): boolean {
   return isClockToken(tokens[k], tokens[k - 1]);
 }
 
-function hasTimeCue(tokens: readonly Token[]): boolean {
-  return tokens.some((t, k) => TIME_CUE_WORDS.has(t.norm) || /^\d{1,2}(?:am|pm)$/.test(t.norm) || t.norm.endsWith('-ish') || (t.norm === ':' && /^\d/.test(tokens[k - 1]?.norm ?? '') && /^\d\d$/.test(tokens[k + 1]?.norm ?? '')));
+/**
+ * Whether the sentence names a clock time ("3 pm", "10:00", "at 10", "10-ish"), so that a vague
+ * phrase is about an arrival, not a duration ("an hour, give or take") or a quantity.
+ */
+function hasClockTime(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t, k) =>
+      TIME_WORDS.has(t.norm) ||
+      /^\d{1,2}(?:am|pm)$/.test(t.norm) ||
+      t.norm.endsWith('-ish') ||
+      (t.norm === ':' && /^\d/.test(tokens[k - 1]?.norm ?? '') && /^\d\d$/.test(tokens[k + 1]?.norm ?? '')) ||
+      (/^\d{1,2}$/.test(t.norm) && BEFORE_A_TIME.has(tokens[k - 1]?.norm ?? '')),
+  );
 }
 
-function hasFirstPersonBefore(tokens: readonly Token[], i: number): boolean {
-  for (let k = 0; k < i; k++) if (FIRST_PERSON.has(tokens[k]!.norm)) return true;
+function writerIsSubject(tokens: readonly Token[], i: number): boolean {
+  for (let k = 0; k <= i && k < tokens.length; k++) if (WRITER_SUBJECTS.has(tokens[k]!.norm)) return true;
   return false;
 }
 
@@ -100,10 +111,10 @@ function isPunctualityIssue(sentence: Sentence, kind: PunctualityKind, i: number
     case 'exactly':
       return isExactTime(tokens, i);
     case 'needs-time':
-      return hasTimeCue(tokens);
+      return hasClockTime(tokens);
     case 'late':
       // "The shipment will be late" is a delay (ja/missing-apology); here the writer is late.
-      return hasFirstPersonBefore(tokens, i);
+      return writerIsSubject(tokens, i);
   }
 }
 
