@@ -111,6 +111,16 @@ class LineWriter {
 
   finish(): string {
     this.dropTrailingSpace();
+    // Empty lines at the very end (Gmail's `<div><br></div>` before the signature) say nothing.
+    while (this.length > 0 && this.chunks[this.length - 1] === '\n' && (!this.mapped || this.charNode[this.length - 1] === -1)) {
+      this.chunks.pop();
+      this.length--;
+      if (this.mapped) {
+        this.charNode.pop();
+        this.charStart.pop();
+        this.charEnd.pop();
+      }
+    }
     return this.chunks.join('');
   }
 
