@@ -46,6 +46,7 @@ export const COURTESY_IMPERATIVES = definePhrases([
   'come visit|see',
   'count on us|me',
   'consider it done',
+  'make yourself at home',
   'look forward',
   'sleep well',
   'safe travels',
@@ -80,7 +81,7 @@ const SOFTENERS = new Set(['please', 'kindly', 'pls', 'plz', 'could', 'would', '
 /** Negative imperatives that reassure rather than forbid. */
 const REASSURING_AFTER_DONT = new Set(['hesitate', 'worry', 'mind', 'be']);
 /** Re-/pre-/un- verbs the tagger reads as nouns ("Rerun the assay"). */
-const VERB_PREFIX = /^(?:re|pre|un|de|co|over|under|out|up|down|dis|mis)(?=[a-z]{3,})/;
+const VERB_PREFIX = /^(?:re|pre|un|de|co|over|under|out|up|down|dis|mis)-?(?=[a-z]{3,})/;
 const OBJECT_STARTERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'me', 'us', 'him', 'her', 'my', 'our', 'your',
   'all', 'both', 'each', 'every', 'any', 'some',
@@ -103,6 +104,22 @@ function forTagger(tokens: readonly Token[], from: number): string {
   const words = tokens.slice(from, from + 10).map((t) => (/^[A-Z]{2,}$/.test(t.text) ? t.text.toLowerCase() : t.text));
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'may', 'should', 'must']);
+
+/**
+ * "Lead retrieval scanners are $350": a finite verb within the next three words, before any
+ * determiner or pronoun, means the first word began a noun phrase (the tagger can read such a
+ * word as an imperative). "Check the totals are right" keeps its determiner first.
+ */
+function startsWithNounPhraseSubject(toks: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) {
+    const w = toks[k]!.norm;
+    if (!toks[k]!.isWord || OBJECT_STARTERS.has(w)) return false;
+    if (FINITE.has(w)) return true;
+  }
+  return false;
 }
 
 function isCourtesyAt(doc: RuleDoc, s: Sentence, tokenStart: number): boolean {
@@ -140,6 +157,7 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   if (NON_IMPERATIVE_STARTERS.has(w) || !/^[a-z][a-z-]*$/.test(w)) return undefined;
   if (toks.slice(i).filter((t) => t.isWord).length < 2) return undefined;
   if (isCourtesyAt(doc, s, first.start)) return undefined;
+  if (startsWithNounPhraseSubject(toks, i)) return undefined;
   if (startsWithImperative(forTagger(toks, i))) return { at: i, negative: false };
   // The tagger misses some verbs ("Rerun the assay"): a prefixed base verb followed by its object.
   const stem = w.replace(VERB_PREFIX, '');
@@ -168,7 +186,9 @@ function rewrite(doc: RuleDoc, s: Sentence, imp: Imperative): string | undefined
   const m = /^(.*?)([.!]?)$/s.exec(text);
   if (!m) return undefined;
   let core = m[1]!;
-  if (/[:;)"”]$/.test(core) || core.includes('?')) return undefined;
+  if (/[:;)"”]$/.test(core) || /[?;]/.test(core)) return undefined;
+  // "Return the copy, and we can issue the PO" does not turn into one question.
+  if (/,\s+(?:and|so|then)\s+(?:we|i|I)\b/i.test(core)) return undefined;
   // "DO NOT release" -> "do not release"; other capitals (names, PO) stay.
   core = core.replace(/^(?:[A-Z]{2,}'?[A-Z]*\s+){1,2}/, (caps) => caps.toLowerCase());
   const lowered = /^[A-Z][a-z]/.test(core) || /^[A-Z]'/.test(core) ? core.charAt(0).toLowerCase() + core.slice(1) : core;

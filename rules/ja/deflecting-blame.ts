@@ -1,6 +1,6 @@
 // rules/ja/deflecting-blame.ts
 import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
-import { hasApology } from './missing-apology';
+import { hasApology, PROBLEM_PHRASES } from './missing-apology';
 
 /**
  * Ways of saying "not us": denials, control disclaimers, the agentless passive, blaming the
@@ -13,6 +13,7 @@ export const DEFLECTION_PHRASES = definePhrases([
   { pattern: 'no fault of (ours|mine|our|my) [own]', tag: 'denial' },
   { pattern: 'not (on|from) our|my side|end|part', tag: 'denial' },
   { pattern: 'not something on|from our|my side|end|part', tag: 'denial' },
+  { pattern: 'not on us|me', tag: 'denial' },
   { pattern: 'nothing to do with us|me|our', tag: 'denial' },
   { pattern: 'not our|my responsibility|problem|doing|concern', tag: 'denial' },
   { pattern: 'not from anything we|i did', tag: 'denial' },
@@ -22,11 +23,11 @@ export const DEFLECTION_PHRASES = definePhrases([
   { pattern: 'nothing we|i did|could', tag: 'denial' },
   { pattern: 'beyond|outside our|my control|hands', tag: 'denial' },
   { pattern: 'out of our|my control|hands', tag: 'denial' },
-  { pattern: '(we|i) (are|am|were|was) not responsible|liable|accountable', tag: 'denial' },
+  { pattern: '(we|i) (are|am|were|was) not responsible|liable|accountable', tag: 'liability' },
   { pattern: '(we|i) (are|am|were|was) not to blame', tag: 'denial' },
-  { pattern: "we're|i'm not responsible|liable|accountable", tag: 'denial' },
+  { pattern: "we're|i'm not responsible|liable|accountable", tag: 'liability' },
   { pattern: "we're|i'm not to blame", tag: 'denial' },
-  { pattern: '(we|i) (cannot|can\'t) be held responsible|liable|accountable', tag: 'denial' },
+  { pattern: '(we|i) (cannot|can\'t) be held responsible|liable|accountable', tag: 'liability' },
   { pattern: "don't blame us|me", tag: 'denial' },
   { pattern: 'do not blame us|me', tag: 'denial' },
   { pattern: 'is|are to blame', tag: 'denial' },
@@ -43,6 +44,8 @@ export const DEFLECTION_PHRASES = definePhrases([
   { pattern: 'you should have told|informed|notified|warned|asked us|me', tag: 'reader' },
   { pattern: 'as i said|stated [before|previously|earlier|already]', tag: 'reminder' },
   { pattern: 'as i told you [before|previously|earlier|already]', tag: 'reminder' },
+  { pattern: 'as i have|had told you', tag: 'reminder' },
+  { pattern: 'as i (have|had) (said|stated|explained|mentioned|noted|written) (several|many|multiple|numerous) times', tag: 'reminder' },
   { pattern: 'as i [have|had] already said|stated|explained|mentioned|noted|written', tag: 'reminder' },
   { pattern: 'as i [have|had] already told you|pointed out', tag: 'reminder' },
   { pattern: 'as i (have|had) (said|stated|explained|mentioned|noted|written) (before|previously|earlier|twice|repeatedly)', tag: 'reminder' },
@@ -124,6 +127,12 @@ function findBlamedParties(doc: RuleDoc): Array<{ start: number; end: number }> 
         if (blames) out.push({ start: t.start, end: toks[i + 1]!.end });
         continue;
       }
+      // "The delay was caused by our supplier", "because of the courier".
+      if ((t.norm === 'caused' && toks[i + 1]?.norm === 'by') || (t.norm === 'because' && toks[i + 1]?.norm === 'of')) {
+        const party = toks.slice(i + 2, i + 6).find((x) => isParty(x.norm) || isParty(x.norm.replace(/'s$/, '')));
+        if (party) out.push({ start: t.start, end: party.end });
+        continue;
+      }
       if (!isParty(t.norm)) continue;
       // "our team" and "we" own a mistake; a named party is someone else.
       let v = i + 1;
@@ -188,6 +197,9 @@ export default defineRule({
       const tag = m.entry.tag ?? 'denial';
       // After an apology that takes ownership, naming who did what is an explanation.
       if (tag === 'third' && owned) continue;
+      // A standing disclaimer ("we are not responsible for external websites") deflects only
+      // when there is a problem to own.
+      if (tag === 'liability' && !doc.has(PROBLEM_PHRASES)) continue;
       reports.push({
         start: m.start,
         end: m.end,

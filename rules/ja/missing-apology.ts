@@ -47,6 +47,9 @@ export const PROBLEM_PHRASES = definePhrases([
   'postpone|postpones|postponed|postponing|postponement',
   'cancel|cancels|cancelled|canceled|cancelling|canceling|cancellation',
   'mistake|mistakes|mistaken|mistakenly',
+  'accidentally|inadvertently|unintentionally',
+  'by mistake',
+  'in error',
   'error|errors|erroneous|erroneously',
   'incorrect|incorrectly|inaccurate|wrong|wrongly',
   'mislabeled|mislabelled|misprinted|miscalculated|miscounted|misrouted|misplaced|misread',
@@ -105,6 +108,7 @@ const RECIPIENT_THINGS = new Set([
   'payments', 'invoice', 'invoices', 'file', 'files', 'spreadsheet', 'data', 'drawing', 'drawings', 'specification',
   'specifications', 'spec', 'specs', 'forecast', 'figures', 'numbers', 'po', 'end', 'system', 'network', 'firewall',
   'server', 'bank', 'remittance', 'transfer', 'form', 'entry', 'request', 'calculation', 'records', 'accounting',
+  'area', 'region', 'city', 'town', 'prefecture', 'country', 'home', 'family', 'neighborhood', 'neighbourhood',
 ]);
 const HEDGES = new Set(['seems', 'seem', 'appears', 'appear', 'apparently']);
 const FIRST_PERSON = new Set(['we', 'i', 'our', 'my', 'us', 'me', "we've", "we're", "i've", "i'm", "we'd", "i'd"]);
@@ -171,6 +175,10 @@ export function findProblems(doc: RuleDoc): PhraseMatch<PhraseEntry>[] {
     const end = tokenIndexAt(tokens, m.end);
     const first = tokens[i]?.norm ?? '';
     if (first === 'late' && TIME_AFTER_LATE.has(tokens[end]?.norm ?? '')) continue;
+    // "the late Mr. Sato": a proper name follows.
+    if (first === 'late' && /^\p{Lu}/u.test(tokens[end]?.text ?? '')) continue;
+    // "Sorry to hear about the typhoon damage": sympathy is about the partner's problem.
+    if (doc.matchSentence(APOLOGY_PHRASES, sentence).some((a) => a.entry.tag === 'sympathy')) continue;
     // "Late" as a name part or "later": only the adjective counts, and "too late to join" is not a problem.
     if (first === 'late' && tokens[i - 1]?.norm === 'too') continue;
     if (isNegatedOrHypothetical(tokens, i)) continue;

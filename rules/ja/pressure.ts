@@ -65,14 +65,16 @@ const NOT_PRESSURE_BEFORE = new Set(['not', 'no', "isn't", "aren't", "wasn't", "
  * writer is demanding ("we need it immediately").
  */
 function isWritersOwnSpeed(s: Sentence, at: number): boolean {
-  let writer = false;
-  for (const t of s.tokens) {
-    if (t.start >= at) break;
-    if (t.norm === 'you' || t.norm === 'your') return false;
-    if (DEMAND.has(t.norm)) return false;
-    if (WRITER.has(t.norm)) writer = true;
-  }
-  return writer;
+  const words = s.tokens.filter((t) => t.isWord);
+  const before = words.filter((t) => t.end <= at);
+  if (before.some((t) => DEMAND.has(t.norm))) return false;
+  // The subject is the first pronoun of the sentence: "I'll get back to you right away" is the
+  // writer's promise even though "you" follows.
+  const subject = before.find((t) => WRITER.has(t.norm) || t.norm === 'you' || t.norm === 'your');
+  if (subject) return WRITER.has(subject.norm);
+  // "Right now we are finalizing the quote": the adverb opens a clause whose subject is the writer.
+  const after = words.find((t) => t.start >= at && !/^(?:right|now|immediately|away|asap|urgently)$/.test(t.norm));
+  return !!after && WRITER.has(after.norm);
 }
 
 /** "We need the signed copy back today": a demand word followed by a same-day time word. */

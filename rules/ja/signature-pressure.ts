@@ -76,7 +76,9 @@ function signaturePressureIn(s: Sentence): { start: number; end: number } | unde
     return { start: allYou.start, end: sign.end };
   }
   if (toks[signAt + 1]?.norm === 'as' && toks[signAt + 2]?.norm === 'is') return { start: sign.start, end: toks[signAt + 2]!.end };
-  for (let i = 0; i < toks.length; i++) {
+  // The deadline nearest to the signature word is the one that presses it.
+  const order = toks.map((_, i) => i).sort((a, b) => Math.abs(a - signAt) - Math.abs(b - signAt));
+  for (const i of order) {
     const w = toks[i]!.norm;
     const prev = toks[i - 1]?.norm;
     const isDeadline =
