@@ -16,7 +16,8 @@ export const HUMOR_PHRASES = definePhrases<HumorEntry>([
   'ha ha [ha]',
   'he he [he]',
   'just|only kidding|joking',
-  "i'm|i am [just|only] kidding|joking",
+  "i'm [just|only] kidding|joking",
+  'i am [just|only] kidding|joking',
   'kidding|joking aside',
   'all jokes aside',
   'jk',
@@ -82,8 +83,10 @@ export default defineRule({
     ja: '冗談は削除するか、西日本の取引先へのくだけたメールだけにとどめましょう。',
   },
   check(doc) {
+    // A typed emoticon is written in one piece and stands apart from words: ";)" but not
+    // "; )" in a list, nor "Option:D".
     const markers = doc.match(HUMOR_PHRASES).filter(
-      (m) => m.entry.tag !== 'emoticon' || !/\s/.test(doc.body.slice(m.start, m.end)),
+      (m) => m.entry.tag !== 'emoticon' || (!/\s/.test(doc.body.slice(m.start, m.end)) && !/[\p{L}\p{N}]/u.test(doc.body[m.start - 1] ?? '')),
     );
     if (markers.length === 0) return [];
     const serious = hasApology(doc) || reportsProblem(doc);
@@ -123,6 +126,7 @@ export default defineRule({
       { text: 'The grade is: D for the old batch and A for the new one.' },
       { text: 'Please see the points below (1) price, (2) delivery.' },
       { text: 'Our lead engineer, Mr. Holm, will join the call.' },
+      { text: 'Option:D is the cheaper one.' },
     ],
   },
 });
