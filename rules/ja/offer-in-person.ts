@@ -1,6 +1,6 @@
 // rules/ja/offer-in-person.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
-import { hasApology, reportsProblem } from './missing-apology';
+import { findProblems, hasApology } from './missing-apology';
 
 interface RemoteEntry extends PhraseEntry {
   /** `call`: the bare noun "call", which is remote only when it is a noun ("a quick call"), not "call you". */
@@ -58,6 +58,9 @@ export const MEETING_PROPOSAL_PHRASES = definePhrases([
   'invite you',
 ]);
 
+/** Problems too small to call for a visit. */
+const MINOR_SLIPS = new Set(['typo', 'typos', 'misprinted', 'oversight']);
+
 /** Words before "call" that make it a noun ("a quick call"), not the verb ("call you"). */
 const CALL_NOUN_BEFORE = new Set([
   'a', 'an', 'the', 'quick', 'short', 'brief', 'first', 'follow-up', 'introductory', 'intro', 'initial', 'our', 'this',
@@ -86,8 +89,10 @@ function isProposal(doc: RuleDoc, sentence: Sentence): boolean {
  */
 function callsForVisit(doc: RuleDoc): 'first-contact' | 'apology' | undefined {
   if (doc.firstContact) return 'first-contact';
-  if (hasApology(doc) && reportsProblem(doc)) return 'apology';
-  return undefined;
+  if (!hasApology(doc)) return undefined;
+  // A typo in a document is not the kind of trouble one travels to apologize for.
+  const serious = findProblems(doc).some((m) => !MINOR_SLIPS.has(doc.body.slice(m.start, m.end).toLowerCase()));
+  return serious ? 'apology' : undefined;
 }
 
 export default defineRule({
