@@ -1,0 +1,151 @@
+/**
+ * Nothing leaves the machine (DESIGN.md: local only; issue 5). A whole session on a Gmail
+ * fixture served at the real address (compose, typing, the card, Apply, the popup, the options
+ * page) while every request of every page, the service worker and the content script is
+ * recorded: the only ones allowed are the fixture document itself and the extension's own files.
+ */
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
+
+declare const chrome: {
+  runtime: { getManifest(): { options_ui?: { page: string }; options_page?: string } };
+  tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+  storage: { sync: { get(k: null): Promise<Record<string, unknown>> }; local: { get(k: null): Promise<Record<string, unknown>> } };
+};
+
+const GMAIL = 'https://mail.google.com/mail/u/0/';
+const EDITOR = 'div[contenteditable="true"][role="textbox"]';
+
+let b: ExtensionBrowser;
+const requests: Array<{ url: string; from: string; method: string }> = [];
+
+function record(from: string) {
+  return (r: Request) => requests.push({ url: r.url(), from, method: r.method() });
+}
+
+beforeAll(async () => {
+  b = await launchWithExtension();
+  b.context.on('request', (r) => {
+    const sw = r.serviceWorker();
+    record(sw ? `service worker ${sw.url()}` : `page ${r.frame()?.url() ?? '?'}`)(r);
+  });
+  await serveAt(b.context, `${GMAIL}**`, fixture('gmail-new-message.html'));
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+async function tabIds(): Promise<number[]> {
+  return b.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+}
+
+/**
+ * Puts the caret right after `text` in the editor, as a click there would (the end of the
+ * editor is Gmail's signature, which is not the writer's new words).
+ */
+async function caretAfter(p: Page, text: string): Promise<void> {
+  await p.locator(EDITOR).first().focus();
+  await p.evaluate(
+    ([sel, t]) => {
+      const editor = document.querySelector(sel)!;
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(t!);
+        if (i === -1) continue;
+        document.getSelection()!.collapse(n, i + t!.length);
+        return;
+      }
+      throw new Error(`no "${t}" in the editor`);
+    },
+    [EDITOR, text] as const,
+  );
+}
+
+/** Text of every underlined range on the page (CSS Custom Highlight API). */
+async function underlined(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of CSS.highlights) if (name.startsWith('nemawashi-')) for (const r of h as Iterable<Range>) out.push(r.toString());
+    return out;
+  });
+}
+
+it('makes no request beyond the fixture and its own files during a whole session', async () => {
+  const before = new Set(await tabIds());
+  const page = await b.context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(GMAIL);
+  const tabId = (await tabIds()).find((id) => !before.has(id));
+  expect(tabId).toBeDefined();
+
+  // Compose: the content script finds the Gmail compose and analyzes it.
+  await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
+  await caretAfter(page, 'nothing to discuss.');
+  await page.keyboard.type(' This launch is VERY IMPORTANT for us.', { delay: 10 });
+  await expect.poll(() => underlined(page), { timeout: 15_000 }).toContain('VERY IMPORTANT');
+
+  // The card, and Apply.
+  const rect = await page.evaluate(() => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('nemawashi-')) continue;
+      for (const r of h as Iterable<Range>) if (r.toString() === 'VERY IMPORTANT') return r.getClientRects()[0]!.toJSON() as DOMRect;
+    }
+    return null;
+  });
+  expect(rect).not.toBeNull();
+  await page.mouse.move(rect!.left + rect!.width / 2, rect!.top + rect!.height / 2);
+  const card = page.locator('nemawashi-overlay .card:not([hidden])');
+  await card.waitFor({ timeout: 10_000 });
+  await card.locator('button[data-action="apply"]').click();
+  await expect.poll(() => page.locator(EDITOR).first().innerText()).toContain('very important');
+  await screenshot(page, 'no-network-1-gmail-after-apply');
+
+  // The popup, pointed at the Gmail tab, and a settings change from it.
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('main h1', { timeout: 10_000 });
+  const toggle = popup.locator('input[type="checkbox"]').first();
+  if ((await toggle.count()) > 0) await toggle.click();
+  await screenshot(popup, 'no-network-2-popup');
+
+  // The options page: it must exist (the manifest names it), and it is opened and used too.
+  const manifest = await b.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  const optionsPath = manifest.options_ui?.page ?? manifest.options_page;
+  // Checked last, so that the network part of the session is verified even before it exists.
+  const optionsMissing = !optionsPath;
+  if (optionsPath) {
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/${optionsPath}`);
+    await options.waitForLoadState('load');
+    await options.waitForSelector('main, form, h1', { timeout: 10_000 });
+    await screenshot(options, 'no-network-3-options');
+  }
+
+  // Give late timers (debounced saves, idle callbacks, history writes) the chance to fire.
+  await caretAfter(page, 'for us.');
+  await page.keyboard.type(' Thanks.', { delay: 10 });
+  await page.waitForTimeout(1_500);
+
+  const allowed = (url: string) =>
+    url.startsWith(`chrome-extension://${b.extensionId}/`) || url.startsWith('data:') || url.startsWith('blob:') || url === GMAIL;
+  const leaving = requests.filter((r) => !allowed(r.url)).map((r) => `${r.method} ${r.url} (from ${r.from})`);
+  expect(leaving, leaving.join('\n')).toEqual([]);
+  expect(b.blockedRequests, b.blockedRequests.join('\n')).toEqual([]);
+  expect(requests.some((r) => r.url === GMAIL)).toBe(true);
+
+  // The recorder itself sees what each context sends: a probe from the popup, the service
+  // worker and the Gmail page is recorded and blocked (so a silent session means silence).
+  const probes = [`https://probe.invalid/popup`, `https://probe.invalid/worker`, `https://probe.invalid/page`];
+  await popup.evaluate((u) => fetch(u).catch(() => undefined), probes[0]!);
+  await b.serviceWorker.evaluate((u) => fetch(u).catch(() => undefined), probes[1]!);
+  await page.evaluate((u) => fetch(u).catch(() => undefined), probes[2]!);
+  await expect.poll(() => probes.filter((u) => b.blockedRequests.includes(u)), { timeout: 10_000 }).toEqual(probes);
+
+  // What the session stored stays in extension storage; nothing else to check here but that
+  // the history holds no address in clear (SECURITY.md: salted hashes).
+  const local = await b.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toMatch(/tanaka-shoji\.co\.jp|h\.endo@/);
+
+  expect(optionsMissing, 'the manifest names an options page (options_ui), and the session opened it').toBe(false);
+}, 120_000);
