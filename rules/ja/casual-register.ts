@@ -38,9 +38,16 @@ export const CASUAL_SIGN_OFFS = definePhrases([
 const NEUTRAL_GROUP = new Set(['all', 'everybody', 'everyone', 'team']);
 const SLANG_GREETING = new Set(['hey', 'hiya', 'howdy', 'yo']);
 
-/** Whether every word of the sentence is inside [start, end): the line is only the sign-off. */
-function onlyWordsIn(sentence: Sentence, start: number, end: number): boolean {
-  return sentence.tokens.every((t) => !t.isWord || (t.start >= start && t.end <= end));
+/**
+ * Whether the line is only the sign-off: every word is inside [start, end), or what follows is
+ * ", Name" ("Cheers, Tom").
+ */
+function isWholeSignOff(sentence: Sentence, start: number, end: number): boolean {
+  const rest = sentence.tokens.filter((t) => t.start >= end);
+  if (sentence.tokens.some((t) => t.isWord && t.start < start)) return false;
+  const restWords = rest.filter((t) => t.isWord);
+  if (restWords.length === 0) return true;
+  return rest[0]?.norm === ',' && restWords.length <= 3 && restWords.every((t) => /^\p{Lu}/u.test(t.text));
 }
 
 function greetingReport(doc: RuleDoc): RuleReport | undefined {
@@ -88,7 +95,7 @@ function signOffReport(doc: RuleDoc): RuleReport | undefined {
     const firstToken = s.tokens[0];
     if (!firstToken) continue;
     const m = doc.matchSentence(CASUAL_SIGN_OFFS, s).find((x) => x.start === firstToken.start);
-    if (!m || !onlyWordsIn(s, m.start, m.end)) continue;
+    if (!m || !isWholeSignOff(s, m.start, m.end)) continue;
     return {
       start: m.start,
       end: m.end,
