@@ -65,7 +65,22 @@ function paragraphCore(text: string): ParagraphCore {
   return core;
 }
 
+/**
+ * The last rebased view of each cached paragraph. After a one-word edit every paragraph before
+ * the edit keeps its offset and index, so its tokens and sentences are reused instead of copied:
+ * that copy was most of buildDoc's cost on long drafts.
+ */
+const rebased = new WeakMap<ParagraphCore, { offset: number; index: number; paragraph: Paragraph }>();
+
 function rebase(core: ParagraphCore, offset: number, index: number): Paragraph {
+  const last = rebased.get(core);
+  if (last && last.offset === offset && last.index === index) return last.paragraph;
+  const paragraph = rebaseFresh(core, offset, index);
+  rebased.set(core, { offset, index, paragraph });
+  return paragraph;
+}
+
+function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragraph {
   const tokens = core.tokens.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
   const sentences: Sentence[] = core.sentences.map((s) => ({
     start: s.start + offset,
@@ -116,6 +131,7 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
   const isReply =
     !!draft.isReply || split.hasQuote || ['reply-headers', 'reply-subject', 'reply-quote', 'reply-flag'].includes(verdict.reason);
   const hasCache = new WeakMap<object, boolean>();
+  const matchMemo = new Map<object, PhraseMatch<PhraseEntry>[]>();
   const doc: RuleDoc = {
     body,
     draft,
@@ -130,7 +146,17 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
     region: ctx.region,
     sector: ctx.sector,
     packs: ctx.packs,
-    match: (table) => paragraphs.flatMap((p) => matchParagraph(table, p)),
+    // Several rules share a table (apologies, requests): match it once per draft. A copy is
+    // returned so a rule that sorts or filters in place cannot disturb the next one.
+    match: <E extends PhraseEntry>(table: PhraseTable<E>) => {
+      const key = table as unknown as object;
+      let all = matchMemo.get(key) as PhraseMatch<E>[] | undefined;
+      if (!all) {
+        all = paragraphs.flatMap((p) => matchParagraph(table, p));
+        matchMemo.set(key, all as PhraseMatch<PhraseEntry>[]);
+      }
+      return all.slice();
+    },
     matchSentence: (table, sentence) =>
       matchParagraph(table, paragraphs[sentence.paragraph]!).filter(
         (m) => m.start >= sentence.start && m.end <= sentence.end,
