@@ -6,6 +6,7 @@
  * edit run), so the engine's per-paragraph caches only help where they would help a user: the
  * one-word-edit measurement.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { text as alexText } from 'alex';
 import writeGood from 'write-good';
 import { analyze, buildDoc, DEFAULT_CONTEXT, rules, type AnalysisContext, type Draft } from '../src/nemawashi';
@@ -88,6 +89,8 @@ const median = (xs: number[]): number => {
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const fmt = (x: number, w = 8): string => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '-').padStart(w);
 
+const loadBefore = loadavg()[0]!;
+
 // ---- warm-up: JIT, compromise's lexicon, alex's pipeline -----------------------------------
 for (let i = 0; i < 3; i++) {
   const body = makeDraft(1000, 900_000 + i);
@@ -154,6 +157,9 @@ if (JSON_ONLY) {
   process.stdout.write(JSON.stringify({ usPerWord, editMs, msPer10kChars }) + '\n');
 } else {
   log(`analyze() with all packs on (${rules.length} rules); median / p95 microseconds per word`);
+  // Wall-clock figures on a shared machine: tools are interleaved per draft, so the ratios hold
+  // under load even when the absolute numbers do not.
+  log(`load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores${loadavg()[0]! > availableParallelism() ? ' (busy machine: absolute times are inflated, ratios less so)' : ''}`);
   log('');
   log(`${'words'.padStart(6)}  ${TOOLS.map((t) => `${t.padStart(10)} med  p95`.padStart(20)).join('')}`);
   for (const size of SIZES) {
