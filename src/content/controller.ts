@@ -40,6 +40,7 @@ export class ContentController {
   ) {
     this.root = new OverlayRoot(doc, opts.signal);
     this.root.host.dataset.debounceMs = String(DEBOUNCE_MS);
+    this.root.host.dataset.mainStart = opts.startedAt.toFixed(1);
     this.browserLanguage = safeUiLanguage();
   }
 
