@@ -151,3 +151,59 @@ describe('ja/missing-apology on whole drafts', () => {
     expect(run(missingApology, { body })).toEqual([]);
   });
 });
+
+/**
+ * Sentences from ordinary business email that none of these rules may flag (found while probing
+ * for false positives), and members of each class that the catalogue does not list word for word.
+ */
+const ALL_MINE = (text: string) =>
+  RULES.flatMap((r) => run(r, { body: text }, { firstContact: 'yes' }).map((f) => `${f.ruleId}: ${f.excerpt}`));
+
+describe('no false positives on everyday sentences', () => {
+  it.each([
+    'Thank you for your quick reply.',
+    'Please let me know if Tuesday works for you.',
+    'The new catalogue is attached for your reference.',
+    'Have a great weekend.',
+    'We will send the samples immediately after the meeting.',
+    'Right now we are finalizing the quote.',
+    "I'll get back to you right away.",
+    'The contract manufacturer in Vietnam will handle assembly.',
+    'Sales increased by 12% last quarter.',
+    'Lead retrieval scanners are $350 each.',
+    'Make yourself at home when you visit.',
+    "Don't worry about the paperwork; we will handle it.",
+    'We are sorry to hear about the typhoon damage in your area.',
+    'The late Mr. Sato founded the company.',
+    'There were no delays this month.',
+    'We are not responsible for the content of external websites.',
+    'As I mentioned on the phone, we will visit on Monday.',
+    'Our engineers made several improvements to the design.',
+    'Sign up for our newsletter on our website.',
+    'The agreement was signed by both companies last year.',
+    'Terms and conditions can be discussed when we meet.',
+    'Please find attached our company brochure.',
+  ])('%j', (text) => expect(ALL_MINE(text)).toEqual([]));
+});
+
+describe('members of each class beyond the listed phrases', () => {
+  it.each([
+    ['I need the report right now.', 'ja/pressure'],
+    ['This offer expires on Friday.', 'ja/pressure'],
+    ['We accidentally sent you last year\'s price list.', 'ja/missing-apology'],
+    ['The launch has slipped to October.', 'ja/missing-apology'],
+    ['Our system went down on Tuesday night.', 'ja/missing-apology'],
+    ['The delay was caused by our supplier.', 'ja/deflecting-blame'],
+    ['Our vendor messed up the labels.', 'ja/deflecting-blame'],
+    ['That is not on us.', 'ja/deflecting-blame'],
+    ['As I have told you several times, we cannot change the design.', 'ja/deflecting-blame'],
+    ['I regret if my tone offended you.', 'ja/non-apology'],
+    ['Re-send the invoice with the correct address.', 'ja/blunt-imperative'],
+    ['Double-check the dates before sending.', 'ja/blunt-imperative'],
+    ['Email me the list by Monday.', 'ja/blunt-imperative'],
+    ['Never use the old template again.', 'ja/blunt-imperative'],
+    ['Just sign where indicated.', 'ja/signature-pressure'],
+    ['The agreement is standard, so no need to review it.', 'ja/signature-pressure'],
+    ['Please e-sign the attached agreement via DocuSign.', 'ja/contract-on-first-contact'],
+  ])('%j fires %s', (text, id) => expect(ALL_MINE(text).some((f) => f.startsWith(`${id}:`))).toBe(true));
+});

@@ -82,6 +82,8 @@ const SOFTENERS = new Set(['please', 'kindly', 'pls', 'plz', 'could', 'would', '
 const REASSURING_AFTER_DONT = new Set(['hesitate', 'worry', 'mind', 'be']);
 /** Re-/pre-/un- verbs the tagger reads as nouns ("Rerun the assay"). */
 const VERB_PREFIX = /^(?:re|pre|un|de|co|over|under|out|up|down|dis|mis)-?(?=[a-z]{3,})/;
+/** Words the tagger, alone, reads as nouns or adjectives although they open many commands. */
+const AMBIGUOUS_VERBS = new Set(['email', 'e-mail', 'mail', 'complete', 'correct', 'text', 'message', 'ping', 'fax', 'phone', 'finalize', 'finalise', 'double-check', 'cc', 'bcc']);
 const OBJECT_STARTERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'me', 'us', 'him', 'her', 'my', 'our', 'your',
   'all', 'both', 'each', 'every', 'any', 'some',
@@ -101,7 +103,7 @@ function wordIndexAfter(tokens: readonly Token[], i: number): number {
 
 /** Lower-cases words in capitals ("DO NOT") so the tagger reads them as words, not acronyms. */
 function forTagger(tokens: readonly Token[], from: number): string {
-  const words = tokens.slice(from, from + 10).map((t) => (/^[A-Z]{2,}$/.test(t.text) ? t.text.toLowerCase() : t.text));
+  const words = tokens.slice(from, from + 8).map((t) => (/^[A-Z]{2,}$/.test(t.text) ? t.text.toLowerCase() : t.text));
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -158,7 +160,15 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   if (toks.slice(i).filter((t) => t.isWord).length < 2) return undefined;
   if (isCourtesyAt(doc, s, first.start)) return undefined;
   if (startsWithNounPhraseSubject(toks, i)) return undefined;
-  if (startsWithImperative(forTagger(toks, i))) return { at: i, negative: false };
+  // Cheap gate first: the first word alone must read as a base-form verb (tagged once per distinct
+  // word and cached), so "Sales increased..." never costs a sentence tagging.
+  const lastPart = w.includes('-') ? w.slice(w.lastIndexOf('-') + 1) : w;
+  if (isInfinitiveVerb(w) || AMBIGUOUS_VERBS.has(w) || (lastPart !== w && isInfinitiveVerb(lastPart))) {
+    if (startsWithImperative(forTagger(toks, i))) return { at: i, negative: false };
+    // "Double-check the dates", "Email me the list": a verb-like word followed by its object.
+    if (AMBIGUOUS_VERBS.has(w) || lastPart !== w) return OBJECT_STARTERS.has(next) ? { at: i, negative: false } : undefined;
+    return undefined;
+  }
   // The tagger misses some verbs ("Rerun the assay"): a prefixed base verb followed by its object.
   const stem = w.replace(VERB_PREFIX, '');
   if (stem !== w && OBJECT_STARTERS.has(next) && isInfinitiveVerb(stem)) return { at: i, negative: false };
