@@ -64,9 +64,9 @@ export default defineRule({
   },
   check(doc) {
     if (doc.wordCount < MIN_WORDS) return [];
+    if (doc.sentences.some((s) => s.isQuestion) || doc.has(INDIRECT_QUESTION_PHRASES)) return [];
     const { first, second } = countPersons(doc);
     if (first < MIN_FIRST_PERSON || first < RATIO * second) return [];
-    if (doc.sentences.some((s) => s.isQuestion) || doc.has(INDIRECT_QUESTION_PHRASES)) return [];
     return [{ data: { first, second } }];
   },
   examples: {
