@@ -1,0 +1,61 @@
+/**
+ * The newcomer's demo: `npm start` without a display builds (here: reuses the build), serves
+ * demo/ and writes screenshots of the underlines, the card and the badge list to the folder it
+ * names, then exits 0. And the sample draft does what the README promises: several rules fire,
+ * the contract one among them.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension, OUT_DIR, ROOT, screenshot, SCREENSHOTS_DIR, startStaticServer, type ExtensionBrowser } from './harness';
+
+const run = promisify(execFile);
+const SHOTS = join(SCREENSHOTS_DIR, 'demo-run');
+
+let b: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+beforeAll(async () => {
+  b = await launchWithExtension();
+  server = await startStaticServer(join(ROOT, 'demo'));
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+it('npm start without a display writes the three screenshots to the folder it names and exits 0', async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, NEMAWASHI_OUT_DIR: OUT_DIR, DEMO_SKIP_BUILD: '1', DEMO_SCREENSHOTS: SHOTS };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  const { stdout } = await run('node', [join(ROOT, 'scripts/demo.mjs')], { cwd: ROOT, env, timeout: 90_000 });
+  expect(stdout).toContain(`Screenshots written to ${SHOTS}/`);
+  for (const name of ['1-underlines', '2-card', '3-badge-list', '4-card-dark']) {
+    const file = join(SHOTS, `${name}.png`);
+    expect(existsSync(file), file).toBe(true);
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+  }
+}, 120_000);
+
+it('the sample draft (American → Tokyo bank, NDA attached) fires several rules, the contract error first among them', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`${server.url}/index.html?open=sample`);
+  const badge = page.locator('nemawashi-badge');
+  await badge.waitFor({ state: 'attached', timeout: 15_000 });
+  await expect.poll(async () => Number(await badge.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(5);
+  expect(await badge.getAttribute('data-max-severity')).toBe('error');
+  await badge.locator('.pill').click();
+  const rules = await badge.evaluate((e) => [...e.shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.rule));
+  for (const id of ['ja/contract-on-first-contact', 'ja/signature-pressure', 'common/exclamation-overuse', 'ja/deflecting-blame', 'ja/humor']) expect(rules).toContain(id);
+  expect(new Set(rules).size).toBeGreaterThanOrEqual(6);
+  // The attachment itself is flagged (a finding without a span, shown only on the badge).
+  const where = await badge.evaluate((e) => [...e.shadowRoot!.querySelectorAll('li .where')].map((w) => w.textContent));
+  expect(where).toContain('Attachment · Brightline_Mutual_NDA.pdf');
+  expect(await badge.locator('.audience .who').textContent()).toBe('Japanese recipient · Tokyo');
+  await screenshot(page, 'demo-sample-badge-list');
+  await page.close();
+});
