@@ -181,11 +181,18 @@ abstract class BaseSession implements ComposeSession {
 
 /** A contenteditable editor (Gmail, Outlook, generic rich text). */
 export class ContentEditableSession extends BaseSession {
+  private preserveWhitespace: boolean | undefined;
+
   private model(): TextModel {
     const options = this.parts.textOptions();
     if (options.preserveWhitespace === undefined) {
-      const ws = this.editor.ownerDocument.defaultView?.getComputedStyle(this.editor).whiteSpace ?? '';
-      options.preserveWhitespace = ws.startsWith('pre') && ws !== 'pre-line' ? true : ws === 'break-spaces';
+      // Asked once per session: getComputedStyle forces a style recalc, and an editor does not
+      // switch between pre-wrap and normal while the user types.
+      if (this.preserveWhitespace === undefined) {
+        const ws = this.editor.ownerDocument.defaultView?.getComputedStyle(this.editor).whiteSpace ?? '';
+        this.preserveWhitespace = (ws.startsWith('pre') && ws !== 'pre-line') || ws === 'break-spaces';
+      }
+      options.preserveWhitespace = this.preserveWhitespace;
     }
     return buildTextModel(this.editor, options);
   }
