@@ -48,7 +48,7 @@ export default defineRule({
   },
   messages: {
     default: {
-      en: 'This email is mostly about you: {first} words for I/we against {second} for you, and no question to the reader.',
+      en: 'This email is mostly about your side: {first} first-person words (I, we, our...) against {second} for the reader (you, your), and no question to them.',
       ja: '自分中心の文面です: 「I/we」などが{first}語に対し「you」は{second}語で、相手への質問がありません。',
     },
   },
