@@ -44,4 +44,9 @@ export type ContentResponse<T extends ContentRequest['type']> = T extends 'summa
 export type BackgroundRequest =
   | { type: 'badge:update'; count: number; maxSeverity: Severity | null }
   | { type: 'history:record'; addresses: string[] }
-  | { type: 'history:check'; addresses: string[] };
+  | { type: 'history:check'; addresses: string[] }
+  /**
+   * Popup → background: the host name of a tab's page, as its content script last reported it
+   * (the popup opened as a page with ?tab= has no activeTab grant to read the tab's URL).
+   */
+  | { type: 'tab:host'; tabId: number };

@@ -1,0 +1,3 @@
+import { mountPopup } from '../../src/ui/popup';
+
+mountPopup(document.getElementById('app')!).catch((err: unknown) => console.error('nemawashi popup:', err));

@@ -1,0 +1,469 @@
+/**
+ * The toolbar popup: the focused draft of the active tab (findings grouped by rule, the
+ * audience toggles, first contact, pause, turn off on this site), or, when the tab has no
+ * compose, the active rule sets and a box to check a pasted draft with the same engine.
+ */
+import { browser } from 'wxt/browser';
+import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
+import { resolveLanguage, t, tCount, type MessageKey } from '../i18n';
+import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
+import { analyze, rules } from '../nemawashi';
+import { getSettings, updateSettings, watchSettings, isSiteEnabled, type Settings } from '../settings';
+import { announce, h, nextId, rerender, select } from './dom';
+import { groupFindings, shortExcerpt } from './findings';
+
+/** How often the popup re-reads the draft while open (the user may type in another window). */
+const REFRESH_MS = 1500;
+
+interface State {
+  lang: Lang;
+  settings: Settings;
+  tabId: number | null;
+  host: string | null;
+  /** undefined while loading; null when the tab has no compose (or no content script). */
+  summary: DraftSummary | null | undefined;
+  reachable: boolean;
+  pasted: { text: string; packs: Pack[]; findings: Finding[] | null };
+  status: string;
+}
+
+/** A tab whose content script is gone (or never came) may leave the message unanswered. */
+const ANSWER_MS = 2000;
+
+function send<T>(state: State, req: ContentRequest): Promise<T | undefined> {
+  if (state.tabId === null || !state.reachable) return Promise.resolve(undefined);
+  let timer = 0;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = window.setTimeout(() => resolve(undefined), ANSWER_MS);
+  });
+  const answer = (browser.tabs.sendMessage(state.tabId, req) as Promise<T>).catch(() => undefined);
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The tab the popup speaks for: the active tab of the window; or, when the popup page is opened
+ * in a tab of its own (end-to-end tests, keyboard users who pin it), the `?tab=<id>` it was given.
+ */
+async function targetTab(): Promise<{ id: number | null; url: string | undefined }> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d{1,10}$/.test(param)) {
+    const tab = await browser.tabs.get(Number(param)).catch(() => undefined);
+    if (tab?.id !== undefined) return { id: tab.id, url: tab.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id ?? null, url: tab?.url };
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function mountPopup(root: HTMLElement): Promise<void> {
+  const settings = await getSettings();
+  const tab = await targetTab();
+  // With activeTab (the toolbar click) the URL is known; otherwise ask the background, which
+  // heard it from the tab's content script.
+  const host =
+    hostOf(tab.url) ??
+    (tab.id === null
+      ? null
+      : ((await (browser.runtime.sendMessage({ type: 'tab:host', tabId: tab.id } satisfies BackgroundRequest) as Promise<{ host: string | null } | undefined>).catch(
+          () => undefined,
+        ))?.host ?? null));
+  const state: State = {
+    lang: resolveLanguage(settings.language),
+    settings,
+    tabId: tab.id,
+    host,
+    summary: undefined,
+    reachable: host !== null || tab.url === undefined,
+    pasted: {
+      text: '',
+      packs: (['common', 'ja', 'us'] as const).filter((p) => (p === 'common' ? settings.packs.common : settings.packs[p] !== 'never')),
+      findings: null,
+    },
+    status: '',
+  };
+  const live = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+  const view = h('div');
+  root.replaceChildren(view, live);
+
+  let lastRendered = '';
+  // What the view depends on; `undefined` (still loading) must differ from `null` (no compose).
+  const renderKey = () => JSON.stringify([state.summary === undefined ? 'loading' : state.summary, state.settings, state.lang, state.pasted.findings]);
+  const render = () => {
+    document.documentElement.lang = state.lang;
+    document.title = t('popup.title', state.lang);
+    lastRendered = renderKey();
+    rerender(view, () => build(state, actions));
+  };
+
+  let refreshing = false;
+  const refresh = async () => {
+    if (refreshing) return;
+    refreshing = true;
+    const summary = await send<DraftSummary | null>(state, { type: 'summary:get' }).finally(() => {
+      refreshing = false;
+    });
+    state.summary = summary ?? null;
+    if (renderKey() !== lastRendered) render();
+  };
+
+  const actions: Actions = {
+    async request(req) {
+      const res = await send<{ ok: boolean; summary?: DraftSummary | null }>(state, req);
+      if (res?.summary !== undefined) state.summary = res.summary;
+      if (req.type === 'finding:apply') announce(live, t(res?.ok ? 'popup.applied' : 'popup.applyFailed', state.lang));
+      render();
+      return res?.ok ?? false;
+    },
+    async setSiteEnabled(enabled) {
+      const host = state.host;
+      if (!host) return;
+      state.settings = await updateSettings((s) => ({
+        ...s,
+        disabledSites: enabled ? s.disabledSites.filter((x) => x !== host) : [...new Set([...s.disabledSites, host])],
+      }));
+      render();
+      // The content script reacts to the settings change; read its new state.
+      setTimeout(() => void refresh(), 200);
+    },
+    checkPasted(text, packs) {
+      state.pasted = { text, packs, findings: null };
+      const s = state.settings;
+      state.pasted.findings = analyze(
+        { body: text },
+        {
+          packs,
+          region: s.defaultRegion,
+          sector: s.defaultSector,
+          lang: state.lang,
+          disabledRules: s.disabledRules,
+          severityOverrides: s.severityOverrides,
+          userPhrases: s.userPhrases,
+        },
+      );
+      render();
+      announce(live, tCount('popup.findingCount', state.lang, state.pasted.findings.length));
+    },
+    openOptions() {
+      void browser.runtime.openOptionsPage();
+    },
+  };
+
+  watchSettings((s) => {
+    state.settings = s;
+    state.lang = resolveLanguage(s.language);
+    render();
+  });
+  render();
+  await refresh();
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void refresh();
+  }, REFRESH_MS);
+}
+
+interface Actions {
+  request(req: ContentRequest): Promise<boolean>;
+  setSiteEnabled(enabled: boolean): Promise<void>;
+  checkPasted(text: string, packs: Pack[]): void;
+  openOptions(): void;
+}
+
+function build(state: State, actions: Actions): Node {
+  const { lang } = state;
+  const header = h(
+    'header',
+    { class: 'top' },
+    h('h1', null, t('app.name', lang)),
+    h('button', { type: 'button', class: 'link', dataset: { key: 'options' }, on: { click: () => actions.openOptions() } }, t('popup.options', lang)),
+  );
+  if (state.summary === undefined) return h('main', null, header);
+  const siteOff = state.host !== null && !isSiteEnabled(state.settings, state.host);
+  const body = state.summary && !siteOff ? composeView(state, state.summary, actions) : noComposeView(state, actions, siteOff);
+  return h('main', null, header, body);
+}
+
+// ── compose mode ────────────────────────────────────────────────────────────
+
+function composeView(state: State, summary: DraftSummary, actions: Actions): Array<Node | null> {
+  const { lang } = state;
+  return [
+    h(
+      'p',
+      { class: 'meta' },
+      summary.subject ? t('popup.subject', lang, { subject: shortExcerpt(summary.subject, 60) }) : null,
+      summary.subject ? ' · ' : null,
+      t('popup.words', lang, { count: summary.wordCount }),
+    ),
+    audienceSection(lang, summary, actions),
+    firstContactSection(lang, summary, actions),
+    summary.paused ? h('p', { class: 'notice', role: 'status' }, t('popup.paused', lang)) : findingsSection(lang, summary.findings, summary.composeId, actions),
+    h(
+      'div',
+      { class: 'row actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-pressed': String(summary.paused),
+          dataset: { key: 'pause' },
+          on: { click: () => void actions.request({ type: 'draft:pause', composeId: summary.composeId, paused: !summary.paused }) },
+        },
+        t(summary.paused ? 'popup.resume' : 'popup.pause', lang),
+      ),
+      state.host
+        ? h('button', { type: 'button', dataset: { key: 'site' }, on: { click: () => void actions.setSiteEnabled(false) } }, t('popup.disableSite', lang))
+        : null,
+    ),
+  ];
+}
+
+const TARGET_LABEL: Record<Exclude<Finding['target'], 'body'>, MessageKey> = {
+  subject: 'popup.target.subject',
+  attachment: 'popup.target.attachment',
+  draft: 'popup.target.draft',
+};
+
+const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
+
+function findingsSection(lang: Lang, findings: readonly Finding[], composeId: string | null, actions: Actions | null): Node {
+  const headingId = nextId('findings');
+  const groups = groupFindings(findings);
+  return h(
+    'section',
+    { 'aria-labelledby': headingId, class: 'findings' },
+    h('h2', { id: headingId }, t('popup.findings', lang), ' ', h('span', { class: 'count' }, `(${findings.length})`)),
+    groups.length === 0
+      ? h('p', { class: 'ok' }, t('popup.noFindings', lang))
+      : h(
+          'ul',
+          { class: 'groups' },
+          groups.map((g) => {
+            // A rule's findings carry their own message; the group is titled by the rule.
+            const title = RULE_DESCRIPTIONS.get(g.ruleId)?.[lang] ?? g.message;
+            const suggestions = new Set(g.items.map((i) => i.finding.suggestion?.text ?? ''));
+            const shared = g.items.length > 1 && suggestions.size === 1 && !g.items.some((i) => i.finding.suggestion?.replacement !== undefined) ? [...suggestions][0]! : '';
+            return h(
+              'li',
+              { class: `group sev-${g.severity}`, dataset: { rule: g.ruleId } },
+              h(
+                'div',
+                { class: 'group-head' },
+                h('span', { class: `sev sev-${g.severity}` }, t(`severity.${g.severity}`, lang)),
+                h('span', { class: 'message' }, title),
+                g.items.length > 1 ? h('span', { class: 'times', 'aria-label': tCount('popup.findingCount', lang, g.items.length) }, t('popup.occurrences', lang, { count: g.items.length })) : null,
+              ),
+              h(
+                'ul',
+                { class: 'items' },
+                g.items.map(({ finding, index }) => findingItem(lang, finding, index, shared !== '', composeId, actions)),
+              ),
+              shared ? h('p', { class: 'suggestion' }, t('popup.suggestion', lang, { text: shared })) : null,
+            );
+          }),
+        ),
+  );
+}
+
+function findingItem(lang: Lang, f: Finding, index: number, sharedSuggestion: boolean, composeId: string | null, actions: Actions | null): Node {
+  const where =
+    f.target === 'body'
+      ? `“${shortExcerpt(f.excerpt)}”`
+      : f.excerpt.trim()
+        ? `${t(TARGET_LABEL[f.target], lang)}: ${shortExcerpt(f.excerpt, 60)}`
+        : t(TARGET_LABEL[f.target], lang);
+  const excerpt =
+    composeId && actions
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'excerpt',
+            dataset: { key: `reveal-${index}` },
+            // The accessible name contains the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+            'aria-label': t('popup.reveal', lang, { excerpt: where }),
+            on: { click: () => void actions.request({ type: 'finding:reveal', composeId, index }) },
+          },
+          where,
+        )
+      : h('span', { class: 'excerpt' }, where);
+  const replacement = f.suggestion?.replacement;
+  return h(
+    'li',
+    { class: 'item', dataset: { index: String(index) } },
+    excerpt,
+    h('p', { class: 'message' }, f.message),
+    f.suggestion && !sharedSuggestion ? h('p', { class: 'suggestion' }, t('popup.suggestion', lang, { text: f.suggestion.text })) : null,
+    replacement !== undefined && composeId && actions
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'apply',
+            dataset: { key: `apply-${index}` },
+            'aria-label': t('popup.applyLabel', lang, { text: replacement }),
+            on: { click: () => void actions.request({ type: 'finding:apply', composeId, index }) },
+          },
+          t('popup.apply', lang),
+        )
+      : null,
+  );
+}
+
+function audienceSection(lang: Lang, summary: DraftSummary, actions: Actions): Node {
+  const a = summary.audience;
+  const set = (packs: Pack[], region: Region, sector: Sector) =>
+    void actions.request({ type: 'draft:set-audience', composeId: summary.composeId, packs, region, sector });
+  const toggle = (pack: Pack, on: boolean) =>
+    set(on ? [...a.packs, pack] : a.packs.filter((p) => p !== pack), a.region, a.sector);
+  const headingId = nextId('audience');
+  const checkbox = (pack: Pack) => {
+    const id = `pack-${pack}`;
+    return h(
+      'div',
+      { class: 'check' },
+      h('input', {
+        type: 'checkbox',
+        id,
+        dataset: { key: id },
+        props: { checked: a.packs.includes(pack) },
+        on: { change: (ev) => toggle(pack, (ev.target as HTMLInputElement).checked) },
+      }),
+      h('label', { for: id }, t(`pack.${pack}`, lang)),
+    );
+  };
+  const jaOn = a.packs.includes('ja');
+  const sources = (a.sources as Array<{ pack?: string; address?: string; match?: string }>).map((s) => s.address ?? s.match ?? '').filter((x) => x);
+  return h(
+    'section',
+    { 'aria-labelledby': headingId, class: 'audience' },
+    h('h2', { id: headingId }, t('popup.audience', lang)),
+    h(
+      'p',
+      { class: `source source-${a.source}` },
+      t(a.source === 'auto' ? 'popup.audience.auto' : 'popup.audience.user', lang),
+      a.source === 'user'
+        ? h(
+            'button',
+            { type: 'button', class: 'link', dataset: { key: 'reset-audience' }, on: { click: () => void actions.request({ type: 'draft:reset-audience', composeId: summary.composeId }) } },
+            t('popup.audience.reset', lang),
+          )
+        : null,
+    ),
+    h('div', { class: 'row packs-row' }, checkbox('ja'), checkbox('us'), checkbox('common')),
+    h(
+      'div',
+      { class: 'sub' },
+      h('label', { for: 'region' }, t('popup.region', lang)),
+      select({
+        id: 'region',
+        key: 'region',
+        value: a.region,
+        disabled: !jaOn,
+        options: (['east', 'west'] as const).map((r) => [r, t(`region.${r}`, lang)]),
+        onChange: (v) => set(a.packs, v as Region, a.sector),
+      }),
+      h('label', { for: 'sector' }, t('popup.sector', lang)),
+      select({
+        id: 'sector',
+        key: 'sector',
+        value: a.sector,
+        disabled: !jaOn,
+        options: (['traditional', 'modern'] as const).map((s) => [s, t(`sector.${s}`, lang)]),
+        onChange: (v) => set(a.packs, a.region, v as Sector),
+      }),
+    ),
+    sources.length > 0 ? h('p', { class: 'hint' }, sources.map((s) => t('popup.audience.via', lang, { address: s })).join(' · ')) : null,
+  );
+}
+
+function firstContactSection(lang: Lang, summary: DraftSummary, actions: Actions): Node {
+  const fc = summary.firstContact;
+  return h(
+    'section',
+    { class: 'first-contact row' },
+    h('label', { for: 'first-contact' }, t('popup.firstContact', lang)),
+    select({
+      id: 'first-contact',
+      key: 'first-contact',
+      value: fc.override,
+      options: [
+        ['auto', t(fc.detected ? 'popup.firstContact.detected' : 'popup.firstContact.notDetected', lang)],
+        ['yes', t('popup.firstContact.yes', lang)],
+        ['no', t('popup.firstContact.no', lang)],
+      ],
+      onChange: (v) => void actions.request({ type: 'draft:set-first-contact', composeId: summary.composeId, value: v as 'yes' | 'no' | 'auto' }),
+    }),
+  );
+}
+
+// ── no compose in the tab ───────────────────────────────────────────────────
+
+function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<Node | null> {
+  const { lang, settings } = state;
+  const packLine = (pack: Pack): string => {
+    const name = t(`pack.${pack}`, lang);
+    if (pack === 'common') return t(settings.packs.common ? 'popup.packAlways' : 'popup.packNever', lang, { pack: name });
+    const mode = settings.packs[pack];
+    return t(mode === 'auto' ? 'popup.packsByRecipients' : mode === 'always' ? 'popup.packAlways' : 'popup.packNever', lang, { pack: name });
+  };
+  const textareaId = 'paste';
+  const packsHeading = nextId('packs');
+  const chosen = new Set(state.pasted.packs);
+  return [
+    siteOff
+      ? h(
+          'div',
+          { class: 'notice row' },
+          h('p', null, t('popup.siteOff', lang, { host: state.host ?? '' })),
+          h('button', { type: 'button', dataset: { key: 'site' }, on: { click: () => void actions.setSiteEnabled(true) } }, t('popup.enableSite', lang)),
+        )
+      : h('p', { class: 'notice' }, t(state.reachable ? 'popup.noCompose' : 'popup.unreachable', lang)),
+    h(
+      'section',
+      { 'aria-labelledby': packsHeading },
+      h('h2', { id: packsHeading }, t('popup.activePacks', lang)),
+      h('ul', { class: 'packs' }, (['common', 'ja', 'us'] as const).map((p) => h('li', null, packLine(p)))),
+    ),
+    h(
+      'form',
+      {
+        class: 'paste',
+        on: {
+          submit: (ev) => {
+            ev.preventDefault();
+            const form = ev.currentTarget as HTMLFormElement;
+            const text = (form.elements.namedItem(textareaId) as HTMLTextAreaElement).value;
+            const packs = (['common', 'ja', 'us'] as const).filter((p) => (form.elements.namedItem(`check-${p}`) as HTMLInputElement).checked);
+            actions.checkPasted(text, packs);
+          },
+        },
+      },
+      h('label', { for: textareaId }, t('popup.paste', lang)),
+      h('textarea', { id: textareaId, name: textareaId, rows: 6, dataset: { keep: 'paste', key: 'paste' }, 'aria-describedby': 'paste-help', props: { value: state.pasted.text } }),
+      h('p', { id: 'paste-help', class: 'hint' }, t('popup.pasteHelp', lang)),
+      h(
+        'fieldset',
+        { class: 'row' },
+        h('legend', null, t('popup.checkPacks', lang)),
+        (['ja', 'us', 'common'] as const).map((p) =>
+          h(
+            'span',
+            { class: 'check' },
+            h('input', { type: 'checkbox', id: `check-${p}`, name: `check-${p}`, dataset: { key: `check-${p}` }, props: { checked: chosen.has(p) } }),
+            h('label', { for: `check-${p}` }, t(`pack.${p}.short`, lang)),
+          ),
+        ),
+      ),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'check' } }, t('popup.check', lang)),
+    ),
+    state.pasted.findings ? findingsSection(lang, state.pasted.findings, null, null) : null,
+  ];
+}
