@@ -68,6 +68,8 @@ const NON_IMPERATIVE_STARTERS = new Set([
   "it's", "that's", "there's", "here's", 'cheers', 'thx', 'yours', 'p.s', 'ps', 'fyi', 'btw', 'per', 'unless', 'also',
   'then', 'now', 'so', 'and', 'but', 'or', 'just', 'simply', 'first', 'finally', 'next', 'meanwhile', 'additionally',
   'otherwise', 'instead', 'again', 'lastly', 'plus', 'however', 'therefore', 'hopefully', 'apparently', 'currently',
+  // Subjectless asides, not commands: "Guess our servers needed a break", "Bet you are busy".
+  'guess', 'suppose', 'reckon', 'bet', 'figure', 'figured', 'imagine', 'seems', 'looks', 'sounds',
 ]);
 /** Discourse words that may precede the verb: "Also, send me...", "Then call me". */
 const LEAD_INS = new Set([
@@ -200,7 +202,7 @@ function rewrite(doc: RuleDoc, s: Sentence, imp: Imperative): string | undefined
   // "Return the copy, and we can issue the PO" does not turn into one question.
   if (/,\s+(?:and|so|then)\s+(?:we|i|I)\b/i.test(core)) return undefined;
   // "DO NOT release" -> "do not release"; other capitals (names, PO) stay.
-  core = core.replace(/^(?:[A-Z]{2,}'?[A-Z]*\s+){1,2}/, (caps) => caps.toLowerCase());
+  core = core.replace(/^(?:[A-Z]{2,}(?:'[A-Z]+)?\s+){1,2}/, (caps) => caps.toLowerCase());
   const lowered = /^[A-Z][a-z]/.test(core) || /^[A-Z]'/.test(core) ? core.charAt(0).toLowerCase() + core.slice(1) : core;
   if (imp.negative) {
     const lead = atSentenceStart ? 'Please ' : 'please ';
@@ -283,6 +285,7 @@ export default defineRule({
       { text: 'Send me the report, please.' },
       { text: 'Do not hesitate to contact me.' },
       { text: 'Shipment details are below.' },
+      { text: 'Guess our servers needed a coffee break too.' },
       { text: 'Hello,\n\nThe files are ready.\n\nOn Mon, Nov 3, 2025 at 4:40 PM Ken <k@x.jp> wrote:\n> Send me the report.' },
     ],
   },

@@ -31,7 +31,8 @@ export const DEFLECTION_PHRASES = definePhrases([
   { pattern: "don't blame us|me", tag: 'denial' },
   { pattern: 'do not blame us|me', tag: 'denial' },
   { pattern: 'is|are to blame', tag: 'denial' },
-  { pattern: 'the blame lies|rests with', tag: 'denial' },
+  { pattern: 'the blame|fault lies|rests with', tag: 'denial' },
+  { pattern: ', not ours|mine', tag: 'denial' },
   { pattern: 'their|his|her fault|mistake|mistakes|error|errors|doing|responsibility', tag: 'third' },
   { pattern: 'mistakes|errors were made', tag: 'passive' },
   { pattern: 'a mistake was made', tag: 'passive' },
@@ -123,7 +124,9 @@ function findBlamedParties(doc: RuleDoc): Array<{ start: number; end: number }> 
       if (t.norm.endsWith("'s") && FAULT_NOUNS.has(toks[i + 1]?.norm ?? '')) {
         const base = t.norm.slice(0, -2);
         const owner = toks[i - 1]?.norm ?? '';
-        const blames = isParty(base) || (COLLECTIVE.has(base) && owner === 'your');
+        // "our team's mistake" owns it; "your team's" blames the reader; "the trucking company's"
+        // blames a third party.
+        const blames = isParty(base) || (COLLECTIVE.has(base) && owner !== 'our' && owner !== 'my');
         if (blames) out.push({ start: t.start, end: toks[i + 1]!.end });
         continue;
       }
@@ -219,6 +222,7 @@ export default defineRule({
     fire: [
       { text: 'The delay was not our fault.', excerpt: 'not our fault' },
       { text: 'It was the courier\'s mistake, not ours.', excerpt: "courier's mistake" },
+      { text: 'Honestly it was the trucking company\'s fault.', excerpt: "company's fault" },
       { text: 'One of our junior analysts mixed up the columns.', excerpt: 'analysts mixed up' },
       { text: 'My colleague made a mistake in the quotation.', excerpt: 'colleague made' },
       { text: 'Mistakes were made in the packing list.', excerpt: 'Mistakes were made' },
@@ -233,6 +237,7 @@ export default defineRule({
       { text: 'We sincerely apologize for the delay. The port was closed by the typhoon, but that is no excuse: we should have warned you.' },
       { text: 'The typhoon closed the port for three days, so the vessel left on September 30.' },
       { text: 'Our engineers found the cause and fixed it last night.' },
+      { text: 'It was our team\'s mistake, and we have corrected the records.' },
       { text: 'Thank you for your patience while our warehouse prepares the shipment.' },
       { text: 'We are sorry for the error. Our new clerk mistyped the quantity, and that was our responsibility to check.' },
     ],
