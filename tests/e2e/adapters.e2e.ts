@@ -307,6 +307,30 @@ describe('Gmail', () => {
     await page.close();
   });
 
+  it('reads recipients of the older UI: hidden inputs in .vR chips and spans with an email attribute', async () => {
+    const { page } = await open(GMAIL, fixture('gmail-2020.html'));
+    await page.evaluate(() => {
+      const chip = (field: string, html: string): void => {
+        const area = document.querySelector(`textarea[name=${field}]`)?.parentElement;
+        const t = document.createElement('template');
+        // Test input only: fixed markup of Gmail's older chips.
+        t.innerHTML = html;
+        area?.prepend(t.content);
+      };
+      chip('to', '<div class="vR"><span class="vN" email="h.endo@tanaka-shoji.co.jp"><div class="vT">Hiroki Endo</div></span><input type="hidden" name="to" value="Hiroki Endo &lt;h.endo@tanaka-shoji.co.jp&gt;"></div>');
+      chip('to', '<div class="vR"><input type="hidden" name="to" value="k.sato@tanaka-shoji.co.jp"></div>');
+      chip('cc', '<div class="vR"><span class="vN" email="dana.whitfield@brightline-analytics.com" name="Dana Whitfield">Dana</span></div>');
+    });
+    const found = await sessions(page);
+    expect(found[0]?.adapter).toBe('gmail');
+    expect(found[0]?.draft.recipients).toEqual([
+      { address: 'k.sato@tanaka-shoji.co.jp', field: 'to' },
+      { address: 'h.endo@tanaka-shoji.co.jp', name: 'Hiroki Endo', field: 'to' },
+      { address: 'dana.whitfield@brightline-analytics.com', name: 'Dana Whitfield', field: 'cc' },
+    ]);
+    await page.close();
+  });
+
   it('onChange fires for body, subject, chips and attachments, not for the overlay or Gmail churn; onSend on click and Ctrl+Enter; dispose removes all', async () => {
     const { page } = await open(GMAIL, fixture('gmail-new-message.html'));
     await sessions(page);
