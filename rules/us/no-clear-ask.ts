@@ -89,8 +89,11 @@ const NEXT_STEP_VERBS = [
   'complete', 'announce', 'present', 'circulate', 'publish', 'return', 'refund', 'replace',
   'get back to you', 'come back to you', 'let you know',
 ];
+/** Proposals and invitations ("I'd love to set up a call next week"): a next step when dated. */
+const PROPOSAL_VERBS = ['set up', 'schedule', 'arrange', 'book', 'meet', 'visit', 'call', 'talk', 'discuss', 'take you', 'host you', 'treat you', 'show you', 'walk you'];
 export const NEXT_STEP_PHRASES = definePhrases([
   ...phraseCombinations(['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll"], ['', 'then', 'also', 'next'], NEXT_STEP_VERBS),
+  ...phraseCombinations(['i|we would', "i'd", "we'd"], ['love|like'], ['to'], PROPOSAL_VERBS),
   'next step|steps',
   'the plan is to',
 ]);
