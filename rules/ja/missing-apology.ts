@@ -241,8 +241,10 @@ export default defineRule({
         data: { phrase: doc.body.slice(first.start, first.end) },
         suggestion: {
           text: {
-            en: 'Start with an apology that names the problem: "We sincerely apologize for the {phrase}." Then say what you will do about it.',
-            ja: '問題を具体的に挙げてお詫びから始めましょう（例: "We sincerely apologize for the {phrase}."）。その後で今後の対応を伝えます。',
+            // The trigger ("unable to", "delayed") is not a noun phrase, so it is quoted, never
+            // spliced into a sentence ("apologize for the unable to" read as broken English).
+            en: 'Open with a sincere apology for this ("{phrase}"), for example "We sincerely apologize for the trouble this has caused you." Then say what you will do about it.',
+            ja: 'この件（「{phrase}」）について、まず誠実にお詫びしましょう。例: "We sincerely apologize for the trouble this has caused you." その後で今後の対応を伝えます。',
           },
         },
       },
