@@ -210,6 +210,17 @@ export interface Ask {
  * over the sentences; the phrase tables are matched once per paragraph and cached by the engine.
  */
 export function findAsks(doc: RuleDoc): Ask[] {
+  // us/buried-ask and us/no-clear-ask both ask for the same document in one analysis.
+  const cached = askCache.get(doc);
+  if (cached) return cached;
+  const asks = collectAsks(doc);
+  askCache.set(doc, asks);
+  return asks;
+}
+
+const askCache = new WeakMap<RuleDoc, Ask[]>();
+
+function collectAsks(doc: RuleDoc): Ask[] {
   const requestAt = new Set<number>();
   for (const m of doc.match(REQUEST_PHRASES)) if (m.entry.tag !== 'courtesy') requestAt.add(m.start);
   const nextStepAt: number[] = doc.match(NEXT_STEP_PHRASES).map((m) => m.start);
