@@ -170,6 +170,13 @@ export function formatText(reports: FileReport[], opts: { color: boolean; failed
       : `${plural(total, 'problem')} (${parts.join(', ')}) in ${filesWithFindings} of ${files} checked`;
   if (opts.failedFiles > 0) summary += `; ${plural(opts.failedFiles, 'file')} could not be read`;
   const worst: Severity | undefined = counts.error ? 'error' : counts.warning ? 'warning' : counts.info ? 'info' : undefined;
+  // A .txt has no recipients: say so, or a clean result reads as "fine for Japan" when only the
+  // common pack ran.
+  for (const r of reports) {
+    if (r.audience.from === 'auto' && r.audience.packs.length === 1 && r.audience.sources.length === 0 && r.audience.packs[0] === 'common') {
+      lines.push(paint('dim', `${r.file}: no Japanese or American recipient found, only the common rules ran (use --audience ja, us or ja,us)`));
+    }
+  }
   if (lines.length > 0) lines.push('');
   lines.push(worst ? paint('bold', paint(worst, summary)) : summary);
   return lines.join('\n') + '\n';
