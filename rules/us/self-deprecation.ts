@@ -28,7 +28,7 @@ export const SELF_DEPRECATION_PHRASES = definePhrases([
   ...phraseCombinations(['i', 'we'], ['know'], ['nothing', 'very little', 'little'], ['about']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['have'], ['much', 'a lot of', 'any', 'enough'], ['background', 'experience', 'knowledge', 'expertise'], ['in', 'with', 'of', 'on']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['know'], ['much', 'a lot', 'anything'], ['about']),
-  ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge']),
+  ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge', ...LANGUAGES]),
   // The question.
   ...phraseCombinations(
     ['this', 'it', 'that'],
@@ -76,6 +76,7 @@ export default defineRule({
   examples: {
     fire: [
       { text: 'Sorry for my poor English. Is it possible to move the license?', excerpt: 'my poor English' },
+      { text: 'Please excuse my English. The samples can ship on Thursday.', excerpt: 'excuse my English' },
       { text: "I'm not an expert, but the numbers look off to me.", excerpt: "I'm not an expert" },
       { text: 'This may be a stupid question, but is 50 ng the right amount?', excerpt: 'This may be a stupid question' },
       { text: 'This might be a very basic question, but can we move the key ourselves?', excerpt: 'This might be a very basic question' },
