@@ -44,6 +44,7 @@ const USAGE = `usage:
   nemawashi rules [--format text|json] [--lang en|ja]
 
 Inputs: .eml (a whole message), .txt (the body), .json (a Draft), - for stdin.
+Positions (line:col, start/end) count from the start of the draft's body, not of the file.
 Exit: 0 nothing at or above --fail-on (default error), 1 something is, 2 usage or input error.
 `;
 
