@@ -1,6 +1,7 @@
 // rules/us/self-deprecation.ts
 import { defineRule, definePhrases } from '../../src/engine';
 import { phraseCombinations } from './no-clear-ask';
+import { UNNEEDED_APOLOGY_PHRASES } from './over-apology';
 
 const I_AM = ['i am', "i'm"];
 const LANGUAGES = ['english', 'japanese'];
@@ -28,7 +29,7 @@ export const SELF_DEPRECATION_PHRASES = definePhrases([
   ...phraseCombinations(['i', 'we'], ['know'], ['nothing', 'very little', 'little'], ['about']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['have'], ['much', 'a lot of', 'any', 'enough'], ['background', 'experience', 'knowledge', 'expertise'], ['in', 'with', 'of', 'on']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['know'], ['much', 'a lot', 'anything'], ['about']),
-  ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge', ...LANGUAGES]),
+  ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge']),
   // The question.
   ...phraseCombinations(
     ['this', 'it', 'that'],
@@ -67,7 +68,13 @@ export default defineRule({
     ja: '削除して、率直に質問・説明しましょう。自信のある書き方が、アメリカの相手との信頼につながります。',
   },
   check(doc) {
-    return doc.match(SELF_DEPRECATION_PHRASES).map((m) => ({
+    // An apology for one's language ("please excuse my English") is also running oneself down;
+    // its wording lives once, in us/over-apology's table (tag 'language').
+    const languageApologies = doc.match(UNNEEDED_APOLOGY_PHRASES).filter((m) => m.entry.tag === 'language');
+    const own = doc.match(SELF_DEPRECATION_PHRASES);
+    const all = [...own, ...languageApologies.filter((a) => !own.some((m) => m.start < a.end && a.start < m.end))];
+    all.sort((a, b) => a.start - b.start);
+    return all.map((m) => ({
       start: m.start,
       end: m.end,
       data: { phrase: doc.body.slice(m.start, m.end) },
