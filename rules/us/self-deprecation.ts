@@ -83,7 +83,7 @@ export default defineRule({
   examples: {
     fire: [
       { text: 'Sorry for my poor English. Is it possible to move the license?', excerpt: 'my poor English' },
-      { text: 'Please excuse my English. The samples can ship on Thursday.', excerpt: 'excuse my English' },
+      { text: 'Please excuse my English. The samples can ship on Thursday.', excerpt: 'Please excuse my English' },
       { text: "I'm not an expert, but the numbers look off to me.", excerpt: "I'm not an expert" },
       { text: 'This may be a stupid question, but is 50 ng the right amount?', excerpt: 'This may be a stupid question' },
       { text: 'This might be a very basic question, but can we move the key ourselves?', excerpt: 'This might be a very basic question' },
