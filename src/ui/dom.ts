@@ -3,7 +3,7 @@
  * (draft text is hostile: no innerHTML anywhere).
  */
 
-type Child = Node | string | number | null | undefined | false | Child[];
+export type Child = Node | string | number | null | undefined | false | Child[];
 type Handler = (ev: Event) => void;
 
 export interface Props {

@@ -1,0 +1,952 @@
+/**
+ * The options page: everything that lasts. Recipients, rule sets, the rule catalogue with its
+ * switches and severities, the user's phrases, sites, the first-contact history, import and
+ * export, the language. Every change is validated by the settings module before it is stored;
+ * storage then tells every open tab.
+ */
+import { browser } from 'wxt/browser';
+import type { AudienceMapping } from '../engine/audience';
+import type { Lang, Pack, Region, Sector, Severity, UserPhrase } from '../engine/types';
+import { resolveLanguage, t, type MessageKey } from '../i18n';
+import { rules } from '../nemawashi';
+import { sitePatterns } from '../content/registration';
+import {
+  SettingsError,
+  clearHistory,
+  dismissSettingsRecovery,
+  exportSettings,
+  getSettings,
+  getSettingsRecovery,
+  historyCount,
+  historyItem,
+  importSettings,
+  settingsRecoveryItem,
+  updateSettings,
+  watchSettings,
+  type PackMode,
+  type Settings,
+  type SettingsProblem,
+  type SettingsRecovery,
+  type UiLanguage,
+} from '../settings';
+import { announce, h, rerender, select, type Child } from './dom';
+
+/** Where Nemawashi runs without asking (entrypoints/content.ts matches), for the Sites list. */
+const BUILT_IN_SITES = ['mail.google.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.live.com'];
+
+const PACK_ORDER: readonly Pack[] = ['common', 'ja', 'us'];
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+interface State {
+  lang: Lang;
+  settings: Settings;
+  recovery: SettingsRecovery | null;
+  historyCount: number;
+  /** Sites whose optional host permission is granted. */
+  granted: Set<string>;
+  /** Problems per form ('recipients', 'phrases', 'sites', 'import', or a row key). */
+  problems: Map<string, SettingsProblem[] | string>;
+}
+
+export function formatProblem(p: SettingsProblem, lang: Lang): string {
+  const where = p.path || t('problem.root', lang);
+  const what = t(`problem.${p.code}` as MessageKey, lang, { expected: p.expected ?? '', found: p.found ?? '' });
+  return `${where}: ${what}`;
+}
+
+function problemsOf(err: unknown): SettingsProblem[] {
+  if (err instanceof SettingsError) return err.problems;
+  return [{ path: '', code: 'type', found: err instanceof Error ? err.message : String(err) }];
+}
+
+/** What users type in the recipients box: "@example.co.jp", " Ken@Example.com ". */
+export function normalizeMatch(value: string): string {
+  return value.trim().toLowerCase().replace(/^@/, '');
+}
+
+export function normalizeHost(value: string): string {
+  let v = value.trim().toLowerCase();
+  // People paste addresses: keep the host name only.
+  try {
+    if (/^[a-z][a-z0-9+.-]{0,20}:\/\//.test(v)) v = new URL(v).hostname;
+  } catch {
+    // Not a URL: validated as a host name below.
+  }
+  return v.replace(/\/.*$/, '').replace(/^\*\./, '');
+}
+
+export async function mountOptions(root: HTMLElement): Promise<void> {
+  const settings = await getSettings();
+  const state: State = {
+    lang: resolveLanguage(settings.language),
+    settings,
+    recovery: await getSettingsRecovery(),
+    historyCount: await historyCount(),
+    granted: new Set(),
+    problems: new Map(),
+  };
+  const live = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+  const view = h('div');
+  root.replaceChildren(view, live);
+
+  const refreshGrants = async () => {
+    const granted = new Set<string>();
+    for (const host of state.settings.genericSites) {
+      const patterns = sitePatterns(host);
+      if (patterns.length > 0 && (await browser.permissions.contains({ origins: patterns }).catch(() => false))) granted.add(host);
+    }
+    state.granted = granted;
+  };
+
+  const render = () => {
+    document.documentElement.lang = state.lang;
+    document.title = t('options.title', state.lang);
+    rerender(view, () => build(state, actions));
+  };
+
+  /** Stores a change; on refusal, keeps the problems for `formKey` and says so. */
+  const save = async (formKey: string, update: (s: Settings) => Settings): Promise<boolean> => {
+    try {
+      state.settings = await updateSettings(update);
+      state.problems.delete(formKey);
+      render();
+      announce(live, t('options.saved', state.lang));
+      return true;
+    } catch (err) {
+      state.problems.set(formKey, problemsOf(err));
+      render();
+      view.querySelector<HTMLElement>(`[data-problems="${CSS.escape(formKey)}"]`)?.focus();
+      return false;
+    }
+  };
+
+  const actions: Actions = {
+    save,
+    async addSite(host) {
+      const patterns = sitePatterns(host);
+      if (patterns.length === 0) {
+        state.problems.set('sites', [{ path: 'genericSites', code: 'host', found: JSON.stringify(host) }]);
+        render();
+        return;
+      }
+      // Asked first, while the click still counts as a user gesture.
+      const granted = await browser.permissions.request({ origins: patterns }).catch(() => false);
+      if (!granted) {
+        state.problems.set('sites', t('options.sites.denied', state.lang, { host }));
+        render();
+        return;
+      }
+      if (await save('sites', (s) => ({ ...s, genericSites: s.genericSites.includes(host) ? s.genericSites : [...s.genericSites, host] }))) {
+        state.granted.add(host);
+        render();
+      }
+    },
+    async regrant(host) {
+      const granted = await browser.permissions.request({ origins: sitePatterns(host) }).catch(() => false);
+      if (granted) state.granted.add(host);
+      else state.problems.set('sites', t('options.sites.denied', state.lang, { host }));
+      render();
+    },
+    async removeSite(host) {
+      await save('sites', (s) => ({ ...s, genericSites: s.genericSites.filter((x) => x !== host) }));
+      await browser.permissions.remove({ origins: sitePatterns(host) }).catch(() => false);
+      state.granted.delete(host);
+      render();
+    },
+    async clearHistory() {
+      await clearHistory();
+      state.historyCount = 0;
+      render();
+      announce(live, t('options.history.cleared', state.lang));
+    },
+    async exportFile() {
+      const json = await exportSettings();
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const a = h('a', { href: url, download: `nemawashi-settings-${new Date().toISOString().slice(0, 10)}.json`, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // The download has started by now; the URL is not needed any more.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    async importFile(file) {
+      const result = await importSettings(await file.text());
+      if (result.ok) {
+        state.settings = result.settings;
+        state.problems.delete('import');
+        render();
+        announce(live, t('options.backup.imported', state.lang));
+      } else {
+        state.problems.set('import', result.problems);
+        render();
+        view.querySelector<HTMLElement>('[data-problems="import"]')?.focus();
+      }
+    },
+    async dismissRecovery() {
+      await dismissSettingsRecovery();
+      state.recovery = null;
+      render();
+    },
+  };
+
+  watchSettings((s) => {
+    state.settings = s;
+    state.lang = resolveLanguage(s.language);
+    void refreshGrants().then(render);
+  });
+  historyItem.watch((hashes) => {
+    state.historyCount = hashes.length;
+    render();
+  });
+  settingsRecoveryItem.watch((r) => {
+    state.recovery = r;
+    render();
+  });
+  await refreshGrants();
+  render();
+}
+
+interface Actions {
+  save(formKey: string, update: (s: Settings) => Settings): Promise<boolean>;
+  addSite(host: string): Promise<void>;
+  regrant(host: string): Promise<void>;
+  removeSite(host: string): Promise<void>;
+  clearHistory(): Promise<void>;
+  exportFile(): Promise<void>;
+  importFile(file: File): Promise<void>;
+  dismissRecovery(): Promise<void>;
+}
+
+function build(state: State, actions: Actions): Node {
+  const { lang } = state;
+  return h(
+    'main',
+    null,
+    h(
+      'header',
+      { class: 'top' },
+      h('h1', null, t('options.title', lang)),
+      h(
+        'div',
+        { class: 'lang' },
+        h('label', { for: 'language' }, t('options.language', lang)),
+        select({
+          id: 'language',
+          key: 'language',
+          value: state.settings.language,
+          options: (['auto', 'en', 'ja'] as const).map((l) => [l, t(`lang.${l}`, lang)]),
+          onChange: (v) => void actions.save('language', (s) => ({ ...s, language: v as UiLanguage })),
+        }),
+      ),
+    ),
+    state.recovery ? recoveryNotice(lang, state.recovery, actions) : null,
+    h(
+      'nav',
+      { class: 'toc', 'aria-label': t('options.title', lang) },
+      h(
+        'ul',
+        null,
+        (
+          [
+            ['packs', 'options.packs'],
+            ['recipients', 'options.recipients'],
+            ['rules', 'options.rules'],
+            ['phrases', 'options.phrases'],
+            ['sites', 'options.sites'],
+            ['history', 'options.history'],
+            ['backup', 'options.backup'],
+          ] as Array<[string, MessageKey]>
+        ).map(([id, key]) => h('li', null, h('a', { href: `#${id}` }, t(key, lang)))),
+      ),
+    ),
+    packsSection(state, actions),
+    recipientsSection(state, actions),
+    rulesSection(state, actions),
+    phrasesSection(state, actions),
+    sitesSection(state, actions),
+    historySection(state, actions),
+    backupSection(state, actions),
+  );
+}
+
+function section(id: string, lang: Lang, title: MessageKey, help: MessageKey | null, ...children: Child[]): HTMLElement {
+  return h('section', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, t(title, lang)), help ? h('p', { class: 'hint' }, t(help, lang)) : null, ...children);
+}
+
+function problemList(state: State, key: string): Node | null {
+  const problems = state.problems.get(key);
+  if (!problems) return null;
+  const items = typeof problems === 'string' ? [problems] : problems.map((p) => formatProblem(p, state.lang));
+  return h(
+    'div',
+    { class: 'problems', role: 'alert', tabindex: -1, dataset: { problems: key }, id: `${key}-problems` },
+    key === 'import' ? h('p', null, t('options.backup.refused', state.lang)) : null,
+    h('ul', null, items.map((i) => h('li', null, i))),
+  );
+}
+
+function recoveryNotice(lang: Lang, recovery: SettingsRecovery, actions: Actions): Node {
+  const paths = recovery.paths.map((p) => p || t('problem.root', lang)).join(', ');
+  return h(
+    'div',
+    { class: 'notice warning row', role: 'alert' },
+    h('p', null, t('options.recovered', lang, { paths })),
+    h('button', { type: 'button', dataset: { key: 'dismiss-recovery' }, on: { click: () => void actions.dismissRecovery() } }, t('options.recovered.dismiss', lang)),
+  );
+}
+
+// ── rule sets ────────────────────────────────────────────────────────────────
+
+function packsSection(state: State, actions: Actions): Node {
+  const { lang, settings } = state;
+  const modeSelect = (pack: 'ja' | 'us') =>
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: `mode-${pack}` }, t(`pack.${pack}`, lang)),
+      select({
+        id: `mode-${pack}`,
+        key: `mode-${pack}`,
+        value: settings.packs[pack],
+        options: (['auto', 'always', 'never'] as const).map((m) => [m, t(`mode.${m}`, lang)]),
+        onChange: (v) => void actions.save('packs', (s) => ({ ...s, packs: { ...s.packs, [pack]: v as PackMode } })),
+      }),
+    );
+  return section(
+    'packs',
+    lang,
+    'options.packs',
+    'options.packs.help',
+    h(
+      'div',
+      { class: 'grid' },
+      h(
+        'div',
+        { class: 'field' },
+        h('input', {
+          type: 'checkbox',
+          id: 'mode-common',
+          dataset: { key: 'mode-common' },
+          props: { checked: settings.packs.common },
+          on: { change: (ev) => void actions.save('packs', (s) => ({ ...s, packs: { ...s.packs, common: (ev.target as HTMLInputElement).checked } })) },
+        }),
+        h('label', { for: 'mode-common' }, t('pack.common', lang)),
+      ),
+      modeSelect('ja'),
+      modeSelect('us'),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'default-region' }, t('options.defaultRegion', lang)),
+        select({
+          id: 'default-region',
+          key: 'default-region',
+          value: settings.defaultRegion,
+          options: (['east', 'west'] as const).map((r) => [r, t(`region.${r}`, lang)]),
+          onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultRegion: v as Region })),
+        }),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'default-sector' }, t('options.defaultSector', lang)),
+        select({
+          id: 'default-sector',
+          key: 'default-sector',
+          value: settings.defaultSector,
+          options: (['traditional', 'modern'] as const).map((r) => [r, t(`sector.${r}`, lang)]),
+          onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultSector: v as Sector })),
+        }),
+      ),
+    ),
+    problemList(state, 'packs'),
+  );
+}
+
+// ── recipients ──────────────────────────────────────────────────────────────
+
+function audienceControls(
+  lang: Lang,
+  idPrefix: string,
+  m: Pick<AudienceMapping, 'audience' | 'region' | 'sector'>,
+  onChange: (next: Pick<AudienceMapping, 'audience' | 'region' | 'sector'>) => void,
+  label: string,
+): Node[] {
+  const ja = m.audience === 'ja';
+  return [
+    h(
+      'td',
+      null,
+      select({
+        id: `${idPrefix}-audience`,
+        key: `${idPrefix}-audience`,
+        label: `${t('options.recipients.audience', lang)}: ${label}`,
+        value: m.audience,
+        options: [
+          ['ja', t('options.recipients.japanese', lang)],
+          ['us', t('options.recipients.american', lang)],
+        ],
+        onChange: (v) => onChange(v === 'ja' ? { audience: 'ja', region: m.region, sector: m.sector } : { audience: 'us' }),
+      }),
+    ),
+    h(
+      'td',
+      null,
+      ja
+        ? select({
+            id: `${idPrefix}-region`,
+            key: `${idPrefix}-region`,
+            label: `${t('popup.region', lang)}: ${label}`,
+            value: m.region ?? '',
+            options: [['', '—'] as [string, string]].concat((['east', 'west'] as const).map((r) => [r, t(`region.${r}`, lang)])),
+            onChange: (v) => onChange({ ...m, region: (v || undefined) as Region | undefined }),
+          })
+        : null,
+    ),
+    h(
+      'td',
+      null,
+      ja
+        ? select({
+            id: `${idPrefix}-sector`,
+            key: `${idPrefix}-sector`,
+            label: `${t('popup.sector', lang)}: ${label}`,
+            value: m.sector ?? '',
+            options: [['', '—'] as [string, string]].concat((['traditional', 'modern'] as const).map((r) => [r, t(`sector.${r}`, lang)])),
+            onChange: (v) => onChange({ ...m, sector: (v || undefined) as Sector | undefined }),
+          })
+        : null,
+    ),
+  ];
+}
+
+/** Drops undefined region/sector so the stored object stays minimal and valid. */
+function cleanMapping(m: AudienceMapping): AudienceMapping {
+  const out: AudienceMapping = { match: m.match, audience: m.audience };
+  if (m.audience === 'ja' && m.region) out.region = m.region;
+  if (m.audience === 'ja' && m.sector) out.sector = m.sector;
+  return out;
+}
+
+function recipientsSection(state: State, actions: Actions): Node {
+  const { lang, settings } = state;
+  const map = settings.audienceMap;
+  const replaceAt = (i: number, m: AudienceMapping) =>
+    void actions.save('recipients', (s) => ({ ...s, audienceMap: s.audienceMap.map((x, j) => (j === i ? cleanMapping(m) : x)) }));
+  const headers = h(
+    'tr',
+    null,
+    h('th', { scope: 'col' }, t('options.recipients.match', lang)),
+    h('th', { scope: 'col' }, t('options.recipients.audience', lang)),
+    h('th', { scope: 'col' }, t('popup.region', lang)),
+    h('th', { scope: 'col' }, t('popup.sector', lang)),
+    h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('action.remove', lang))),
+  );
+  return section(
+    'recipients',
+    lang,
+    'options.recipients',
+    'options.recipients.help',
+    h(
+      'table',
+      { class: 'table' },
+      h('thead', null, headers),
+      h(
+        'tbody',
+        null,
+        map.length === 0 ? h('tr', null, h('td', { colspan: 5, class: 'hint' }, t('options.recipients.empty', lang))) : null,
+        map.map((m, i) =>
+          h(
+            'tr',
+            { dataset: { match: m.match } },
+            h(
+              'td',
+              null,
+              h('input', {
+                type: 'text',
+                id: `map-${i}-match`,
+                dataset: { key: `map-${i}-match` },
+                'aria-label': `${t('options.recipients.match', lang)} ${i + 1}`,
+                props: { value: m.match },
+                spellcheck: 'false',
+                on: {
+                  change: (ev) => {
+                    const v = normalizeMatch((ev.target as HTMLInputElement).value);
+                    if (v !== m.match) replaceAt(i, { ...m, match: v });
+                  },
+                },
+              }),
+            ),
+            audienceControls(lang, `map-${i}`, m, (next) => replaceAt(i, { match: m.match, ...next }), m.match),
+            h(
+              'td',
+              null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  dataset: { key: `map-${i}-remove` },
+                  'aria-label': t('action.removeItem', lang, { item: m.match }),
+                  on: { click: () => void actions.save('recipients', (s) => ({ ...s, audienceMap: s.audienceMap.filter((_, j) => j !== i) })) },
+                },
+                t('action.remove', lang),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    problemList(state, 'recipients'),
+    h(
+      'form',
+      {
+        class: 'add row',
+        'aria-label': t('options.recipients.add', lang),
+        on: {
+          submit: (ev) => {
+            ev.preventDefault();
+            const form = ev.currentTarget as HTMLFormElement;
+            const get = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+            const audience = get('audience') as 'ja' | 'us';
+            const mapping = cleanMapping({
+              match: normalizeMatch(get('match')),
+              audience,
+              region: (get('region') || undefined) as Region | undefined,
+              sector: (get('sector') || undefined) as Sector | undefined,
+            });
+            void actions.save('recipients', (s) => ({ ...s, audienceMap: [...s.audienceMap, mapping] })).then((ok) => {
+              if (ok) {
+                const input = document.getElementById('new-match') as HTMLInputElement | null;
+                if (input) {
+                  input.value = '';
+                  input.focus();
+                }
+              }
+            });
+          },
+        },
+      },
+      h('label', { for: 'new-match' }, t('options.recipients.match', lang)),
+      h('input', {
+        type: 'text',
+        id: 'new-match',
+        name: 'match',
+        required: true,
+        spellcheck: 'false',
+        placeholder: t('options.recipients.placeholder', lang),
+        dataset: { keep: 'new-match', key: 'new-match' },
+        'aria-describedby': state.problems.has('recipients') ? 'recipients-problems' : undefined,
+        'aria-invalid': state.problems.has('recipients') ? 'true' : undefined,
+      }),
+      h('label', { for: 'new-audience' }, t('options.recipients.audience', lang)),
+      h(
+        'select',
+        { id: 'new-audience', name: 'audience', dataset: { keep: 'new-audience', key: 'new-audience' } },
+        h('option', { value: 'ja' }, t('options.recipients.japanese', lang)),
+        h('option', { value: 'us' }, t('options.recipients.american', lang)),
+      ),
+      h('label', { for: 'new-region' }, t('popup.region', lang)),
+      h(
+        'select',
+        { id: 'new-region', name: 'region', dataset: { keep: 'new-region', key: 'new-region' } },
+        h('option', { value: '' }, '—'),
+        (['east', 'west'] as const).map((r) => h('option', { value: r }, t(`region.${r}`, lang))),
+      ),
+      h('label', { for: 'new-sector' }, t('popup.sector', lang)),
+      h(
+        'select',
+        { id: 'new-sector', name: 'sector', dataset: { keep: 'new-sector', key: 'new-sector' } },
+        h('option', { value: '' }, '—'),
+        (['traditional', 'modern'] as const).map((r) => h('option', { value: r }, t(`sector.${r}`, lang))),
+      ),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-recipient' } }, t('options.recipients.add', lang)),
+    ),
+  );
+}
+
+// ── rules ───────────────────────────────────────────────────────────────────
+
+function exampleText(ex: { text?: string; draft?: { body?: string; subject?: string; attachments?: Array<{ name: string }> } }): string {
+  if (ex.text !== undefined) return ex.text;
+  const d = ex.draft ?? {};
+  return [d.subject ? `Subject: ${d.subject}` : '', d.body ?? '', ...(d.attachments ?? []).map((a) => `📎 ${a.name}`)].filter((x) => x).join('\n');
+}
+
+function rulesSection(state: State, actions: Actions): Node {
+  const { lang, settings } = state;
+  return section(
+    'rules',
+    lang,
+    'options.rules',
+    'options.rules.help',
+    PACK_ORDER.map((pack) => {
+      const list = rules.filter((r) => r.pack === pack);
+      return h(
+        'section',
+        { class: 'pack', 'aria-labelledby': `rules-${pack}` },
+        h('h3', { id: `rules-${pack}` }, t(`pack.${pack}`, lang), ' ', h('span', { class: 'count' }, `(${t('options.rules.count', lang, { count: list.length })})`)),
+        h(
+          'ul',
+          { class: 'rules' },
+          list.map((rule) => {
+            const on = !settings.disabledRules.includes(rule.id);
+            const override = settings.severityOverrides[rule.id];
+            const slug = rule.id.replace('/', '-');
+            return h(
+              'li',
+              { class: `rule${on ? '' : ' off'}`, dataset: { rule: rule.id } },
+              h(
+                'div',
+                { class: 'rule-head' },
+                h('input', {
+                  type: 'checkbox',
+                  role: 'switch',
+                  id: `rule-${slug}`,
+                  dataset: { key: `rule-${slug}` },
+                  props: { checked: on },
+                  'aria-describedby': `rule-${slug}-desc`,
+                  on: {
+                    change: (ev) => {
+                      const checked = (ev.target as HTMLInputElement).checked;
+                      void actions.save('rules', (s) => ({
+                        ...s,
+                        disabledRules: checked ? s.disabledRules.filter((id) => id !== rule.id) : [...s.disabledRules, rule.id],
+                      }));
+                    },
+                  },
+                }),
+                h('label', { for: `rule-${slug}`, class: 'rule-id' }, rule.id),
+                h('span', { id: `rule-${slug}-desc`, class: 'rule-desc' }, rule.description[lang]),
+                select({
+                  id: `sev-${slug}`,
+                  key: `sev-${slug}`,
+                  label: `${t('options.rules.severity', lang)}: ${rule.id}`,
+                  value: override ?? '',
+                  options: [['', t('options.rules.default', lang, { severity: t(`severity.${rule.severity}`, lang) })] as [string, string]].concat(
+                    SEVERITY_ORDER.map((s) => [s, t(`severity.${s}`, lang)]),
+                  ),
+                  onChange: (v) =>
+                    void actions.save('rules', (s) => {
+                      const next = { ...s.severityOverrides };
+                      if (v) next[rule.id] = v as Severity;
+                      else delete next[rule.id];
+                      return { ...s, severityOverrides: next };
+                    }),
+                }),
+              ),
+              h(
+                'details',
+                null,
+                h('summary', { dataset: { key: `why-${slug}` } }, t('options.rules.rationale', lang), ' · ', t('options.rules.examples', lang)),
+                h('p', null, rule.rationales.default[lang]),
+                h('p', { class: 'hint' }, rule.advice[lang]),
+                h(
+                  'div',
+                  { class: 'examples' },
+                  h('h4', null, t('options.rules.fires', lang)),
+                  h('ul', null, rule.examples.fire.slice(0, 3).map((ex) => h('li', null, h('q', null, exampleText(ex))))),
+                  h('h4', null, t('options.rules.passes', lang)),
+                  h('ul', null, rule.examples.pass.slice(0, 3).map((ex) => h('li', null, h('q', null, exampleText(ex))))),
+                ),
+              ),
+            );
+          }),
+        ),
+      );
+    }),
+    problemList(state, 'rules'),
+  );
+}
+
+// ── your phrases ───────────────────────────────────────────────────────────
+
+function newPhraseId(existing: readonly UserPhrase[]): string {
+  const ids = new Set(existing.map((p) => p.id));
+  let n = existing.length + 1;
+  while (ids.has(`phrase-${n}`)) n++;
+  return `phrase-${n}`;
+}
+
+function phrasesSection(state: State, actions: Actions): Node {
+  const { lang, settings } = state;
+  const packOptions: Array<[string, string]> = PACK_ORDER.map((p) => [p, t(`pack.${p}`, lang)]);
+  const sevOptions: Array<[string, string]> = SEVERITY_ORDER.map((s) => [s, t(`severity.${s}`, lang)]);
+  const update = (i: number, patch: Partial<UserPhrase>) =>
+    void actions.save('phrases', (s) => ({
+      ...s,
+      userPhrases: s.userPhrases.map((p, j) => {
+        if (j !== i) return p;
+        const next: UserPhrase = { ...p, ...patch };
+        if (!next.replacement) delete next.replacement;
+        return next;
+      }),
+    }));
+  const textCell = (i: number, field: 'phrase' | 'message' | 'replacement', value: string, label: string) =>
+    h(
+      'td',
+      null,
+      h('input', {
+        type: 'text',
+        id: `phrase-${i}-${field}`,
+        dataset: { key: `phrase-${i}-${field}` },
+        'aria-label': `${label} ${i + 1}`,
+        props: { value },
+        on: {
+          change: (ev) => {
+            const v = (ev.target as HTMLInputElement).value;
+            update(i, { [field]: field === 'replacement' ? v : v.trim() });
+          },
+        },
+      }),
+    );
+  return section(
+    'phrases',
+    lang,
+    'options.phrases',
+    'options.phrases.help',
+    h(
+      'table',
+      { class: 'table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, t('options.phrases.phrase', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.pack', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.message', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.replacement', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.severity', lang)),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('action.remove', lang))),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        settings.userPhrases.length === 0 ? h('tr', null, h('td', { colspan: 6, class: 'hint' }, t('options.phrases.empty', lang))) : null,
+        settings.userPhrases.map((p, i) =>
+          h(
+            'tr',
+            { dataset: { phrase: p.id } },
+            textCell(i, 'phrase', p.phrase, t('options.phrases.phrase', lang)),
+            h(
+              'td',
+              null,
+              select({ key: `phrase-${i}-pack`, label: `${t('options.phrases.pack', lang)}: ${p.phrase}`, value: p.pack, options: packOptions, onChange: (v) => update(i, { pack: v as Pack }) }),
+            ),
+            textCell(i, 'message', p.message, t('options.phrases.message', lang)),
+            textCell(i, 'replacement', p.replacement ?? '', t('options.phrases.replacement', lang)),
+            h(
+              'td',
+              null,
+              select({
+                key: `phrase-${i}-severity`,
+                label: `${t('options.phrases.severity', lang)}: ${p.phrase}`,
+                value: p.severity ?? 'warning',
+                options: sevOptions,
+                onChange: (v) => update(i, { severity: v as Severity }),
+              }),
+            ),
+            h(
+              'td',
+              null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  dataset: { key: `phrase-${i}-remove` },
+                  'aria-label': t('action.removeItem', lang, { item: p.phrase }),
+                  on: { click: () => void actions.save('phrases', (s) => ({ ...s, userPhrases: s.userPhrases.filter((_, j) => j !== i) })) },
+                },
+                t('action.remove', lang),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    problemList(state, 'phrases'),
+    h(
+      'form',
+      {
+        class: 'add grid',
+        'aria-label': t('options.phrases.add', lang),
+        on: {
+          submit: (ev) => {
+            ev.preventDefault();
+            const form = ev.currentTarget as HTMLFormElement;
+            const get = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+            void actions
+              .save('phrases', (s) => {
+                const phrase: UserPhrase = {
+                  id: newPhraseId(s.userPhrases),
+                  phrase: get('phrase').trim(),
+                  pack: get('pack') as Pack,
+                  message: get('message').trim(),
+                  severity: get('severity') as Severity,
+                };
+                const replacement = get('replacement');
+                if (replacement.trim()) phrase.replacement = replacement;
+                return { ...s, userPhrases: [...s.userPhrases, phrase] };
+              })
+              .then((ok) => {
+                if (!ok) return;
+                for (const name of ['phrase', 'message', 'replacement']) (form.elements.namedItem(name) as HTMLInputElement).value = '';
+                document.getElementById('new-phrase')?.focus();
+              });
+          },
+        },
+      },
+      h('label', { for: 'new-phrase' }, t('options.phrases.phrase', lang)),
+      h('input', { type: 'text', id: 'new-phrase', name: 'phrase', required: true, dataset: { keep: 'new-phrase', key: 'new-phrase' } }),
+      h('label', { for: 'new-phrase-pack' }, t('options.phrases.pack', lang)),
+      h(
+        'select',
+        { id: 'new-phrase-pack', name: 'pack', dataset: { keep: 'new-phrase-pack', key: 'new-phrase-pack' } },
+        PACK_ORDER.map((p) => h('option', { value: p, props: { selected: p === 'ja' } }, t(`pack.${p}`, lang))),
+      ),
+      h('label', { for: 'new-phrase-message' }, t('options.phrases.message', lang)),
+      h('input', { type: 'text', id: 'new-phrase-message', name: 'message', required: true, dataset: { keep: 'new-phrase-message', key: 'new-phrase-message' } }),
+      h('label', { for: 'new-phrase-replacement' }, t('options.phrases.replacement', lang)),
+      h('input', { type: 'text', id: 'new-phrase-replacement', name: 'replacement', dataset: { keep: 'new-phrase-replacement', key: 'new-phrase-replacement' } }),
+      h('label', { for: 'new-phrase-severity' }, t('options.phrases.severity', lang)),
+      h(
+        'select',
+        { id: 'new-phrase-severity', name: 'severity', dataset: { keep: 'new-phrase-severity', key: 'new-phrase-severity' } },
+        SEVERITY_ORDER.map((s) => h('option', { value: s, props: { selected: s === 'warning' } }, t(`severity.${s}`, lang))),
+      ),
+      h('span'),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-phrase' } }, t('options.phrases.add', lang)),
+    ),
+  );
+}
+
+// ── sites ────────────────────────────────────────────────────────────────────
+
+function sitesSection(state: State, actions: Actions): Node {
+  const { lang, settings } = state;
+  return section(
+    'sites',
+    lang,
+    'options.sites',
+    'options.sites.help',
+    h('p', null, t('options.sites.builtin', lang, { sites: BUILT_IN_SITES.join(', ') })),
+    h('h3', null, t('options.sites.generic', lang)),
+    h(
+      'ul',
+      { class: 'sites' },
+      settings.genericSites.map((host) =>
+        h(
+          'li',
+          { class: 'row', dataset: { site: host } },
+          h('span', { class: 'host' }, host),
+          state.granted.has(host)
+            ? h('span', { class: 'ok' }, t('options.sites.granted', lang))
+            : h('button', { type: 'button', dataset: { key: `regrant-${host}` }, on: { click: () => void actions.regrant(host) } }, t('options.sites.notGranted', lang)),
+          h(
+            'button',
+            { type: 'button', dataset: { key: `remove-site-${host}` }, 'aria-label': t('action.removeItem', lang, { item: host }), on: { click: () => void actions.removeSite(host) } },
+            t('action.remove', lang),
+          ),
+        ),
+      ),
+    ),
+    problemList(state, 'sites'),
+    h(
+      'form',
+      {
+        class: 'add row',
+        'aria-label': t('options.sites.add', lang),
+        on: {
+          submit: (ev) => {
+            ev.preventDefault();
+            const input = (ev.currentTarget as HTMLFormElement).elements.namedItem('host') as HTMLInputElement;
+            void actions.addSite(normalizeHost(input.value));
+          },
+        },
+      },
+      h('label', { for: 'new-site' }, t('options.sites.host', lang)),
+      h('input', { type: 'text', id: 'new-site', name: 'host', required: true, spellcheck: 'false', placeholder: t('options.sites.placeholder', lang), dataset: { keep: 'new-site', key: 'new-site' } }),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-site' } }, t('options.sites.add', lang)),
+    ),
+    h('h3', null, t('options.sites.disabled', lang)),
+    settings.disabledSites.length === 0
+      ? h('p', { class: 'hint' }, t('options.sites.disabled.empty', lang))
+      : h(
+          'ul',
+          { class: 'sites' },
+          settings.disabledSites.map((host) =>
+            h(
+              'li',
+              { class: 'row', dataset: { disabledSite: host } },
+              h('span', { class: 'host' }, host),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  dataset: { key: `enable-${host}` },
+                  'aria-label': `${t('options.sites.enable', lang)}: ${host}`,
+                  on: { click: () => void actions.save('sites', (s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== host) })) },
+                },
+                t('options.sites.enable', lang),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+// ── history, import/export ─────────────────────────────────────────────────
+
+function historySection(state: State, actions: Actions): Node {
+  const { lang } = state;
+  return section(
+    'history',
+    lang,
+    'options.history',
+    'options.history.help',
+    h(
+      'div',
+      { class: 'row' },
+      h('p', { id: 'history-count' }, t('options.history.count', lang, { count: state.historyCount })),
+      h(
+        'button',
+        { type: 'button', dataset: { key: 'clear-history' }, props: { disabled: state.historyCount === 0 }, on: { click: () => void actions.clearHistory() } },
+        t('options.history.clear', lang),
+      ),
+    ),
+  );
+}
+
+function backupSection(state: State, actions: Actions): Node {
+  const { lang } = state;
+  return section(
+    'backup',
+    lang,
+    'options.backup',
+    'options.backup.help',
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', dataset: { key: 'export' }, on: { click: () => void actions.exportFile() } }, t('options.backup.export', lang)),
+      h('label', { for: 'import-file', class: 'file' }, t('options.backup.import', lang)),
+      h('input', {
+        type: 'file',
+        id: 'import-file',
+        accept: 'application/json,.json',
+        dataset: { key: 'import' },
+        'aria-describedby': state.problems.has('import') ? 'import-problems' : undefined,
+        on: {
+          change: (ev) => {
+            const input = ev.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) void actions.importFile(file);
+            input.value = '';
+          },
+        },
+      }),
+    ),
+    problemList(state, 'import'),
+  );
+}
