@@ -48,10 +48,9 @@ interface State {
   problems: Map<string, SettingsProblem[] | string>;
 }
 
-export function formatProblem(p: SettingsProblem, lang: Lang): string {
-  const where = p.path || t('problem.root', lang);
+export function formatProblem(p: SettingsProblem, lang: Lang, withPath = true): string {
   const what = t(`problem.${p.code}` as MessageKey, lang, { expected: p.expected ?? '', found: p.found ?? '' });
-  return `${where}: ${what}`;
+  return withPath ? `${p.path || t('problem.root', lang)}: ${what}` : what;
 }
 
 function problemsOf(err: unknown): SettingsProblem[] {
@@ -72,7 +71,9 @@ export function normalizeHost(value: string): string {
   } catch {
     // Not a URL: validated as a host name below.
   }
-  return v.replace(/\/.*$/, '').replace(/^\*\./, '');
+  // The path goes from the first "/" (indexOf: /\/.*$/ backtracks quadratically on "////…").
+  const slash = v.indexOf('/');
+  return (slash === -1 ? v : v.slice(0, slash)).replace(/^\*\./, '');
 }
 
 export async function mountOptions(root: HTMLElement): Promise<void> {
@@ -276,7 +277,8 @@ function section(id: string, lang: Lang, title: MessageKey, help: MessageKey | n
 function problemList(state: State, key: string): Node | null {
   const problems = state.problems.get(key);
   if (!problems) return null;
-  const items = typeof problems === 'string' ? [problems] : problems.map((p) => formatProblem(p, state.lang));
+  // A form's problems are about what was just typed; an imported file needs the paths.
+  const items = typeof problems === 'string' ? [problems] : problems.map((p) => formatProblem(p, state.lang, key === 'import'));
   return h(
     'div',
     { class: 'problems', role: 'alert', tabindex: -1, dataset: { problems: key }, id: `${key}-problems` },
@@ -299,11 +301,11 @@ function recoveryNotice(lang: Lang, recovery: SettingsRecovery, actions: Actions
 
 function packsSection(state: State, actions: Actions): Node {
   const { lang, settings } = state;
+  const row = (id: string, label: string, control: Node) => [h('label', { for: id }, label), control];
   const modeSelect = (pack: 'ja' | 'us') =>
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: `mode-${pack}` }, t(`pack.${pack}`, lang)),
+    row(
+      `mode-${pack}`,
+      t(`pack.${pack}`, lang),
       select({
         id: `mode-${pack}`,
         key: `mode-${pack}`,
@@ -319,25 +321,27 @@ function packsSection(state: State, actions: Actions): Node {
     'options.packs.help',
     h(
       'div',
-      { class: 'grid' },
-      h(
-        'div',
-        { class: 'field' },
-        h('input', {
-          type: 'checkbox',
-          id: 'mode-common',
-          dataset: { key: 'mode-common' },
-          props: { checked: settings.packs.common },
-          on: { change: (ev) => void actions.save('packs', (s) => ({ ...s, packs: { ...s.packs, common: (ev.target as HTMLInputElement).checked } })) },
-        }),
-        h('label', { for: 'mode-common' }, t('pack.common', lang)),
+      { class: 'form-grid' },
+      row(
+        'mode-common',
+        t('pack.common', lang),
+        h(
+          'span',
+          null,
+          h('input', {
+            type: 'checkbox',
+            id: 'mode-common',
+            dataset: { key: 'mode-common' },
+            props: { checked: settings.packs.common },
+            on: { change: (ev) => void actions.save('packs', (s) => ({ ...s, packs: { ...s.packs, common: (ev.target as HTMLInputElement).checked } })) },
+          }),
+        ),
       ),
       modeSelect('ja'),
       modeSelect('us'),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'default-region' }, t('options.defaultRegion', lang)),
+      row(
+        'default-region',
+        t('options.defaultRegion', lang),
         select({
           id: 'default-region',
           key: 'default-region',
@@ -346,10 +350,9 @@ function packsSection(state: State, actions: Actions): Node {
           onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultRegion: v as Region })),
         }),
       ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'default-sector' }, t('options.defaultSector', lang)),
+      row(
+        'default-sector',
+        t('options.defaultSector', lang),
         select({
           id: 'default-sector',
           key: 'default-sector',
@@ -526,38 +529,55 @@ function recipientsSection(state: State, actions: Actions): Node {
           },
         },
       },
-      h('label', { for: 'new-match' }, t('options.recipients.match', lang)),
-      h('input', {
-        type: 'text',
-        id: 'new-match',
-        name: 'match',
-        required: true,
-        spellcheck: 'false',
-        placeholder: t('options.recipients.placeholder', lang),
-        dataset: { keep: 'new-match', key: 'new-match' },
-        'aria-describedby': state.problems.has('recipients') ? 'recipients-problems' : undefined,
-        'aria-invalid': state.problems.has('recipients') ? 'true' : undefined,
-      }),
-      h('label', { for: 'new-audience' }, t('options.recipients.audience', lang)),
+      // Each label stays with its control when the row wraps.
       h(
-        'select',
-        { id: 'new-audience', name: 'audience', dataset: { keep: 'new-audience', key: 'new-audience' } },
-        h('option', { value: 'ja' }, t('options.recipients.japanese', lang)),
-        h('option', { value: 'us' }, t('options.recipients.american', lang)),
+        'span',
+        { class: 'pair' },
+        h('label', { for: 'new-match' }, t('options.recipients.match', lang)),
+        h('input', {
+          type: 'text',
+          id: 'new-match',
+          name: 'match',
+          required: true,
+          spellcheck: 'false',
+          placeholder: t('options.recipients.placeholder', lang),
+          dataset: { keep: 'new-match', key: 'new-match' },
+          'aria-describedby': state.problems.has('recipients') ? 'recipients-problems' : undefined,
+          'aria-invalid': state.problems.has('recipients') ? 'true' : undefined,
+        }),
       ),
-      h('label', { for: 'new-region' }, t('popup.region', lang)),
       h(
-        'select',
-        { id: 'new-region', name: 'region', dataset: { keep: 'new-region', key: 'new-region' } },
-        h('option', { value: '' }, '—'),
-        (['east', 'west'] as const).map((r) => h('option', { value: r }, t(`region.${r}`, lang))),
+        'span',
+        { class: 'pair' },
+        h('label', { for: 'new-audience' }, t('options.recipients.audience', lang)),
+        h(
+          'select',
+          { id: 'new-audience', name: 'audience', dataset: { keep: 'new-audience', key: 'new-audience' } },
+          h('option', { value: 'ja' }, t('options.recipients.japanese', lang)),
+          h('option', { value: 'us' }, t('options.recipients.american', lang)),
+        ),
       ),
-      h('label', { for: 'new-sector' }, t('popup.sector', lang)),
       h(
-        'select',
-        { id: 'new-sector', name: 'sector', dataset: { keep: 'new-sector', key: 'new-sector' } },
-        h('option', { value: '' }, '—'),
-        (['traditional', 'modern'] as const).map((r) => h('option', { value: r }, t(`sector.${r}`, lang))),
+        'span',
+        { class: 'pair' },
+        h('label', { for: 'new-region' }, t('popup.region', lang)),
+        h(
+          'select',
+          { id: 'new-region', name: 'region', dataset: { keep: 'new-region', key: 'new-region' } },
+          h('option', { value: '' }, '—'),
+          (['east', 'west'] as const).map((r) => h('option', { value: r }, t(`region.${r}`, lang))),
+        ),
+      ),
+      h(
+        'span',
+        { class: 'pair' },
+        h('label', { for: 'new-sector' }, t('popup.sector', lang)),
+        h(
+          'select',
+          { id: 'new-sector', name: 'sector', dataset: { keep: 'new-sector', key: 'new-sector' } },
+          h('option', { value: '' }, '—'),
+          (['traditional', 'modern'] as const).map((r) => h('option', { value: r }, t(`sector.${r}`, lang))),
+        ),
       ),
       h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-recipient' } }, t('options.recipients.add', lang)),
     ),

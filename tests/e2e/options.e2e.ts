@@ -197,6 +197,7 @@ describe('the page itself', () => {
     const walk = await tabWalk(options, 600);
     expect(walk.missed).toEqual([]);
     expect(walk.reached.length).toBeGreaterThan(60);
+    await options.evaluate(() => window.scrollTo(0, 0));
     await screenshot(options, 'options-en');
   });
 
@@ -207,6 +208,7 @@ describe('the page itself', () => {
     await options.waitForFunction(() => document.documentElement.lang === 'ja');
     expect(await options.textContent('h1')).toBe('Nemawashi の設定');
     expect(await options.evaluate(() => document.activeElement?.id)).toBe('language');
+    await options.evaluate(() => window.scrollTo(0, 0));
     await screenshot(options, 'options-ja');
     await options.fill('#new-match', 'bad domain');
     await options.click('button[data-key="add-recipient"]');
