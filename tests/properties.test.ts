@@ -289,6 +289,44 @@ describe('counterexamples found by tests/regex-safety.test.ts', () => {
   }
 });
 
+describe('time grows linearly with the draft', () => {
+  it('costs about the same per 10,000 characters at 10k, 50k and 200k', () => {
+    spyOnErrors();
+    // Varied paragraphs (a counter in each), so the per-paragraph caches do not make repeats free.
+    // Only the writer's own words: a quoted block or a signature would hide the rest of the draft.
+    const pool = exampleTexts.filter((t) => splitBody(t).segments.every((seg) => seg.kind === 'new'));
+    expect(pool.length).toBeGreaterThan(10);
+    const draftOf = (size: number, salt: string): string => {
+      let body = '';
+      // The counter goes into every sentence too: the tagger caches by sentence text.
+      for (let i = 0; body.length < size; i++) body += `Point ${salt}${i}: ${pool[i % pool.length]!.replace(/([.!?]) /g, `$1 ${i} `)}\n\n`;
+      return body.slice(0, size);
+    };
+    // CPU time of this process, not wall time: the machine is shared.
+    const cpuMs = (f: () => void): number => {
+      const t0 = process.cpuUsage();
+      f();
+      const d = process.cpuUsage(t0);
+      return (d.user + d.system) / 1000;
+    };
+    analyze({ body: draftOf(5_000, 'warm') }, { packs: ALL_PACKS });
+    const perTenK: Record<number, number> = {};
+    for (const size of [10_000, 50_000, 200_000]) {
+      const runs = [0, 1, 2].map((k) => cpuMs(() => analyze({ body: draftOf(size, `${size}-${k}-`) }, { packs: ALL_PACKS })));
+      perTenK[size] = (Math.min(...runs) / size) * 10_000;
+    }
+    console.info(
+      `analyze, ms of CPU per 10,000 characters: ${Object.entries(perTenK)
+        .map(([n, ms]) => `${Number(n) / 1000}k ${ms.toFixed(1)}`)
+        .join(', ')}`,
+    );
+    // Linear: the cost per character at 200k stays within a small factor of the cost at 10k
+    // (a quadratic step would make it 20 times higher).
+    expect(perTenK[200_000]!).toBeLessThan(perTenK[10_000]! * 3 + 5);
+    expect(perTenK[50_000]!).toBeLessThan(perTenK[10_000]! * 3 + 5);
+  });
+});
+
 describe('determinism', () => {
   it('gives deep-equal findings for the same draft, cold and after other drafts warmed the caches', () => {
     spyOnErrors();
