@@ -812,7 +812,11 @@ function phrasesSection(state: State, actions: Actions): Node {
               })
               .then((ok) => {
                 if (!ok) return;
-                for (const name of ['phrase', 'message', 'replacement']) (form.elements.namedItem(name) as HTMLInputElement).value = '';
+                // The form was rebuilt by the render (keeping what was typed): clear the new one.
+                for (const id of ['new-phrase', 'new-phrase-message', 'new-phrase-replacement']) {
+                  const input = document.getElementById(id) as HTMLInputElement | null;
+                  if (input) input.value = '';
+                }
                 document.getElementById('new-phrase')?.focus();
               });
           },

@@ -102,6 +102,9 @@ describe('options take effect in the compose page', () => {
     await options.fill('#new-phrase-replacement', 'follow up on Friday');
     await options.click('button[data-key="add-phrase"]');
     await options.waitForSelector('tr[data-phrase="phrase-1"]');
+    // The add form is empty again, ready for the next phrase.
+    expect(await options.inputValue('#new-phrase')).toBe('');
+    expect(await options.inputValue('#new-phrase-message')).toBe('');
     await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).toContain('user/phrase-1');
     // Moving the phrase to the Japanese pack takes it out of this American draft.
     await options.selectOption('tr[data-phrase="phrase-1"] select >> nth=0', 'ja');

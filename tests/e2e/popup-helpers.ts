@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
 import { ROOT, startStaticServer, type ExtensionBrowser } from './harness';
+
+declare global {
+  /** The extension API inside serviceWorker.evaluate / page.evaluate callbacks (they run in Chromium). */
+  const chrome: Browser;
+}
 
 export const DEMO_DIR = join(ROOT, 'demo');
 

@@ -200,8 +200,8 @@ describe('popup without a compose', () => {
     expect(await popup.textContent('.notice')).toBe('No email is being written in this tab.');
     expect(await popup.$$eval('.packs li', (li) => li.map((l) => l.textContent))).toEqual([
       'General tone: always',
-      'Japanese recipients: when a recipient is in it',
-      'American recipients: when a recipient is in it',
+      'Japanese recipients: automatic, from the recipients',
+      'American recipients: automatic, from the recipients',
     ]);
     await popup.fill('#paste', 'Hey guys, send me the report ASAP!! lol');
     await popup.click('button[type="submit"]');
