@@ -4,7 +4,19 @@ import { defineConfig } from 'wxt';
 // sites we support; other sites are asked for at runtime (optional_host_permissions).
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
+// `npm start` and the e2e tests build with NEMAWASHI_DEMO=1, which also runs the content script
+// on the bundled demo page served from this machine. The production build (`npm run build`) has no
+// localhost access (tests/manifest.test.ts).
+const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const demoBuild = process.env.NEMAWASHI_DEMO === '1';
+
 export default defineConfig({
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!demoBuild) return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...DEMO_ORIGINS];
+    },
+  },
   srcDir: '.',
   // A separate output folder per checkout or test run (NEMAWASHI_OUT_DIR) lets builds run side by side.
   outDir: process.env.NEMAWASHI_OUT_DIR ?? '.output',

@@ -34,7 +34,7 @@ if (!existsSync(CHROMIUM)) {
 
 if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync(EXTENSION_DIR)) {
   log('Building the extension (wxt build)…');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEMAWASHI_OUT_DIR: OUT_DIR } });
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEMAWASHI_OUT_DIR: OUT_DIR, NEMAWASHI_DEMO: '1' } });
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };

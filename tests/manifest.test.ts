@@ -47,7 +47,8 @@ const manifests: Record<'chrome' | 'firefox', { dir: string; manifest: Manifest 
 function build(browser: 'chrome' | 'firefox') {
   execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], {
     cwd: ROOT,
-    env: { ...process.env, NEMAWASHI_OUT_DIR: OUT },
+    // The production build: never the demo variant, whatever the caller's environment says.
+    env: { ...process.env, NEMAWASHI_OUT_DIR: OUT, NEMAWASHI_DEMO: '' },
     stdio: 'pipe',
   });
 }

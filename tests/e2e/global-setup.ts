@@ -11,5 +11,6 @@ export default function setup(): void {
     throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (see README).`);
   }
   if (process.env.NEMAWASHI_SKIP_BUILD === '1' && existsSync(EXTENSION_DIR)) return;
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  // The demo build: production code plus the local demo page's origins (wxt.config.ts).
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, NEMAWASHI_DEMO: '1' } });
 }
