@@ -4,7 +4,7 @@
  * background the toolbar badge, and follows settings changes.
  */
 import { browser } from 'wxt/browser';
-import { warmUp, type Severity } from '../engine';
+import { compilePendingTables, warmUp, type Severity } from '../engine';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { OverlayRoot } from '../overlay/overlay';
 import { getSettings, isSiteEnabled, recordSent, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -78,12 +78,23 @@ export class ContentController {
       if ('requestIdleCallback' in window) requestIdleCallback(cb, { timeout: 2000 });
       else setTimeout(cb, 50);
     };
-    idle(() => {
+    // Phrase tables first, a few milliseconds per idle slot so no slot becomes a long task.
+    let warmupMs = 0;
+    const compileSome = (): void => {
       if (signal.aborted) return;
       const t0 = performance.now();
-      warmUp();
-      this.root.host.dataset.warmupMs = (performance.now() - t0).toFixed(1);
-    });
+      const done = compilePendingTables(8);
+      warmupMs += performance.now() - t0;
+      if (!done) return idle(compileSome);
+      idle(() => {
+        if (signal.aborted) return;
+        const t1 = performance.now();
+        warmUp();
+        warmupMs += performance.now() - t1;
+        this.root.host.dataset.warmupMs = warmupMs.toFixed(1);
+      });
+    };
+    idle(compileSome);
   }
 
   private scheduleRescan(): void {

@@ -63,20 +63,34 @@ function expandPattern(pattern: string): string[][] {
   return seqs.filter((s) => s.length > 0);
 }
 
+/**
+ * Tables are compiled on first use, not at import: the catalogue holds thousands of expanded
+ * patterns, and compiling them all while the content script loads was one long task. The content
+ * script compiles them at idle, a few at a time (`compilePendingTables`), before the user types.
+ */
+const pendingTables: Array<PhraseTable<PhraseEntry>> = [];
+
 export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   readonly entries: readonly E[];
-  private readonly root: TrieNode<E> = { next: new Map() };
+  private root: TrieNode<E> | undefined;
   private readonly literals: E[] = [];
 
   constructor(entries: readonly E[]) {
     this.entries = entries;
-    for (const entry of entries) {
+    pendingTables.push(this as unknown as PhraseTable<PhraseEntry>);
+  }
+
+  /** Builds the trie; idempotent. Called by match() and by compilePendingTables(). */
+  compile(): void {
+    if (this.root) return;
+    const root: TrieNode<E> = { next: new Map() };
+    for (const entry of this.entries) {
       if (CJK.test(entry.pattern)) {
         this.literals.push(entry);
         continue;
       }
       for (const seq of expandPattern(entry.pattern)) {
-        let node = this.root;
+        let node = root;
         for (const tok of seq) {
           if (tok === WILDCARD) {
             node.any ??= { next: new Map() };
@@ -94,6 +108,7 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
         node.entry ??= entry;
       }
     }
+    this.root = root;
   }
 
   /**
@@ -101,6 +116,7 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
    * `text`, whose first character is at body offset `textOffset`).
    */
   match(tokens: readonly Token[], text?: string, textOffset = 0): PhraseMatch<E>[] {
+    this.compile();
     const out: PhraseMatch<E>[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -139,7 +155,7 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
 
   /** Longest match starting at token i; breadth over the (small) set of live trie nodes. */
   private longestAt(tokens: readonly Token[], i: number): { end: number; entry: E } | undefined {
-    let live: TrieNode<E>[] = [this.root];
+    let live: TrieNode<E>[] = [this.root!];
     let best: { end: number; entry: E } | undefined;
     for (let j = i; j < tokens.length && live.length > 0; j++) {
       const tok = tokens[j]!;
@@ -154,6 +170,19 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
     }
     return best;
   }
+}
+
+/**
+ * Compiles tables not yet compiled until `budgetMs` has passed; returns true when none is left.
+ * Lets a caller spread the work over idle callbacks.
+ */
+export function compilePendingTables(budgetMs = 8): boolean {
+  const until = performance.now() + budgetMs;
+  while (pendingTables.length > 0) {
+    pendingTables.shift()!.compile();
+    if (performance.now() >= until) break;
+  }
+  return pendingTables.length === 0;
 }
 
 /** Builds a phrase table. Strings are shorthand for `{ pattern }`. */
