@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/nemawashi.mjs');
-const CORPUS = resolve(ROOT, '../shared/corpus');
+// A real multipart message kept in this repository (CI has ../shared, but this test does not need it).
+const SAMPLE = resolve(ROOT, 'tests/corpus-holdout/h01-cedar-nda-first.eml');
 
 let dir = '';
 
@@ -78,8 +79,8 @@ beforeAll(() => {
   };
   put('good.eml', `${HEADERS}\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n${GOOD_BODY}`);
   put('good.txt', 'Hi Ken,\n\nPlease send me the report ASAP!!\n');
-  // A real message of the corpus, so a parser regression on real mail shows too.
-  put('corpus.eml', readFileSync(join(CORPUS, '01-quillfeather-bank-msa-intro.eml')));
+  // A real multipart message with an attachment, so a parser regression on real mail shows too.
+  put('corpus.eml', readFileSync(SAMPLE));
   // An 8 MB attachment (a real-world size) must be parsed, not refused.
   const pdf = garbage(8 * 1024 * 1024, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
   put(
@@ -99,7 +100,7 @@ beforeAll(() => {
   put('many-headers.eml', `${HEADERS}\r\n${'X-H: v\r\n'.repeat(100_000)}Content-Type: text/plain\r\n\r\n${GOOD_BODY}`);
 
   put('no-headers.eml', 'Hello Ken,\nthis file has no headers at all, it is just text.\n');
-  const whole = readFileSync(join(CORPUS, '01-quillfeather-bank-msa-intro.eml'), 'latin1');
+  const whole = readFileSync(SAMPLE, 'latin1');
   put('truncated-multipart.eml', Buffer.from(whole.slice(0, Math.floor(whole.length * 0.6)), 'latin1'));
   put('truncated-in-headers.eml', 'From: Tom <tom@acme.com>\r\nTo: h.endo@exa');
   put('binary-garbage.eml', garbage(64 * 1024, 1));
