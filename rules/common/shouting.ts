@@ -148,10 +148,11 @@ export default defineRule({
     ja: '通常の大文字・小文字で書きましょう。強調したいときは、理由を書き添えるか、太字を控えめに使いましょう。',
   },
   check(doc) {
-    const reports: RuleReport[] = [];
-    for (const p of doc.paragraphs) {
+    // Paragraph-local: an edit re-checks only the edited paragraph.
+    return doc.reportsPerParagraph('common/shouting', (p) => {
+      const reports: RuleReport[] = [];
       // Cheap gate: most paragraphs have no two capitals in a row.
-      if (!/\p{Lu}{2}/u.test(p.text)) continue;
+      if (!/\p{Lu}{2}/u.test(p.text)) return reports;
       const kinds = new Map<Token, Kind>();
       const words = p.tokens.filter((t) => t.isWord);
       for (const t of words) kinds.set(t, classify(t));
@@ -196,8 +197,8 @@ export default defineRule({
           },
         });
       }
-    }
-    return reports;
+      return reports;
+    });
   },
   examples: {
     fire: [

@@ -236,33 +236,11 @@ export default defineRule({
     ja: '依頼の形にしましょう。例: "Could you please send me the report?"',
   },
   check(doc) {
-    const reports: RuleReport[] = [];
-    for (const s of doc.sentences) {
-      if (s.isQuestion || s.tokens.length < 2) continue;
-      if (doc.signOffStart !== -1 && s.start >= doc.signOffStart) continue;
-      const imp = findImperative(doc, s);
-      if (!imp || isSoftened(s)) continue;
-      const start = s.tokens[imp.at]!.start;
-      const replacement = rewrite(doc, s, imp);
-      const phrase = doc.body.slice(start, s.end);
-      reports.push({
-        start,
-        end: s.end,
-        data: { phrase, rewrite: replacement ?? 'Could you please ...?' },
-        suggestion: replacement
-          ? {
-              text: { en: 'Make it a request: "{rewrite}"', ja: '依頼の形にしましょう: "{rewrite}"' },
-              replacement,
-            }
-          : {
-              text: {
-                en: 'Make it a request: "Could you please ...?" or "We would be grateful if you could ..."',
-                ja: '依頼の形にしましょう（"Could you please ...?" や "We would be grateful if you could ..."）。',
-              },
-            },
-      });
-    }
-    return reports;
+    // Sentence-local (the tagger runs on candidates only): cached per paragraph, so an edit
+    // re-reads only the edited paragraph. The sign-off line is filtered afterwards, since where it
+    // starts depends on the whole draft.
+    const all = doc.reportsPerParagraph('ja/blunt-imperative', (p) => imperativesIn(doc, p.sentences));
+    return doc.signOffStart === -1 ? all : all.filter((r) => r.start! < doc.signOffStart);
   },
   examples: {
     fire: [
@@ -290,3 +268,32 @@ export default defineRule({
     ],
   },
 });
+
+function imperativesIn(doc: RuleDoc, sentences: readonly Sentence[]): RuleReport[] {
+  const reports: RuleReport[] = [];
+  for (const s of sentences) {
+    if (s.isQuestion || s.tokens.length < 2) continue;
+    const imp = findImperative(doc, s);
+    if (!imp || isSoftened(s)) continue;
+    const start = s.tokens[imp.at]!.start;
+    const replacement = rewrite(doc, s, imp);
+    const phrase = doc.body.slice(start, s.end);
+    reports.push({
+      start,
+      end: s.end,
+      data: { phrase, rewrite: replacement ?? 'Could you please ...?' },
+      suggestion: replacement
+        ? {
+            text: { en: 'Make it a request: "{rewrite}"', ja: '依頼の形にしましょう: "{rewrite}"' },
+            replacement,
+          }
+        : {
+            text: {
+              en: 'Make it a request: "Could you please ...?" or "We would be grateful if you could ..."',
+              ja: '依頼の形にしましょう（"Could you please ...?" や "We would be grateful if you could ..."）。',
+            },
+          },
+    });
+  }
+  return reports;
+}

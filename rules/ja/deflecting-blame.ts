@@ -1,5 +1,5 @@
 // rules/ja/deflecting-blame.ts
-import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
+import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { hasApology, PROBLEM_PHRASES } from './missing-apology';
 
 /**
@@ -116,8 +116,13 @@ function isParty(norm: string): boolean {
  * mistake / picked the wrong ...", or "<party>'s mistake". Returns body spans.
  */
 function findBlamedParties(doc: RuleDoc): Array<{ start: number; end: number }> {
+  // Sentence-local: cached per paragraph, so an edit re-reads only the edited paragraph.
+  return doc.reportsPerParagraph('ja/deflecting-blame:parties', (p) => blamedPartiesIn(p.sentences));
+}
+
+function blamedPartiesIn(sentences: readonly Sentence[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const s of doc.sentences) {
+  for (const s of sentences) {
     const toks: readonly Token[] = s.tokens.filter((t) => t.isWord);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;

@@ -1,5 +1,5 @@
 // rules/ja/missing-apology.ts
-import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Token } from '../../src/engine';
+import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 
 /**
  * Apologies are a class: every form of sorry / apologize / apology / regret / forgive, in English
@@ -160,33 +160,41 @@ function isNegatedOrHypothetical(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** Whether a problem phrase in this sentence is a problem on the writer's side. */
+function isProblemOnWritersSide(doc: RuleDoc, sentence: Sentence, m: PhraseMatch<PhraseEntry>): boolean {
+  const tokens = sentence.tokens;
+  const i = tokenIndexAt(tokens, m.start);
+  const end = tokenIndexAt(tokens, m.end);
+  const first = tokens[i]?.norm ?? '';
+  if (first === 'late' && TIME_AFTER_LATE.has(tokens[end]?.norm ?? '')) return false;
+  // "the late Mr. Sato": a proper name follows.
+  if (first === 'late' && /^\p{Lu}/u.test(tokens[end]?.text ?? '')) return false;
+  // "Sorry to hear about the typhoon damage": sympathy is about the partner's problem.
+  if (doc.matchSentence(APOLOGY_PHRASES, sentence).some((a) => a.entry.tag === 'sympathy')) return false;
+  // "Late" as a name part or "later": only the adjective counts, and "too late to join" is not a problem.
+  if (first === 'late' && tokens[i - 1]?.norm === 'too') return false;
+  if (isNegatedOrHypothetical(tokens, i)) return false;
+  // "We have no problem with..." : the wildcard of an `issue` pattern swallowed the negation.
+  if (m.entry.tag === 'issue' && tokens.slice(i, end).some((t) => NEGATORS.has(t.norm))) return false;
+  return !isRecipientSide(tokens, i, end);
+}
+
 const problemCache = new WeakMap<RuleDoc, PhraseMatch<PhraseEntry>[]>();
 
 /** Every problem on the writer's side that the draft reports (negated, hypothetical and recipient-side uses removed). */
 export function findProblems(doc: RuleDoc): PhraseMatch<PhraseEntry>[] {
   const hit = problemCache.get(doc);
   if (hit) return hit;
-  const out: PhraseMatch<PhraseEntry>[] = [];
-  for (const m of doc.match(PROBLEM_PHRASES)) {
-    const sentence = doc.sentenceAt(m.start);
-    if (!sentence) continue;
-    const tokens = sentence.tokens;
-    const i = tokenIndexAt(tokens, m.start);
-    const end = tokenIndexAt(tokens, m.end);
-    const first = tokens[i]?.norm ?? '';
-    if (first === 'late' && TIME_AFTER_LATE.has(tokens[end]?.norm ?? '')) continue;
-    // "the late Mr. Sato": a proper name follows.
-    if (first === 'late' && /^\p{Lu}/u.test(tokens[end]?.text ?? '')) continue;
-    // "Sorry to hear about the typhoon damage": sympathy is about the partner's problem.
-    if (doc.matchSentence(APOLOGY_PHRASES, sentence).some((a) => a.entry.tag === 'sympathy')) continue;
-    // "Late" as a name part or "later": only the adjective counts, and "too late to join" is not a problem.
-    if (first === 'late' && tokens[i - 1]?.norm === 'too') continue;
-    if (isNegatedOrHypothetical(tokens, i)) continue;
-    // "We have no problem with..." : the wildcard of an `issue` pattern swallowed the negation.
-    if (m.entry.tag === 'issue' && tokens.slice(i, end).some((t) => NEGATORS.has(t.norm))) continue;
-    if (isRecipientSide(tokens, i, end)) continue;
-    out.push(m);
-  }
+  // Sentence-local: cached per paragraph, so an edit re-reads only the edited paragraph.
+  const out = doc.reportsPerParagraph('ja/missing-apology:problems', (p) => {
+    const found: PhraseMatch<PhraseEntry>[] = [];
+    for (const sentence of p.sentences) {
+      for (const m of doc.matchSentence(PROBLEM_PHRASES, sentence)) {
+        if (isProblemOnWritersSide(doc, sentence, m)) found.push(m);
+      }
+    }
+    return found;
+  });
   problemCache.set(doc, out);
   return out;
 }

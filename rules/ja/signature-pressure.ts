@@ -130,11 +130,15 @@ export default defineRule({
     ja: '条件の合意を確認し、相手のペースで確認してもらいましょう。例: "Please take the time your legal team needs; we would be glad to answer any questions."',
   },
   check(doc) {
-    const reports: RuleReport[] = [];
-    for (const s of doc.sentences) {
-      const span = signaturePressureIn(s);
-      if (span) reports.push({ ...span, data: { phrase: doc.body.slice(span.start, span.end) } });
-    }
+    // Sentence-local, so cached per paragraph: an edit re-checks only the edited paragraph.
+    const reports: RuleReport[] = doc.reportsPerParagraph('ja/signature-pressure', (p) => {
+      const found: RuleReport[] = [];
+      for (const s of p.sentences) {
+        const span = signaturePressureIn(s);
+        if (span) found.push({ ...span, data: { phrase: doc.body.slice(span.start, span.end) } });
+      }
+      return found;
+    });
     if (doc.has(NO_REVIEW_PHRASES) && aboutContract(doc)) {
       for (const m of doc.match(NO_REVIEW_PHRASES)) {
         if (reports.some((r) => r.start! < m.end && r.end! > m.start)) continue;

@@ -221,33 +221,30 @@ export function findAsks(doc: RuleDoc): Ask[] {
 const askCache = new WeakMap<RuleDoc, Ask[]>();
 
 function collectAsks(doc: RuleDoc): Ask[] {
-  const requestAt = new Set<number>();
-  for (const m of doc.match(REQUEST_PHRASES)) if (m.entry.tag !== 'courtesy') requestAt.add(m.start);
-  const nextStepAt: number[] = doc.match(NEXT_STEP_PHRASES).map((m) => m.start);
+  // Whether a sentence is an ask depends only on its paragraph: cached per paragraph text, so an
+  // edit re-reads only the edited paragraph (the kinds are stored by sentence position).
   const asks: Ask[] = [];
-  doc.sentences.forEach((s, index) => {
-    if (s.isQuestion) {
-      asks.push({ sentence: s, index, kind: 'question' });
-      return;
-    }
-    for (const t of s.tokens) {
-      if (requestAt.has(t.start)) {
-        asks.push({ sentence: s, index, kind: 'request' });
-        return;
-      }
-    }
-    const first = firstWord(s);
-    // "Update: the parts shipped" is a heading, not an imperative.
-    const after = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
-    if (first && REQUEST_VERBS.has(first.norm) && after?.isWord) {
-      asks.push({ sentence: s, index, kind: 'request' });
-      return;
-    }
-    if (nextStepAt.some((at) => at >= s.start && at < s.end) && hasDate(s.tokens)) {
-      asks.push({ sentence: s, index, kind: 'next-step' });
-    }
-  });
+  let index = 0;
+  for (const p of doc.paragraphs) {
+    const kinds = doc.memoParagraph('us/asks', p, (q) => q.sentences.map((s) => askKind(doc, s)));
+    p.sentences.forEach((s, i) => {
+      const kind = kinds[i];
+      if (kind) asks.push({ sentence: s, index: index + i, kind });
+    });
+    index += p.sentences.length;
+  }
   return asks;
+}
+
+function askKind(doc: RuleDoc, s: Sentence): Ask['kind'] | undefined {
+  if (s.isQuestion) return 'question';
+  if (doc.matchSentence(REQUEST_PHRASES, s).some((m) => m.entry.tag !== 'courtesy')) return 'request';
+  const first = firstWord(s);
+  // "Update: the parts shipped" is a heading, not an imperative.
+  const after = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
+  if (first && REQUEST_VERBS.has(first.norm) && after?.isWord) return 'request';
+  if (doc.matchSentence(NEXT_STEP_PHRASES, s).length > 0 && hasDate(s.tokens)) return 'next-step';
+  return undefined;
 }
 
 /** Drafts at or under this many words are short notes (a thank-you, a one-line reply). */

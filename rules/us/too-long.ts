@@ -1,5 +1,5 @@
 // rules/us/too-long.ts
-import { defineRule, type RuleDoc } from '../../src/engine';
+import { defineRule, type Paragraph, type RuleDoc } from '../../src/engine';
 
 /** RULES.md: more than 300 of the writer's new words (quotes and signature excluded). */
 export const MAX_WORDS = 300;
@@ -11,22 +11,27 @@ const DIGITS = /^\d+$/;
  */
 export function countWords(doc: RuleDoc): number {
   let count = 0;
-  for (const p of doc.paragraphs) {
-    const t = p.tokens;
-    for (let i = 0; i < t.length; i++) {
-      if (!t[i]!.isWord) continue;
-      const comma = t[i - 1];
-      const before = t[i - 2];
-      const isGroupContinuation =
-        DIGITS.test(t[i]!.text) &&
-        t[i]!.text.length === 3 &&
-        comma?.text === ',' &&
-        comma.end === t[i]!.start &&
-        before !== undefined &&
-        before.end === comma.start &&
-        /\d$/.test(before.text);
-      if (!isGroupContinuation) count++;
-    }
+  // Counted per paragraph and cached by its text: an edit recounts one paragraph.
+  for (const p of doc.paragraphs) count += doc.memoParagraph('us/too-long:words', p, countParagraphWords);
+  return count;
+}
+
+function countParagraphWords(p: Paragraph): number {
+  let count = 0;
+  const t = p.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!t[i]!.isWord) continue;
+    const comma = t[i - 1];
+    const before = t[i - 2];
+    const isGroupContinuation =
+      DIGITS.test(t[i]!.text) &&
+      t[i]!.text.length === 3 &&
+      comma?.text === ',' &&
+      comma.end === t[i]!.start &&
+      before !== undefined &&
+      before.end === comma.start &&
+      /\d$/.test(before.text);
+    if (!isGroupContinuation) count++;
   }
   return count;
 }

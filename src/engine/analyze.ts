@@ -107,6 +107,48 @@ function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragra
   return rel.map((m) => ({ ...m, start: m.start + p.start, end: m.end + p.start }));
 }
 
+/** Per-rule memo of values computed from one paragraph, keyed by the paragraph's text. */
+const paragraphMemos = new Map<string, Lru<unknown>>();
+
+function memoParagraph<V>(key: string, p: Paragraph, compute: (p: Paragraph) => V): V {
+  let memo = paragraphMemos.get(key);
+  if (!memo) {
+    memo = new Lru(PARAGRAPH_CACHE_LIMIT);
+    paragraphMemos.set(key, memo);
+  }
+  const hit = memo.get(p.text);
+  if (hit !== undefined) return hit as V;
+  const value = compute(p);
+  memo.set(p.text, value);
+  return value;
+}
+
+function reportsPerParagraph<T extends { start?: number; end?: number }>(
+  key: string,
+  paragraphs: readonly Paragraph[],
+  check: (p: Paragraph) => T[],
+): T[] {
+  const out: T[] = [];
+  for (const p of paragraphs) {
+    // Stored relative to the paragraph start; rebased on the way out.
+    const relative = memoParagraph(key, p, (q) =>
+      check(q).map((r) => ({
+        ...r,
+        ...(r.start !== undefined ? { start: r.start - q.start } : {}),
+        ...(r.end !== undefined ? { end: r.end - q.start } : {}),
+      })),
+    );
+    for (const r of relative) {
+      out.push({
+        ...r,
+        ...(r.start !== undefined ? { start: r.start + p.start } : {}),
+        ...(r.end !== undefined ? { end: r.end + p.start } : {}),
+      });
+    }
+  }
+  return out;
+}
+
 /** Builds the document rules see. Exported for tests and tools. */
 export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
   const body = typeof draft.body === 'string' ? draft.body : '';
@@ -182,6 +224,8 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
       }
       return undefined;
     },
+    reportsPerParagraph: (key, check) => reportsPerParagraph(key, paragraphs, check),
+    memoParagraph: (key, p, compute) => memoParagraph(key, p, compute),
     has: (table) => {
       const key = table as unknown as object;
       let v = hasCache.get(key);
