@@ -31,6 +31,17 @@ export interface ComposeHost {
   touched(compose: ComposeController): void;
 }
 
+/**
+ * What the user decided for this draft (kept when a session is replaced, e.g. a compose
+ * degraded to the generic adapter that the site adapter takes over once fully rendered).
+ */
+export interface DraftState {
+  ignored: ReadonlySet<string>;
+  audienceOverride: AudienceOverride | null;
+  firstContactOverride: FirstContactSetting;
+  paused: boolean;
+}
+
 export interface RunTiming {
   readMs: number;
   analyzeMs: number;
@@ -55,10 +66,10 @@ export class ComposeController {
   readonly overlay: ComposeOverlay;
   private timer = 0;
   private readonly offs: Array<() => void> = [];
-  private readonly ignored = new Set<string>();
-  private audienceOverride: AudienceOverride | null = null;
-  private firstContactOverride: FirstContactSetting = 'auto';
-  private paused = false;
+  private readonly ignored: Set<string>;
+  private audienceOverride: AudienceOverride | null;
+  private firstContactOverride: FirstContactSetting;
+  private paused: boolean;
   private history: Record<string, boolean | undefined> = {};
   private historyKey = '';
   private items: OverlayItem[] = [];
@@ -71,7 +82,12 @@ export class ComposeController {
   constructor(
     readonly session: ComposeSession,
     private readonly host: ComposeHost,
+    state?: DraftState,
   ) {
+    this.ignored = new Set(state?.ignored);
+    this.audienceOverride = state?.audienceOverride ?? null;
+    this.firstContactOverride = state?.firstContactOverride ?? 'auto';
+    this.paused = state?.paused ?? false;
     this.overlay = new ComposeOverlay(host.root, session.id, session.editor, session.container, {
       apply: (item) => this.apply(item),
       ignore: (item) => {
@@ -96,6 +112,16 @@ export class ComposeController {
     const onFocus = (): void => host.touched(this);
     session.editor.addEventListener('focusin', onFocus);
     this.offs.push(() => session.editor.removeEventListener('focusin', onFocus));
+  }
+
+  /** The per-draft decisions, for a controller that takes over this compose. */
+  get state(): DraftState {
+    return {
+      ignored: new Set(this.ignored),
+      audienceOverride: this.audienceOverride,
+      firstContactOverride: this.firstContactOverride,
+      paused: this.paused,
+    };
   }
 
   get id(): string {

@@ -9,9 +9,12 @@ import type { BackgroundRequest, ContentRequest, DraftSummary } from '../message
 import { OverlayRoot } from '../overlay/overlay';
 import { getSettings, isSiteEnabled, recordSent, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { ComposeSession } from '../webmail/types';
-import { ComposeController, DEBOUNCE_MS, type RunTiming } from './compose-controller';
+import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
 
-/** Finds compose sessions not yet known (the adapters' entry point, or the demo's). */
+/**
+ * Finds compose sessions not yet known (the adapters' entry point, or the demo's). A session
+ * for a known editor is only taken as an upgrade (see isUpgrade); otherwise it is disposed.
+ */
 export type ComposeFinder = (doc: Document, known: ReadonlySet<HTMLElement>) => ComposeSession[];
 
 /** Rescan for composes this long after the page's DOM stops changing (webmail UIs churn). */
@@ -125,28 +128,54 @@ export class ContentController {
         console.warn('nemawashi: compose detection failed', err);
       }
       for (const session of found) {
+        const existing = this.composes.get(session.editor);
+        if (existing && isUpgrade(existing.session, session)) {
+          this.replace(existing, session);
+          continue;
+        }
         if (known.has(session.editor)) {
           session.dispose();
           continue;
         }
         known.add(session.editor);
-        const c = new ComposeController(session, {
-          root: this.root,
-          settings: () => this.settings,
-          browserLanguage: this.browserLanguage,
-          disableRule: (id) => this.disableRule(id),
-          recordSent: (addresses) => this.recordSent(addresses),
-          rendered: (compose, timing) => this.rendered(compose, timing),
-          touched: (compose) => {
-            this.current = compose;
-            this.sendBadge();
-          },
-        });
-        this.composes.set(session.editor, c);
-        c.run();
+        this.add(session);
       }
     }
     this.root.host.dataset.composes = String(this.composes.size);
+  }
+
+  private add(session: ComposeSession, state?: DraftState): ComposeController {
+    const c = new ComposeController(
+      session,
+      {
+        root: this.root,
+        settings: () => this.settings,
+        browserLanguage: this.browserLanguage,
+        disableRule: (id) => this.disableRule(id),
+        recordSent: (addresses) => this.recordSent(addresses),
+        rendered: (compose, timing) => this.rendered(compose, timing),
+        touched: (compose) => {
+          this.current = compose;
+          this.sendBadge();
+        },
+      },
+      state,
+    );
+    this.composes.set(session.editor, c);
+    c.run();
+    return c;
+  }
+
+  /**
+   * The site adapter took over a compose it had left to the generic one: same editor, same id,
+   * and the user's decisions for the draft (ignored findings, audience, pause) carry over.
+   */
+  private replace(old: ComposeController, session: ComposeSession): void {
+    const state = old.state;
+    // First: the old overlay clears its highlights by id, which the new one reuses.
+    old.dispose();
+    const c = this.add(session, state);
+    if (this.current === old) this.current = c;
   }
 
   private disposeAll(): void {
@@ -253,6 +282,11 @@ export class ContentController {
     this.sendBadge();
     return { ok, summary: c.summary() };
   }
+}
+
+/** A site adapter's session for an editor the generic adapter held (a half-rendered compose). */
+function isUpgrade(held: ComposeSession, found: ComposeSession): boolean {
+  return held !== found && held.adapter === 'generic' && found.adapter !== 'generic' && held.editor === found.editor;
 }
 
 const REQUEST_TYPES = new Set<ContentRequest['type']>([

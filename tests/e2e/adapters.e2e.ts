@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/engine/types';
+import { DEGRADED_WARNING_MS } from '../../src/webmail';
 import { fixture, launchWithExtension, ROOT, serveAt, type ExtensionBrowser } from './harness';
 
 let b: ExtensionBrowser;
@@ -389,8 +390,9 @@ describe('Gmail', () => {
     ['the To field', `document.querySelector('[name=to]').remove();`],
     ['the Send button', `document.querySelector('.aoO').remove();`],
   ];
+  // Concurrent: each case waits for the warning, which comes DEGRADED_WARNING_MS after the compose.
   for (const [what, script] of removals) {
-    it(`without ${what}, degrades to the generic adapter with one warning`, async () => {
+    it.concurrent(`without ${what}, degrades to the generic adapter with one warning`, async ({ expect }) => {
       const { page, warnings, errors } = await open(GMAIL, fixture('gmail-new-message.html'));
       await page.evaluate(script);
       const found = await sessions(page);
@@ -402,6 +404,8 @@ describe('Gmail', () => {
       expect(found.map((s) => s.adapter)).toEqual(['generic']);
       expect(found[0]?.draft.body.startsWith('Hey Hiroki,\n\nI')).toBe(true);
       expect(known).toBe(0);
+      await expect.poll(() => warnings.length, { timeout: DEGRADED_WARNING_MS + 5_000 }).toBeGreaterThan(0);
+      await sessions(page);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/\[Nemawashi\] The Gmail compose window does not look as expected/);
       expect(errors).toEqual([]);
@@ -482,13 +486,15 @@ describe('Outlook', () => {
     ['the subject', `document.querySelector('input[aria-label="Add a subject"]').remove();`],
   ];
   for (const [what, script] of removals) {
-    it(`without ${what}, degrades to the generic adapter with one warning`, async () => {
+    it.concurrent(`without ${what}, degrades to the generic adapter with one warning`, async ({ expect }) => {
       const { page, warnings, errors } = await open(OUTLOOK, fixture('outlook-new-message.html'));
       await page.evaluate(script);
       const found = await sessions(page);
       await sessions(page);
       expect(found.map((s) => s.adapter)).toEqual(['generic']);
       expect(found[0]?.draft.body.startsWith('Hi Yuki,\n\nAllow me')).toBe(true);
+      await expect.poll(() => warnings.length, { timeout: DEGRADED_WARNING_MS + 5_000 }).toBeGreaterThan(0);
+      await sessions(page);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/\[Nemawashi\] The Outlook compose window does not look as expected/);
       expect(errors).toEqual([]);
