@@ -7,9 +7,9 @@
  * Only compose windows explicitly marked `[data-nemawashi-demo]` are taken, so this adapter never
  * claims an editor on any other page.
  */
-import type { Attachment, Draft, Recipient, RecipientField } from '../engine/types';
-import { buildTextModel } from '../webmail/text-model';
-import type { ComposeSession, DraftSnapshot } from '../webmail/types';
+import type { Attachment, Recipient, RecipientField } from '../engine/types';
+import { ContentEditableSession, type ComposeParts } from '../webmail/session';
+import type { ComposeSession } from '../webmail/types';
 
 /** The demo page's markup; kept together so the page and the adapter change together. */
 export const DEMO_SELECTORS = {
@@ -23,8 +23,6 @@ export const DEMO_SELECTORS = {
   quote: '.demo-quote',
   signature: '.demo-signature',
 } as const;
-
-let counter = 0;
 
 function readRecipients(container: HTMLElement): Recipient[] {
   const out: Recipient[] = [];
@@ -45,81 +43,31 @@ function readAttachments(container: HTMLElement): Attachment[] {
   });
 }
 
-export class DemoComposeSession implements ComposeSession {
-  readonly id = `demo-${++counter}`;
-  readonly adapter = 'generic' as const;
-  private readonly cleanups: Array<() => void> = [];
-
-  constructor(
-    readonly container: HTMLElement,
-    readonly editor: HTMLElement,
-  ) {}
-
-  read(): DraftSnapshot {
-    const model = buildTextModel(this.editor, {
-      quoteSelector: DEMO_SELECTORS.quote,
-      skipSelector: DEMO_SELECTORS.signature,
-    });
-    const subject = this.container.querySelector<HTMLInputElement>(DEMO_SELECTORS.subject)?.value ?? '';
-    const draft: Draft = {
-      body: model.body,
-      subject,
-      recipients: readRecipients(this.container),
-      attachments: readAttachments(this.container),
-      isReply: this.container.dataset.reply === 'true',
+/**
+ * Where the demo page keeps each part of a draft. Reading, Apply, change and Send listeners
+ * are the webmail sessions' own (src/webmail/session.ts), as on Gmail and Outlook.
+ */
+export function demoParts(container: HTMLElement, editor: HTMLElement): ComposeParts {
+  return {
+    // The demo is not a webmail the popup should name.
+    adapter: 'generic',
+    editor,
+    container,
+    textOptions: () => ({ quoteSelector: DEMO_SELECTORS.quote, skipSelector: DEMO_SELECTORS.signature }),
+    readMeta: (model) => ({
+      subject: container.querySelector<HTMLInputElement>(DEMO_SELECTORS.subject)?.value ?? '',
+      recipients: readRecipients(container),
+      attachments: readAttachments(container),
+      isReply: container.dataset.reply === 'true',
       ...(model.quoted ? { quoted: model.quoted } : {}),
-    };
-    return { draft, rangeFor: (s, e) => model.rangeFor(s, e) };
-  }
-
-  apply(start: number, end: number, expected: string, text: string): boolean {
-    const model = buildTextModel(this.editor, { quoteSelector: DEMO_SELECTORS.quote, skipSelector: DEMO_SELECTORS.signature });
-    if (model.body.slice(start, end) !== expected) return false;
-    const range = model.rangeFor(start, end);
-    if (!range) return false;
-    this.editor.focus({ preventScroll: true });
-    const sel = this.editor.ownerDocument.getSelection();
-    if (!sel) return false;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    // execCommand('insertText') goes through the editor's input path: beforeinput/input fire and
-    // the browser's undo stack records it, so Ctrl+Z restores the exact previous DOM.
-    return this.editor.ownerDocument.execCommand('insertText', false, text);
-  }
-
-  onChange(cb: () => void): () => void {
-    // The body, chips and attachment list are DOM; the subject is an input's value.
-    const mo = new MutationObserver(() => cb());
-    mo.observe(this.container, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-address'] });
-    const onInput = (): void => cb();
-    this.container.addEventListener('input', onInput);
-    const off = (): void => {
-      mo.disconnect();
-      this.container.removeEventListener('input', onInput);
-    };
-    this.cleanups.push(off);
-    return off;
-  }
-
-  onSend(cb: (draft: Draft) => void): () => void {
-    const onClick = (e: Event): void => {
-      const target = e.target instanceof Element ? e.target.closest(DEMO_SELECTORS.send) : null;
-      if (target && this.container.contains(target)) cb(this.read().draft);
-    };
-    // Capture: the page's own handler may clear or close the compose after sending.
-    this.container.addEventListener('click', onClick, true);
-    const off = (): void => this.container.removeEventListener('click', onClick, true);
-    this.cleanups.push(off);
-    return off;
-  }
-
-  isAlive(): boolean {
-    return this.editor.isConnected && this.container.isConnected;
-  }
-
-  dispose(): void {
-    for (const off of this.cleanups.splice(0)) off();
-  }
+    }),
+    isSendControl: (target) => {
+      const button = target.closest(DEMO_SELECTORS.send);
+      return button !== null && container.contains(button);
+    },
+    // The chips' field rows, the subject and the attachment list.
+    watchSelector: `[data-field], ${DEMO_SELECTORS.subject}, ${DEMO_SELECTORS.attachment}`,
+  };
 }
 
 /** Demo compose windows under `root` whose editor is not yet in `known`. */
@@ -128,7 +76,7 @@ export function findDemoComposes(root: ParentNode, known: ReadonlySet<HTMLElemen
   for (const container of root.querySelectorAll<HTMLElement>(DEMO_SELECTORS.compose)) {
     const editor = container.querySelector<HTMLElement>(DEMO_SELECTORS.editor);
     if (!editor || known.has(editor)) continue;
-    out.push(new DemoComposeSession(container, editor));
+    out.push(new ContentEditableSession(demoParts(container, editor)));
   }
   return out;
 }
