@@ -4,8 +4,7 @@
  */
 import type { Attachment, Recipient, RecipientField } from '../engine/types';
 import { ContentEditableSession, addRecipient, dedupeAttachments, isReplySubject, labelText, parseAddress, parseSize, type ComposeParts } from './session';
-import { climbTo, closestOf, isEditingHost, saysSend, type SiteAdapter, type SiteScan, type Unrecognized } from './site';
-import type { ComposeSession } from './types';
+import { climbTo, closestOf, defineSiteAdapter, isEditingHost, saysSend, type SiteAdapter } from './site';
 
 /**
  * Every selector the Gmail adapter uses. Class names are Gmail's minified ones: they last for
@@ -176,12 +175,11 @@ function gmailParts(editor: HTMLElement, container: HTMLElement): ComposeParts {
   };
 }
 
-function scan(root: ParentNode, known: ReadonlySet<HTMLElement>): SiteScan {
-  const sessions: ComposeSession[] = [];
-  const unrecognized: Unrecognized[] = [];
-  const editors = [...root.querySelectorAll<HTMLElement>(GMAIL.editor)].filter(isEditingHost);
-  for (const editor of editors) {
-    if (known.has(editor)) continue;
+export const gmailAdapter: SiteAdapter = defineSiteAdapter({
+  name: 'gmail',
+  matches: (location) => location.hostname === 'mail.google.com',
+  editors: (root) => [...root.querySelectorAll<HTMLElement>(GMAIL.editor)].filter(isEditingHost),
+  inspect(editor) {
     const container = closestOf(editor, GMAIL.containers) ?? climbTo(editor, GMAIL.subject, GMAIL.editor);
     const missing: string[] = [];
     if (!container) missing.push('compose window');
@@ -190,21 +188,7 @@ function scan(root: ParentNode, known: ReadonlySet<HTMLElement>): SiteScan {
       if (!container.querySelector(GMAIL.toField)) missing.push('recipients');
       if (!findSend(container)) missing.push('send button');
     }
-    if (container && missing.length === 0) sessions.push(new ContentEditableSession(gmailParts(editor, container)));
-    else unrecognized.push({ editor, container, missing });
-  }
-  return { sessions, unrecognized, editorsSeen: editors.length };
-}
-
-export const gmailAdapter: SiteAdapter = {
-  name: 'gmail',
-  matches: (location) => location.hostname === 'mail.google.com',
-  scan,
-  findComposes(root, known) {
-    try {
-      return scan(root, known).sessions;
-    } catch {
-      return [];
-    }
+    return { container, missing };
   },
-};
+  session: (editor, container) => new ContentEditableSession(gmailParts(editor, container)),
+});

@@ -4,8 +4,7 @@
  */
 import type { Attachment, Recipient, RecipientField } from '../engine/types';
 import { ContentEditableSession, addRecipient, dedupeAttachments, isReplySubject, labelText, parseAddress, parseSize, type ComposeParts } from './session';
-import { climbTo, closestOf, isEditingHost, saysSend, type SiteAdapter, type SiteScan, type Unrecognized } from './site';
-import type { ComposeSession } from './types';
+import { climbTo, closestOf, defineSiteAdapter, isEditingHost, saysSend, type SiteAdapter } from './site';
 
 /**
  * Every selector the Outlook adapter uses. Outlook's class names are generated per build, so
@@ -149,12 +148,13 @@ function outlookParts(editor: HTMLElement, container: HTMLElement): ComposeParts
   };
 }
 
-function scan(root: ParentNode, known: ReadonlySet<HTMLElement>): SiteScan {
-  const sessions: ComposeSession[] = [];
-  const unrecognized: Unrecognized[] = [];
-  const editors = [...root.querySelectorAll<HTMLElement>(OUTLOOK.editorCandidate)].filter((el) => isEditingHost(el) && isBody(el));
-  for (const editor of editors) {
-    if (known.has(editor)) continue;
+const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
+
+export const outlookAdapter: SiteAdapter = defineSiteAdapter({
+  name: 'outlook',
+  matches: (location) => HOSTS.has(location.hostname),
+  editors: (root) => [...root.querySelectorAll<HTMLElement>(OUTLOOK.editorCandidate)].filter((el) => isEditingHost(el) && isBody(el)),
+  inspect(editor) {
     const container = closestOf(editor, OUTLOOK.containers) ?? climbTo(editor, OUTLOOK.send, OUTLOOK.editorCandidate);
     const missing: string[] = [];
     if (!container) missing.push('compose window');
@@ -165,23 +165,7 @@ function scan(root: ParentNode, known: ReadonlySet<HTMLElement>): SiteScan {
       const replyContext = editor.querySelector(OUTLOOK.replyMarkers) !== null || container.closest(OUTLOOK.conversation) !== null;
       if (!replyContext && !container.querySelector(OUTLOOK.subject)) missing.push('subject');
     }
-    if (container && missing.length === 0) sessions.push(new ContentEditableSession(outlookParts(editor, container)));
-    else unrecognized.push({ editor, container, missing });
-  }
-  return { sessions, unrecognized, editorsSeen: editors.length };
-}
-
-const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
-
-export const outlookAdapter: SiteAdapter = {
-  name: 'outlook',
-  matches: (location) => HOSTS.has(location.hostname),
-  scan,
-  findComposes(root, known) {
-    try {
-      return scan(root, known).sessions;
-    } catch {
-      return [];
-    }
+    return { container, missing };
   },
-};
+  session: (editor, container) => new ContentEditableSession(outlookParts(editor, container)),
+});

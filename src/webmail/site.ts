@@ -65,3 +65,46 @@ export function saysSend(label: string | null | undefined): boolean {
   const l = (label ?? '').trim().toLowerCase();
   return SEND_WORDS.some((w) => l === w || (l.startsWith(w) && !/^[\p{L}]/u.test(l.slice(w.length))));
 }
+
+/** What a site adapter finds around one editor: its compose window and the landmarks it lacks. */
+export interface Inspection {
+  container: HTMLElement | null;
+  missing: string[];
+}
+
+/**
+ * A site adapter from its host test and two steps: inspect an editor, and make the session of a
+ * complete compose. Editors in `known` are skipped; incomplete composes are reported.
+ */
+export function defineSiteAdapter(spec: {
+  name: SiteAdapter['name'];
+  matches(location: Location): boolean;
+  editors(root: ParentNode): HTMLElement[];
+  inspect(editor: HTMLElement): Inspection;
+  session(editor: HTMLElement, container: HTMLElement): ComposeSession;
+}): SiteAdapter {
+  const scan = (root: ParentNode, known: ReadonlySet<HTMLElement>): SiteScan => {
+    const sessions: ComposeSession[] = [];
+    const unrecognized: Unrecognized[] = [];
+    const editors = spec.editors(root);
+    for (const editor of editors) {
+      if (known.has(editor)) continue;
+      const { container, missing } = spec.inspect(editor);
+      if (container && missing.length === 0) sessions.push(spec.session(editor, container));
+      else unrecognized.push({ editor, container, missing });
+    }
+    return { sessions, unrecognized, editorsSeen: editors.length };
+  };
+  return {
+    name: spec.name,
+    matches: spec.matches,
+    scan,
+    findComposes(root, known) {
+      try {
+        return scan(root, known).sessions;
+      } catch {
+        return [];
+      }
+    },
+  };
+}

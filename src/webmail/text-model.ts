@@ -125,15 +125,7 @@ class LineWriter {
   finish(): string {
     this.dropTrailingSpace();
     // Empty lines at the very end (Gmail's `<div><br></div>` before the signature) say nothing.
-    while (this.length > 0 && this.chunks[this.chunks.length - 1] === '\n' && (!this.mapped || this.charNode[this.length - 1] === -1)) {
-      this.chunks.pop();
-      this.length--;
-      if (this.mapped) {
-        this.charNode.pop();
-        this.charStart.pop();
-        this.charEnd.pop();
-      }
-    }
+    while (this.length > 0 && this.chunks[this.chunks.length - 1] === '\n' && (!this.mapped || this.charNode[this.length - 1] === -1)) this.popChar();
     return this.chunks.join('');
   }
 
@@ -149,6 +141,11 @@ class LineWriter {
   private dropTrailingSpace(): void {
     if (!this.lastIsCollapsibleSpace) return;
     this.lastIsCollapsibleSpace = false;
+    this.popChar();
+  }
+
+  /** Takes back the last character put() added (a line break or a collapsible space). */
+  private popChar(): void {
     this.chunks.pop();
     this.length--;
     if (this.mapped) {
