@@ -8,22 +8,14 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension, OUT_DIR, ROOT, screenshot, SCREENSHOTS_DIR, startStaticServer, type ExtensionBrowser } from './harness';
+import { expect, it } from 'vitest';
+import { OUT_DIR, ROOT, screenshot, SCREENSHOTS_DIR } from './harness';
+import { useExtensionBrowser } from './page-helpers';
 
 const run = promisify(execFile);
 const SHOTS = join(SCREENSHOTS_DIR, 'demo-run');
 
-let b: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-beforeAll(async () => {
-  b = await launchWithExtension();
-  server = await startStaticServer(join(ROOT, 'demo'));
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser({ demo: true });
 
 it('npm start without a display writes the three screenshots to the folder it names and exits 0', async () => {
   rmSync(SHOTS, { recursive: true, force: true });
@@ -42,8 +34,8 @@ it('npm start without a display writes the three screenshots to the folder it na
 }, 120_000);
 
 it('the sample draft (American → Tokyo bank, NDA attached) fires several rules, the contract error first among them', async () => {
-  const page = await b.context.newPage();
-  await page.goto(`${server.url}/index.html?open=sample`);
+  const page = await env.b.context.newPage();
+  await page.goto(`${env.demoUrl}/index.html?open=sample`);
   const badge = page.locator('nemawashi-badge');
   await badge.waitFor({ state: 'attached', timeout: 15_000 });
   await expect.poll(async () => Number(await badge.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(5);

@@ -8,12 +8,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyze, rules } from '../../src/nemawashi';
-import type { DraftSummary } from '../../src/messages';
 import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
+import { caretAfter, openTab, summaryOf, underlineRect } from './page-helpers';
 
 declare const chrome: {
-  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
   storage: { sync: { set(v: Record<string, unknown>): Promise<void> } };
 };
 
@@ -59,21 +58,6 @@ afterAll(async () => {
   await without?.close();
 });
 
-async function caretAfter(p: Page, text: string): Promise<void> {
-  await p.locator(EDITOR).first().focus();
-  await p.evaluate(
-    ([sel, t]) => {
-      const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(t!);
-        if (i !== -1) return void document.getSelection()!.collapse(n, i + t!.length);
-      }
-      throw new Error(`no "${t}" in the editor`);
-    },
-    [EDITOR, text] as const,
-  );
-}
-
 /** What Gmail would send: the editor (attributes included), its text, subject and recipients. */
 async function outgoing(p: Page) {
   return p.evaluate((sel) => {
@@ -90,12 +74,8 @@ async function outgoing(p: Page) {
 }
 
 async function typeDraft(p: Page): Promise<void> {
-  await caretAfter(p, 'nothing to discuss.');
+  await caretAfter(p, 'nothing to discuss.', EDITOR);
   await p.keyboard.type(TYPED);
-}
-
-async function summary(b: ExtensionBrowser, tabId: number): Promise<DraftSummary | null> {
-  return b.serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m) as Promise<DraftSummary | null>, [tabId, { type: 'summary:get' }] as const);
 }
 
 /** Waits until the content script's analysis has settled (no new run for a while). */
@@ -110,31 +90,8 @@ async function settled(p: Page): Promise<void> {
   throw new Error('analysis did not settle');
 }
 
-async function rectOf(p: Page, text: string) {
-  return p.evaluate((t) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('nemawashi-') || name === 'nemawashi-active') continue;
-      for (const r of h as Iterable<Range>) {
-        if (r.toString() !== t) continue;
-        // A long draft scrolls inside the compose: bring the words into view, as the user
-        // would with the wheel, before hovering (scrolling does not touch the draft).
-        for (let el = r.startContainer.parentElement; el; el = el.parentElement) {
-          if (el.scrollHeight <= el.clientHeight || !/(auto|scroll)/.test(getComputedStyle(el).overflowY)) continue;
-          const box = el.getBoundingClientRect();
-          el.scrollTop += r.getBoundingClientRect().top - box.top - box.height / 2;
-        }
-        return r.getClientRects()[0]!.toJSON() as DOMRect;
-      }
-    }
-    return null;
-  }, text);
-}
-
 it('leaves what Gmail would send identical to a browser without the extension; Apply + Ctrl+Z restores it byte for byte', async () => {
-  const before = new Set(await withExt.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!)));
-  const page = await withExt.context.newPage();
-  await page.goto(GMAIL);
-  const tabId = (await withExt.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!))).find((id) => !before.has(id))!;
+  const { page, tabId } = await openTab(withExt, GMAIL);
   await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
   const plain = await without.context.newPage();
   await plain.goto(GMAIL);
@@ -144,7 +101,7 @@ it('leaves what Gmail would send identical to a browser without the extension; A
   await settled(page);
 
   // The extension analyzed the draft: the rules that fire on this text in the engine fire here.
-  const s = await summary(withExt, tabId);
+  const s = await summaryOf(withExt, tabId);
   expect(s?.adapter).toBe('gmail');
   const firedInPage = new Set(s!.findings.map((f) => f.ruleId));
   const reference = analyze(
@@ -175,10 +132,10 @@ it('leaves what Gmail would send identical to a browser without the extension; A
   let applied = 0;
   for (const excerpt of fixable.slice(0, 6)) {
     const html = (await outgoing(page)).html;
-    if (!(await rectOf(page, excerpt))) continue; // Not underlined on its own (merged with another finding's range).
+    if (!(await underlineRect(page, excerpt))) continue; // Not underlined on its own (merged with another finding's range).
     // Scrolling moves the overlay after a frame: measure again once it has settled.
     await page.waitForTimeout(300);
-    const r = (await rectOf(page, excerpt))!;
+    const r = (await underlineRect(page, excerpt))!;
     await page.mouse.move(r.left + Math.min(4, r.width / 2), r.top + r.height / 2);
     await card.waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
       await screenshot(page, 'draft-integrity-no-card');

@@ -11,10 +11,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
+import { caretAfter, openTab, underlineRect } from './page-helpers';
 
 declare const chrome: {
   runtime: { getManifest(): { options_ui?: { page: string }; options_page?: string } };
-  tabs: { query(q: object): Promise<Array<{ id?: number }>> };
   storage: { sync: { set(v: Record<string, unknown>): Promise<void> } };
 };
 
@@ -70,51 +70,19 @@ async function traces(p: Page): Promise<{ pwned: unknown; elements: string[] }> 
   });
 }
 
-async function caretAfter(p: Page, text: string): Promise<void> {
-  await p.locator(EDITOR).first().focus();
-  await p.evaluate(
-    ([sel, t]) => {
-      const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(t!);
-        if (i !== -1) return void document.getSelection()!.collapse(n, i + t!.length);
-      }
-      throw new Error(`no "${t}" in the editor`);
-    },
-    [EDITOR, text] as const,
-  );
-}
-
-async function rectOf(p: Page, text: string) {
-  return p.evaluate((t) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('nemawashi-') || name === 'nemawashi-active') continue;
-      for (const r of h as Iterable<Range>) if (r.toString() === t) return r.getClientRects()[0]!.toJSON() as DOMRect;
-    }
-    return null;
-  }, text);
-}
-
-async function tabIds(): Promise<number[]> {
-  return b.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
-}
-
 it('shows markup in the draft and in user settings as text, and never parses it', async () => {
-  const before = new Set(await tabIds());
-  const page = await b.context.newPage();
-  await page.goto(GMAIL);
-  const tabId = (await tabIds()).find((id) => !before.has(id));
+  const { page, tabId } = await openTab(b, GMAIL);
   await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
   const baseline = await traces(page);
   expect(baseline.pwned).toBeUndefined();
 
   await page.locator('input[name="subjectbox"]').fill(SUBJECT);
-  await caretAfter(page, 'nothing to discuss.');
+  await caretAfter(page, 'nothing to discuss.', EDITOR);
   await page.keyboard.type(` Look: ${IMG} and ${SCRIPT} PLEASE SEND IT NOW!! lol`, { delay: 5 });
-  await expect.poll(() => rectOf(page, IMG), { timeout: 15_000 }).not.toBeNull();
+  await expect.poll(() => underlineRect(page, IMG), { timeout: 15_000 }).not.toBeNull();
 
   // The card: the user phrase's message, shown as text.
-  const r = (await rectOf(page, IMG))!;
+  const r = (await underlineRect(page, IMG))!;
   await page.mouse.move(r.left + 4, r.top + r.height / 2);
   const card = page.locator('nemawashi-overlay .card:not([hidden])');
   await card.waitFor({ timeout: 10_000 });

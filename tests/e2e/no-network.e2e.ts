@@ -7,10 +7,10 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
+import { caretAfter, openTab } from './page-helpers';
 
 declare const chrome: {
   runtime: { getManifest(): { options_ui?: { page: string }; options_page?: string } };
-  tabs: { query(q: object): Promise<Array<{ id?: number }>> };
   storage: { sync: { get(k: null): Promise<Record<string, unknown>> }; local: { get(k: null): Promise<Record<string, unknown>> } };
 };
 
@@ -36,32 +36,6 @@ afterAll(async () => {
   await b?.close();
 });
 
-async function tabIds(): Promise<number[]> {
-  return b.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
-}
-
-/**
- * Puts the caret right after `text` in the editor, as a click there would (the end of the
- * editor is Gmail's signature, which is not the writer's new words).
- */
-async function caretAfter(p: Page, text: string): Promise<void> {
-  await p.locator(EDITOR).first().focus();
-  await p.evaluate(
-    ([sel, t]) => {
-      const editor = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(t!);
-        if (i === -1) continue;
-        document.getSelection()!.collapse(n, i + t!.length);
-        return;
-      }
-      throw new Error(`no "${t}" in the editor`);
-    },
-    [EDITOR, text] as const,
-  );
-}
-
 /** Text of every underlined range on the page (CSS Custom Highlight API). */
 async function underlined(p: Page): Promise<string[]> {
   return p.evaluate(() => {
@@ -72,16 +46,11 @@ async function underlined(p: Page): Promise<string[]> {
 }
 
 it('makes no request beyond the fixture and its own files during a whole session', async () => {
-  const before = new Set(await tabIds());
-  const page = await b.context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(GMAIL);
-  const tabId = (await tabIds()).find((id) => !before.has(id));
-  expect(tabId).toBeDefined();
+  const { page, tabId } = await openTab(b, GMAIL, (p) => p.on('pageerror', (e) => console.error('page error:', e)));
 
   // Compose: the content script finds the Gmail compose and analyzes it.
   await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
-  await caretAfter(page, 'nothing to discuss.');
+  await caretAfter(page, 'nothing to discuss.', EDITOR);
   await page.keyboard.type(' This launch is VERY IMPORTANT for us.', { delay: 10 });
   await expect.poll(() => underlined(page), { timeout: 15_000 }).toContain('VERY IMPORTANT');
 
@@ -129,7 +98,7 @@ it('makes no request beyond the fixture and its own files during a whole session
   }
 
   // Give late timers (debounced saves, idle callbacks, history writes) the chance to fire.
-  await caretAfter(page, 'for us.');
+  await caretAfter(page, 'for us.', EDITOR);
   await page.keyboard.type(' Thanks.', { delay: 10 });
   await page.waitForTimeout(1_500);
 

@@ -4,26 +4,20 @@
  * export; the repair notice; the first-contact history; English and Japanese screenshots,
  * axe-core and a keyboard walk.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
-import { axeScan, openDemo, setStoredSettings, startDemoServer, storedSettings, tabWalk } from './popup-helpers';
+import { screenshot } from './harness';
+import { useExtensionBrowser } from './page-helpers';
+import { axeScan, openDemo, setStoredSettings, storedSettings, tabWalk } from './popup-helpers';
 
-let b: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+const env = useExtensionBrowser({ demo: true });
 let options: Page;
 
 beforeAll(async () => {
-  b = await launchWithExtension();
-  server = await startDemoServer();
-  options = await b.context.newPage();
+  options = await env.b.context.newPage();
   await options.setViewportSize({ width: 1100, height: 900 });
-  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await options.goto(`chrome-extension://${env.b.extensionId}/options.html`);
   await options.waitForSelector('#recipients');
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
 });
 
 /** The content script's summary of the compose in `tabId`, asked from the options page. */
@@ -40,7 +34,7 @@ async function summaryOf(tabId: number): Promise<{ packs: string[]; rules: strin
 
 /** A blank demo compose to an American address, with a vague answer and a user phrase in it. */
 async function composeToAcme(): Promise<{ page: Page; tabId: number }> {
-  const demo = await openDemo(b, server.url, 'blank');
+  const demo = await openDemo(env.b, env.demoUrl, 'blank');
   const { page } = demo;
   await page.fill('[data-field="to"] input.add', 'amy@acme-corp.com');
   await page.press('[data-field="to"] input.add', 'Enter');
@@ -66,33 +60,33 @@ describe('options take effect in the compose page', () => {
     await options.selectOption('#new-audience', 'us');
     await options.click('button[data-key="add-recipient"]');
     await options.waitForSelector('tr[data-match="acme-corp.com"]');
-    expect((await storedSettings(b))?.audienceMap).toEqual([{ match: 'acme-corp.com', audience: 'us' }]);
+    expect((await storedSettings(env.b))?.audienceMap).toEqual([{ match: 'acme-corp.com', audience: 'us' }]);
     await expect.poll(() => summaryOf(tabId).then((s) => s?.packs)).toEqual(['common', 'us']);
     expect((await summaryOf(tabId))?.rules).toContain('us/vague-commitment');
     // The new row is focusable and editable: switch it to Japanese, Osaka.
     await options.selectOption('#map-0-audience', 'ja');
     await options.waitForSelector('#map-0-region');
     await options.selectOption('#map-0-region', 'west');
-    await expect.poll(async () => (await storedSettings(b))?.audienceMap).toEqual([{ match: 'acme-corp.com', audience: 'ja', region: 'west' }]);
+    await expect.poll(async () => (await storedSettings(env.b))?.audienceMap).toEqual([{ match: 'acme-corp.com', audience: 'ja', region: 'west' }]);
     await expect.poll(() => summaryOf(tabId).then((s) => s?.packs)).toEqual(['common', 'ja']);
     await options.selectOption('#map-0-audience', 'us');
     await expect.poll(() => summaryOf(tabId).then((s) => s?.packs)).toEqual(['common', 'us']);
   });
 
   it('refuses an invalid recipient with a message, and stores nothing', async () => {
-    const before = await storedSettings(b);
+    const before = await storedSettings(env.b);
     await options.fill('#new-match', 'not a domain');
     await options.click('button[data-key="add-recipient"]');
     const alert = options.locator('[data-problems="recipients"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('not a domain or an email address: "not a domain"');
     expect(await options.evaluate(() => document.activeElement?.getAttribute('data-problems'))).toBe('recipients');
-    expect(await storedSettings(b)).toEqual(before);
+    expect(await storedSettings(env.b)).toEqual(before);
     // A duplicate is refused too.
     await options.fill('#new-match', 'acme-corp.com');
     await options.click('button[data-key="add-recipient"]');
     await expect.poll(() => alert.textContent()).toContain('already in the list');
-    expect(await storedSettings(b)).toEqual(before);
+    expect(await storedSettings(env.b)).toEqual(before);
   });
 
   it('a phrase added here warns in the open draft, with its replacement', async () => {
@@ -116,22 +110,22 @@ describe('options take effect in the compose page', () => {
   it('a rule switched off disappears from the draft; its severity can change', async () => {
     await options.click('#rule-us-vague-commitment');
     await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).not.toContain('us/vague-commitment');
-    expect((await storedSettings(b))?.disabledRules).toEqual(['us/vague-commitment']);
+    expect((await storedSettings(env.b))?.disabledRules).toEqual(['us/vague-commitment']);
     await options.click('#rule-us-vague-commitment');
     await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).toContain('us/vague-commitment');
     await options.selectOption('#sev-us-vague-commitment', 'error');
-    await expect.poll(async () => (await storedSettings(b))?.severityOverrides).toEqual({ 'us/vague-commitment': 'error' });
+    await expect.poll(async () => (await storedSettings(env.b))?.severityOverrides).toEqual({ 'us/vague-commitment': 'error' });
     await options.selectOption('#sev-us-vague-commitment', '');
-    await expect.poll(async () => (await storedSettings(b))?.severityOverrides).toEqual({});
+    await expect.poll(async () => (await storedSettings(env.b))?.severityOverrides).toEqual({});
   });
 
   it('sends recorded in the history are counted, and can be forgotten', async () => {
-    const { page } = await openDemo(b, server.url, 'sample');
+    const { page } = await openDemo(env.b, env.demoUrl, 'sample');
     await page.click('button[data-action="send"]');
     await expect.poll(() => options.textContent('#history-count')).toBe('Addresses remembered: 1');
     await options.click('button[data-key="clear-history"]');
     await expect.poll(() => options.textContent('#history-count')).toBe('Addresses remembered: 0');
-    expect(await b.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)))).not.toContain('sentHashes');
+    expect(await env.b.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)))).not.toContain('sentHashes');
     await page.close();
   });
 });
@@ -141,32 +135,32 @@ describe('import and export', () => {
     const [download] = await Promise.all([options.waitForEvent('download'), options.click('button[data-key="export"]')]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(await storedSettings(b));
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(await storedSettings(env.b));
     expect(download.suggestedFilename()).toMatch(/^nemawashi-settings-\d{4}-\d{2}-\d{2}\.json$/);
   });
 
   it('refuses a broken JSON file, says what is wrong, and changes nothing', async () => {
-    const before = await storedSettings(b);
+    const before = await storedSettings(env.b);
     await options.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 3, "language": "en",') });
     const alert = options.locator('[data-problems="import"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('The file was not imported; your settings are unchanged.');
     expect(await alert.textContent()).toContain('not valid JSON');
-    expect(await storedSettings(b)).toEqual(before);
+    expect(await storedSettings(env.b)).toEqual(before);
 
     const wrong = { ...before, language: 'fr', audienceMap: [{ match: 'acme-corp.com', audience: 'american' }] };
     await options.setInputFiles('#import-file', { name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
     await expect.poll(() => alert.textContent()).toContain('audienceMap[0].audience: must be one of ja | us (found "american")');
     expect(await alert.textContent()).toContain('language: must be one of auto | en | ja (found "fr")');
-    expect(await storedSettings(b)).toEqual(before);
+    expect(await storedSettings(env.b)).toEqual(before);
     await screenshot(options, 'options-import-refused-en');
   });
 
   it('imports a valid file', async () => {
-    const before = (await storedSettings(b))!;
+    const before = (await storedSettings(env.b))!;
     const next = { ...before, disabledRules: ['common/shouting'] };
     await options.setInputFiles('#import-file', { name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
-    await expect.poll(async () => (await storedSettings(b))?.disabledRules).toEqual(['common/shouting']);
+    await expect.poll(async () => (await storedSettings(env.b))?.disabledRules).toEqual(['common/shouting']);
     expect(await options.locator('[data-problems="import"]').count()).toBe(0);
     expect(await options.isChecked('#rule-common-shouting')).toBe(false);
   });
@@ -174,12 +168,12 @@ describe('import and export', () => {
 
 describe('the page itself', () => {
   it('says when a corrupted setting fell back to its default', async () => {
-    await setStoredSettings(b, { language: 42, defaultRegion: 'mars' });
+    await setStoredSettings(env.b, { language: 42, defaultRegion: 'mars' });
     await options.reload();
     const notice = options.locator('.notice.warning');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Some settings were damaged and were reset to their defaults: language, defaultRegion.');
-    const s = await storedSettings(b);
+    const s = await storedSettings(env.b);
     expect(s?.language).toBe('auto');
     expect(s?.disabledRules).toEqual(['common/shouting']);
     await options.click('button[data-key="dismiss-recovery"]');
@@ -190,7 +184,7 @@ describe('the page itself', () => {
     await options.fill('#new-site', 'has space');
     await options.click('button[data-key="add-site"]');
     await expect.poll(() => options.locator('[data-problems="sites"]').textContent()).toContain('not a host name');
-    expect((await storedSettings(b))?.genericSites).toEqual([]);
+    expect((await storedSettings(env.b))?.genericSites).toEqual([]);
   });
 
   it('is accessible: no serious axe violations, every control reachable by Tab', async () => {

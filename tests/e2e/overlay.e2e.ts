@@ -4,38 +4,29 @@
  * the card (hover and keyboard), Apply + Ctrl+Z, Ignore, Turn off rule, quoted text and
  * signatures, two composes, the draft left untouched, the caret and focus, the audience.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, screenshot, startStaticServer, type ExtensionBrowser } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { useExtensionBrowser } from './page-helpers';
 
 /** The part of the extension API the service worker evaluations use. */
 declare const chrome: { storage: { sync: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
 
-let b: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+const env = useExtensionBrowser({ demo: true });
 let page: Page;
 
-beforeAll(async () => {
-  b = await launchWithExtension();
-  server = await startStaticServer(join(ROOT, 'demo'));
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
 afterEach(async () => {
   await page?.close();
   // Settings changed by a test (Turn off rule) must not leak into the next one.
-  await b.serviceWorker.evaluate(() => chrome.storage.sync.clear());
+  await env.b.serviceWorker.evaluate(() => chrome.storage.sync.clear());
 });
 
 const EDITOR = '[data-nemawashi-demo] .editor';
 
 async function openDemo(open: string): Promise<Page> {
-  page = await b.context.newPage();
+  page = await env.b.context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${server.url}/index.html?open=${open}`);
+  await page.goto(`${env.demoUrl}/index.html?open=${open}`);
   // The content script has found every compose when each has its badge.
   const composes = open.split(',').filter((k) => k !== 'textarea').length;
   await page.waitForFunction((n) => document.querySelectorAll('nemawashi-badge').length >= n, composes, { timeout: 15_000 });
@@ -301,7 +292,7 @@ describe('the card', () => {
     await waitForNoUnderline(p, 'ALSO URGENT');
     expect((await underlines(p)).map((u) => u.text)).toEqual(['!!']);
     await expect
-      .poll(() => b.serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { disabledRules?: string[] } | undefined)?.disabledRules))
+      .poll(() => env.b.serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { disabledRules?: string[] } | undefined)?.disabledRules))
       .toContain('common/shouting');
     await screenshot(p, 'overlay-8-after-turn-off');
   });

@@ -54,6 +54,30 @@ export async function caretAfter(p: Page, text: string, editor = '[contenteditab
 }
 
 /**
+ * Where the overlay underlines exactly `text` (a CSS highlight range), scrolled into view first;
+ * null while nothing underlines it.
+ */
+export async function underlineRect(p: Page, text: string): Promise<DOMRect | null> {
+  return p.evaluate((t) => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('nemawashi-') || name === 'nemawashi-active') continue;
+      for (const r of h as Iterable<Range>) {
+        if (r.toString() !== t) continue;
+        // A long draft scrolls inside the compose: bring the words into view, as the user
+        // would with the wheel, before hovering (scrolling does not touch the draft).
+        for (let el = r.startContainer.parentElement; el; el = el.parentElement) {
+          if (el.scrollHeight <= el.clientHeight || !/(auto|scroll)/.test(getComputedStyle(el).overflowY)) continue;
+          const box = el.getBoundingClientRect();
+          el.scrollTop += r.getBoundingClientRect().top - box.top - box.height / 2;
+        }
+        return r.getClientRects()[0]!.toJSON() as DOMRect;
+      }
+    }
+    return null;
+  }, text);
+}
+
+/**
  * Launches Chromium with the extension (and, with `demo`, the demo page server) before the
  * file's tests and closes them after. The getters read what beforeAll set.
  */

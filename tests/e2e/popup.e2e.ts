@@ -4,9 +4,10 @@
  * Apply and reveal reach the draft, pause and "turn off on this site", the no-compose mode with
  * its paste box, English and Japanese screenshots, axe-core and a keyboard walk.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
+import { launchWithExtension, screenshot } from './harness';
+import { useExtensionBrowser } from './page-helpers';
 import {
   actionBadge,
   axeScan,
@@ -14,22 +15,12 @@ import {
   openPopup,
   pageBadgeCount,
   setStoredSettings,
-  startDemoServer,
   storedSettings,
   tabWalk,
   underlineCount,
 } from './popup-helpers';
 
-let b: ExtensionBrowser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-beforeAll(async () => {
-  b = await launchWithExtension();
-  server = await startDemoServer();
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.close();
-});
+const env = useExtensionBrowser({ demo: true });
 
 async function waitForFindings(page: Page): Promise<number> {
   await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, null, { timeout: 20_000 });
@@ -54,9 +45,9 @@ describe('popup against a compose', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    ({ page, tabId } = await openDemo(b, server.url));
+    ({ page, tabId } = await openDemo(env.b, env.demoUrl));
     await waitForFindings(page);
-    popup = await openPopup(b, tabId);
+    popup = await openPopup(env.b, tabId);
     await popup.waitForSelector('.findings .group');
   });
 
@@ -74,7 +65,7 @@ describe('popup against a compose', () => {
     expect(await popup.isChecked('#pack-ja')).toBe(true);
     expect(await popup.isChecked('#pack-us')).toBe(false);
     // The toolbar badge: the count, red for an error.
-    expect(await actionBadge(b, tabId)).toEqual({ text: String(pageCount), color: [179, 38, 30, 255] });
+    expect(await actionBadge(env.b, tabId)).toEqual({ text: String(pageCount), color: [179, 38, 30, 255] });
     await screenshot(popup, 'popup-compose-en');
   });
 
@@ -90,7 +81,7 @@ describe('popup against a compose', () => {
     expect(after.total).toBeLessThan(beforeCount);
     await page.waitForFunction((n) => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count')) === n, after.total);
     expect(await underlineCount(page)).toBeLessThan(beforeUnderlines);
-    await expect.poll(() => actionBadge(b, tabId).then((x) => x.text)).toBe(after.total === 0 ? '' : String(after.total));
+    await expect.poll(() => actionBadge(env.b, tabId).then((x) => x.text)).toBe(after.total === 0 ? '' : String(after.total));
 
     // Back to what the recipients say.
     await popup.click('.audience .source button');
@@ -150,10 +141,10 @@ describe('popup against a compose', () => {
     await popup.click('button[data-key="pause"]');
     await popup.waitForSelector('.notice[role="status"]');
     await page.waitForFunction(() => document.querySelector('nemawashi-badge')?.hasAttribute('data-paused'));
-    await expect.poll(() => actionBadge(b, tabId).then((x) => x.text)).toBe('');
+    await expect.poll(() => actionBadge(env.b, tabId).then((x) => x.text)).toBe('');
     await popup.click('button[data-key="pause"]');
     await popup.waitForSelector('.findings .group');
-    await expect.poll(() => actionBadge(b, tabId).then((x) => x.text)).not.toBe('');
+    await expect.poll(() => actionBadge(env.b, tabId).then((x) => x.text)).not.toBe('');
   });
 
   it('is accessible: no serious axe violations, every control reachable by Tab', async () => {
@@ -172,30 +163,30 @@ describe('popup against a compose', () => {
   });
 
   it('in Japanese (settings override)', async () => {
-    await setStoredSettings(b, { language: 'ja' });
+    await setStoredSettings(env.b, { language: 'ja' });
     await popup.waitForFunction(() => document.documentElement.lang === 'ja');
     expect(await popup.textContent('.audience h2')).toBe('この下書きの宛先');
     await screenshot(popup, 'popup-compose-ja');
-    await setStoredSettings(b, { language: 'auto' });
+    await setStoredSettings(env.b, { language: 'auto' });
     await popup.waitForFunction(() => document.documentElement.lang === 'en');
   });
 
   it('"Turn off on this site" stops it there and offers to turn it on again', async () => {
     await popup.click('button[data-key="site"]');
-    await expect.poll(async () => ((await storedSettings(b))?.disabledSites as string[] | undefined) ?? []).toEqual(['127.0.0.1']);
+    await expect.poll(async () => ((await storedSettings(env.b))?.disabledSites as string[] | undefined) ?? []).toEqual(['127.0.0.1']);
     await popup.waitForSelector('.notice button[data-key="site"]');
     expect(await popup.textContent('.notice')).toContain('turned off on 127.0.0.1');
     await page.waitForFunction(() => !document.querySelector('nemawashi-badge'));
     await popup.click('.notice button[data-key="site"]');
-    await expect.poll(async () => (await storedSettings(b))?.disabledSites).toEqual([]);
+    await expect.poll(async () => (await storedSettings(env.b))?.disabledSites).toEqual([]);
     await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0);
   });
 });
 
 describe('popup without a compose', () => {
   it('says so, shows the rule sets, and checks a pasted draft', async () => {
-    const { tabId } = await openDemo(b, server.url, 'none');
-    const popup = await openPopup(b, tabId);
+    const { tabId } = await openDemo(env.b, env.demoUrl, 'none');
+    const popup = await openPopup(env.b, tabId);
     await popup.waitForSelector('form.paste');
     expect(await popup.textContent('.notice')).toBe('No email is being written in this tab.');
     expect(await popup.$$eval('.packs li', (li) => li.map((l) => l.textContent))).toEqual([
