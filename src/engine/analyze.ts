@@ -280,7 +280,7 @@ function toFinding(rule: Rule, r: RuleReport, doc: RuleDoc, ctx: AnalysisContext
 const userTables = new Lru<PhraseTable<PhraseEntry & { user: UserPhrase }>>(64);
 
 function userPhraseFindings(doc: RuleDoc, ctx: AnalysisContext): Finding[] {
-  const phrases = (ctx.userPhrases ?? []).filter((p) => p.phrase.trim() !== '' && ctx.packs.includes(p.pack));
+  const phrases = (ctx.userPhrases ?? []).filter((p) => p.phrase.trim() !== '' && ctx.packs.includes(p.pack) && !ctx.disabledRules.includes(`user/${p.id}`));
   if (phrases.length === 0) return [];
   const key = JSON.stringify(phrases);
   let table = userTables.get(key);
