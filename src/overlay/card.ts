@@ -116,13 +116,13 @@ export class FindingCard {
       opts.handlers.ignore();
       this.hide();
     }).dataset.action = 'ignore';
-    // The user's own phrases are managed in the options page, not as catalogue rules.
-    if (!f.ruleId.startsWith('user/')) {
-      button(t(lang, 'turnOff'), 'turn-off', t(lang, 'turnOffHint'), () => {
-        opts.handlers.turnOff();
-        this.hide();
-      }).dataset.action = 'turn-off';
-    }
+    // A user phrase (user/<id>) is turned off the same way; it is not a catalogue rule, so the
+    // button says what it switches off.
+    const phrase = f.ruleId.startsWith('user/');
+    button(t(lang, phrase ? 'turnOffPhrase' : 'turnOff'), 'turn-off', t(lang, phrase ? 'turnOffPhraseHint' : 'turnOffHint'), () => {
+      opts.handlers.turnOff();
+      this.hide();
+    }).dataset.action = 'turn-off';
     this.element.append(actions, status, el('div', 'hint', t(lang, 'shortcutHint')));
 
     this.element.hidden = false;

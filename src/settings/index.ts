@@ -104,6 +104,17 @@ function checkSize(settings: Settings): void {
 }
 
 /**
+ * A phrase turned off from the card is `user/<id>` in disabledRules. When the phrase is removed
+ * its mark goes too: the options page reuses free ids, and a new phrase must not start off.
+ * (`user/phrases` is the engine's switch for all of them.)
+ */
+function withoutRemovedPhrases(settings: Settings): string[] {
+  if (!Array.isArray(settings.disabledRules) || !Array.isArray(settings.userPhrases)) return settings.disabledRules;
+  const ids = new Set(settings.userPhrases.map((p) => `user/${p?.id}`));
+  return settings.disabledRules.filter((id) => typeof id !== 'string' || !id.startsWith('user/') || id === 'user/phrases' || ids.has(id));
+}
+
+/**
  * Applies a shallow patch (or an updater on a copy) and stores the result if it validates;
  * throws SettingsError with the problems otherwise, leaving storage untouched.
  */
@@ -112,6 +123,7 @@ export async function updateSettings(update: SettingsUpdate): Promise<Settings> 
   const next: Settings =
     typeof update === 'function' ? update(structuredClone(current)) : { ...current, ...structuredClone(update) };
   next.version = SETTINGS_VERSION;
+  next.disabledRules = withoutRemovedPhrases(next);
   const problems = validateSettings(next);
   if (problems.length > 0) throw new SettingsError(problems);
   checkSize(next);

@@ -31,6 +31,8 @@ const LABEL = /^[\p{L}\p{N}-]{1,63}$/u;
 // The local part of an address: anything but spaces and "@", as mail clients accept it.
 const LOCAL_PART = /^[^\s@]{1,64}$/;
 const PHRASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// What "Turn off" can switch off: a catalogue rule, or one of the user's phrases (user/<its id>).
+const DISABLED_ID = /^(?:(?:common|ja|us)\/[a-z0-9-]{1,64}|user\/[A-Za-z0-9_-]{1,64})$/;
 
 type Problems = SettingsProblem[];
 
@@ -172,9 +174,9 @@ export function checkUserPhrase(v: unknown, path: string, out: Problems): string
   return phraseOk && packOk ? `${String(v.pack)}\u0000${String(v.phrase).trim().toLowerCase()}` : undefined;
 }
 
-function checkRuleId(v: unknown, path: string, out: Problems): string | undefined {
+function checkDisabledId(v: unknown, path: string, out: Problems): string | undefined {
   if (!checkString(v, path, out, 80)) return undefined;
-  if (!RULE_ID.test(v)) {
+  if (!DISABLED_ID.test(v)) {
     out.push({ path, code: 'rule-id', found: show(v) });
     return undefined;
   }
@@ -192,7 +194,7 @@ function checkHost(v: unknown, path: string, out: Problems): string | undefined 
 
 const LISTS = {
   audienceMap: { max: LIMITS.audienceMap, element: checkMapping },
-  disabledRules: { max: LIMITS.rules, element: checkRuleId },
+  disabledRules: { max: LIMITS.rules, element: checkDisabledId },
   userPhrases: { max: LIMITS.userPhrases, element: checkUserPhrase },
   disabledSites: { max: LIMITS.sites, element: checkHost },
   genericSites: { max: LIMITS.sites, element: checkHost },

@@ -6,11 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { screenshot } from './harness';
 import { useExtensionBrowser } from './page-helpers';
 
 /** The part of the extension API the service worker evaluations use. */
-declare const chrome: { storage: { sync: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { sync: { clear(): Promise<void>; get(key: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+};
 
 const env = useExtensionBrowser({ demo: true });
 let page: Page;
@@ -295,6 +298,42 @@ describe('the card', () => {
       .poll(() => env.b.serviceWorker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { disabledRules?: string[] } | undefined)?.disabledRules))
       .toContain('common/shouting');
     await screenshot(p, 'overlay-8-after-turn-off');
+  });
+
+  it('Turn off on one of your phrases removes that phrase only, saved as user/<id>; removing the phrase clears it', async () => {
+    const stored = () => env.b.serviceWorker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings as { disabledRules?: string[] } | undefined);
+    await env.b.serviceWorker.evaluate((s) => chrome.storage.sync.set({ settings: s, settings$: { v: s.version } }), {
+      ...DEFAULT_SETTINGS,
+      userPhrases: [
+        { id: 'phrase-1', phrase: 'blue widgets', pack: 'common', message: 'Say which product you mean.' },
+        { id: 'phrase-2', phrase: 'green gadgets', pack: 'common', message: 'Say which product you mean.' },
+      ],
+    });
+    const p = await openDemo('blank');
+    await typeAtEnd(p, EDITOR, 'We ship blue widgets and green gadgets.');
+    await waitForUnderline(p, 'blue widgets');
+    await waitForUnderline(p, 'green gadgets');
+    await hoverText(p, 'blue widgets');
+    const turnOff = p.locator('nemawashi-overlay .card button[data-action="turn-off"]');
+    expect(await turnOff.textContent()).toBe('Turn off phrase');
+    await turnOff.click();
+    await waitForNoUnderline(p, 'blue widgets');
+    expect((await underlines(p)).map((u) => u.text)).toContain('green gadgets');
+    await expect.poll(async () => (await stored())?.disabledRules).toEqual(['user/phrase-1']);
+
+    // Another draft reads it back from the settings: still off there.
+    await p.close();
+    const q = await openDemo('blank');
+    await typeAtEnd(q, EDITOR, 'More blue widgets, more green gadgets.');
+    await waitForUnderline(q, 'green gadgets');
+    expect((await underlines(q)).map((u) => u.text)).not.toContain('blue widgets');
+
+    // Removing the phrase in the options takes its mark with it (a new phrase may reuse the id).
+    const options = await env.b.context.newPage();
+    await options.goto(`chrome-extension://${env.b.extensionId}/options.html`);
+    await options.locator('[data-key="phrase-0-remove"]').click();
+    await expect.poll(async () => (await stored())?.disabledRules).toEqual([]);
+    await options.close();
   });
 });
 
