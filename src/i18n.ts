@@ -119,6 +119,8 @@ const en = {
   'options.phrases.severity': 'Severity',
   'options.phrases.add': 'Add phrase',
   'options.phrases.empty': 'No phrases yet.',
+  'options.phrases.on': 'On',
+  'options.phrases.onItem': 'Warn about “{item}”',
 
   'options.sites': 'Sites',
   'options.sites.help': 'Nemawashi runs in Gmail and Outlook on the web. It can also check any text box on other sites you add here (the browser asks for your permission).',
@@ -287,6 +289,8 @@ const ja: Record<MessageKey, string> = {
   'options.phrases.severity': '重要度',
   'options.phrases.add': 'フレーズを追加',
   'options.phrases.empty': 'フレーズはまだありません。',
+  'options.phrases.on': 'オン',
+  'options.phrases.onItem': '「{item}」を指摘する',
 
   'options.sites': 'サイト',
   'options.sites.help': 'Nemawashi は Web 版の Gmail と Outlook で動作します。ここに追加した他のサイトでも、テキスト入力欄をチェックできます（ブラウザーが許可を求めます）。',

@@ -687,6 +687,35 @@ function newPhraseId(existing: readonly UserPhrase[]): string {
   return `phrase-${n}`;
 }
 
+/**
+ * The phrase's on/off switch, like a rule's: off is `user/<id>` in disabledRules, the same mark
+ * the card's "Turn off phrase" leaves, so either place undoes the other.
+ */
+function phraseSwitch(i: number, p: UserPhrase, settings: Settings, lang: Lang, actions: Actions): Node {
+  const ruleId = `user/${p.id}`;
+  return h(
+    'td',
+    null,
+    h('input', {
+      type: 'checkbox',
+      role: 'switch',
+      id: `phrase-${i}-on`,
+      dataset: { key: `phrase-${i}-on` },
+      props: { checked: !settings.disabledRules.includes(ruleId) },
+      on: {
+        change: (ev) => {
+          const checked = (ev.target as HTMLInputElement).checked;
+          void actions.save('phrases', (s) => {
+            const rest = s.disabledRules.filter((id) => id !== ruleId);
+            return { ...s, disabledRules: checked ? rest : [...rest, ruleId] };
+          });
+        },
+      },
+    }),
+    h('label', { for: `phrase-${i}-on`, class: 'sr-only' }, t('options.phrases.onItem', lang, { item: p.phrase })),
+  );
+}
+
 function phrasesSection(state: State, actions: Actions): Node {
   const { lang, settings } = state;
   const packOptions: Array<[string, string]> = PACK_ORDER.map((p) => [p, t(`pack.${p}`, lang)]);
@@ -733,6 +762,7 @@ function phrasesSection(state: State, actions: Actions): Node {
         h(
           'tr',
           null,
+          h('th', { scope: 'col' }, t('options.phrases.on', lang)),
           h('th', { scope: 'col' }, t('options.phrases.phrase', lang)),
           h('th', { scope: 'col' }, t('options.phrases.pack', lang)),
           h('th', { scope: 'col' }, t('options.phrases.message', lang)),
@@ -744,11 +774,12 @@ function phrasesSection(state: State, actions: Actions): Node {
       h(
         'tbody',
         null,
-        settings.userPhrases.length === 0 ? h('tr', null, h('td', { colspan: 6, class: 'hint' }, t('options.phrases.empty', lang))) : null,
+        settings.userPhrases.length === 0 ? h('tr', null, h('td', { colspan: 7, class: 'hint' }, t('options.phrases.empty', lang))) : null,
         settings.userPhrases.map((p, i) =>
           h(
             'tr',
-            { dataset: { phrase: p.id } },
+            { class: settings.disabledRules.includes(`user/${p.id}`) ? 'off' : undefined, dataset: { phrase: p.id } },
+            phraseSwitch(i, p, settings, lang, actions),
             textCell(i, 'phrase', p.phrase, t('options.phrases.phrase', lang)),
             h(
               'td',

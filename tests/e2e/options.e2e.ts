@@ -107,6 +107,27 @@ describe('options take effect in the compose page', () => {
     await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).toContain('user/phrase-1');
   });
 
+  it('a phrase switched off here disappears from the draft, and comes back when switched on', async () => {
+    const toggle = options.getByRole('switch', { name: 'Warn about “circle back”' });
+    expect(await toggle.isChecked()).toBe(true);
+    // By keyboard: Space on the focused switch, as for any checkbox.
+    await toggle.focus();
+    await options.keyboard.press('Space');
+    await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).not.toContain('user/phrase-1');
+    expect((await storedSettings(env.b))?.disabledRules).toEqual(['user/phrase-1']);
+    expect(await toggle.isChecked()).toBe(false);
+    // The render that followed the save kept the focus on the switch.
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('phrase-0-on');
+    // The rest of the draft is still checked: only the phrase went.
+    expect((await summaryOf(tabId))?.rules).toContain('us/vague-commitment');
+    await options.evaluate(() => document.getElementById('phrases')?.scrollIntoView());
+    await screenshot(options, 'options-phrases-off');
+    await toggle.click();
+    await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).toContain('user/phrase-1');
+    expect((await storedSettings(env.b))?.disabledRules).toEqual([]);
+    expect(await toggle.isChecked()).toBe(true);
+  });
+
   it('a rule switched off disappears from the draft; its severity can change', async () => {
     await options.click('#rule-us-vague-commitment');
     await expect.poll(() => summaryOf(tabId).then((s) => s?.rules ?? [])).not.toContain('us/vague-commitment');
