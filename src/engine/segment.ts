@@ -71,7 +71,21 @@ const DISCLAIMER =
 /** Lines after a sign-off that still look like a signature (name, title, company, phone). */
 const MAX_SIGNATURE_LINES = 8;
 
+/**
+ * The last split, reused when the same body is split again: the engine and the content script's
+ * first-contact display both split the body on every analysis of a keystroke.
+ * Callers must treat the result as read-only.
+ */
+let lastSplit: { body: string; result: SplitBody } | undefined;
+
 export function splitBody(body: string): SplitBody {
+  if (lastSplit && lastSplit.body === body) return lastSplit.result;
+  const result = splitBodyUncached(body);
+  lastSplit = { body, result };
+  return result;
+}
+
+function splitBodyUncached(body: string): SplitBody {
   const lines = splitLines(body);
   const n = lines.length;
   // kind per line; 'new' unless marked.
