@@ -1,6 +1,5 @@
 // rules/us/hedging.ts
-import { defineRule, definePhrases, type PhraseMatch, type RuleDoc } from '../../src/engine';
-import { phraseCombinations } from './no-clear-ask';
+import { defineRule, definePhrases, type PhraseMatch, type RuleDoc, phraseCombinations } from '../../src/engine';
 
 /**
  * Hedges: words that soften a statement into an opinion or a possibility. A class (RULES.md):

@@ -3,22 +3,7 @@
 // Also home of the pack's shared notion of "the ask" (a request, a question, or a next step the
 // writer commits to with a date): us/buried-ask and us/vague-commitment import these helpers so
 // the three rules agree on what counts as asking, and on what counts as a date.
-import { defineRule, definePhrases, type RuleDoc, type Sentence, type Token } from '../../src/engine';
-
-/**
- * Every combination of the given parts, joined by spaces ('' leaves a part out). The phrase
- * syntax's `a|b` alternatives are single parts split on whitespace, so alternatives of several
- * words ("would be" / "will be") are spelled out here instead.
- */
-export function phraseCombinations(...parts: ReadonlyArray<readonly string[]>): string[] {
-  let out: string[] = [''];
-  for (const options of parts) {
-    const next: string[] = [];
-    for (const prefix of out) for (const o of options) next.push(o === '' ? prefix : prefix === '' ? o : `${prefix} ${o}`);
-    out = next;
-  }
-  return out.filter((p) => p !== '');
-}
+import { defineRule, definePhrases, phraseCombinations, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 
 /**
  * Polite request forms (RULES.md: please, could/would/can you, I would be grateful if you could,

@@ -1,6 +1,6 @@
 // rules/us/over-apology.ts
-import { defineRule, definePhrases, type RuleReport } from '../../src/engine';
-import { isGreeting, phraseCombinations } from './no-clear-ask';
+import { defineRule, definePhrases, type RuleReport, phraseCombinations } from '../../src/engine';
+import { isGreeting } from './no-clear-ask';
 
 /**
  * One apology each. "Sorry to hear" and "sorry for your loss" are sympathy, not apology: they

@@ -1,6 +1,5 @@
 // rules/us/overly-formal.ts
-import { defineRule, definePhrases } from '../../src/engine';
-import { phraseCombinations } from './no-clear-ask';
+import { defineRule, definePhrases, phraseCombinations } from '../../src/engine';
 
 /**
  * Stiff formulas: translated Japanese letter conventions (honor, patronage, humbly, your

@@ -1,6 +1,5 @@
 // rules/us/self-deprecation.ts
-import { defineRule, definePhrases } from '../../src/engine';
-import { phraseCombinations } from './no-clear-ask';
+import { defineRule, definePhrases, phraseCombinations } from '../../src/engine';
 import { UNNEEDED_APOLOGY_PHRASES } from './over-apology';
 
 const I_AM = ['i am', "i'm"];

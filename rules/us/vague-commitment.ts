@@ -1,6 +1,6 @@
 // rules/us/vague-commitment.ts
-import { defineRule, definePhrases } from '../../src/engine';
-import { hasDeadline, phraseCombinations } from './no-clear-ask';
+import { defineRule, definePhrases, phraseCombinations } from '../../src/engine';
+import { hasDeadline } from './no-clear-ask';
 
 /**
  * Indirect answers that a Japanese reader hears as a polite "no" or "not yet", and an American

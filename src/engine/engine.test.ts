@@ -29,6 +29,21 @@ describe('phrase tables', () => {
     const m = doc.match(table).map((x) => doc.body.slice(x.start, x.end));
     expect(m).toEqual(['Sorry, but', 'As I have explained before', 'take it or leave it', '申し訳']);
   });
+  it('takes alternatives of several words in a group, and keeps a literal "*" literal', () => {
+    const t = definePhrases(["(i am|i'm) reaching out", 'we [very much|really] regret', '*wink*', 'your * report']);
+    const doc = buildDoc({ body: "I'm reaching out. I am reaching out. We very much regret it. We regret it. A *wink* here, a big wink there. Your final report." }, ctx);
+    expect(doc.match(t).map((x) => doc.body.slice(x.start, x.end))).toEqual([
+      "I'm reaching out",
+      'I am reaching out',
+      'We very much regret',
+      'We regret',
+      '*wink*',
+      'Your final report',
+    ]);
+    // "( wink )" has no "|": the parentheses are literal text.
+    const lit = buildDoc({ body: 'ha ( wink ) ha, wink' }, ctx);
+    expect(lit.match(definePhrases(['( wink )'])).map((x) => lit.body.slice(x.start, x.end))).toEqual(['( wink )']);
+  });
   it('does not match across word boundaries', () => {
     const doc = buildDoc({ body: 'sorrys, butter' }, ctx);
     expect(doc.match(table)).toEqual([]);

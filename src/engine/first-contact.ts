@@ -29,12 +29,8 @@ const REPLY_SUBJECT = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs|antw|r)(?:\s*\[\d{1,6}\])?\
 
 /** Phrases a writer uses only when introducing themselves. */
 export const INTRODUCTION_PHRASES = definePhrases([
-  // One entry per wording: "a|b" alternates single tokens, so "i'm|i am" would read as
-  // "i'm am" / "i am" and miss the contracted form.
-  "i'm reaching out",
-  'i am reaching out',
-  "i'm writing to you for the first time",
-  'i am writing to you for the first time',
+  "(i'm|i am) reaching out",
+  "(i'm|i am) writing to you for the first time",
   'allow me to introduce myself',
   'please allow me to introduce myself',
   'let me introduce myself',

@@ -5,8 +5,9 @@
  *
  * Pattern syntax (space-separated parts, matched case-insensitively, curly apostrophes folded):
  *   word          a literal word or punctuation mark ("sorry, but" is sorry + , + but)
- *   a|b|c, (a|b)  any of these alternatives (each may be several tokens: "can't|cannot")
- *   [a|b]         optional part
+ *   a|b|c         one-word alternatives ("can't|cannot")
+ *   (a b|c)       alternatives of any length ("(i am|i'm) reaching out")
+ *   [a b|c]       optional part, alternatives of any length
  *   *             any one word
  * Patterns containing Japanese (or other CJK) text are matched as literal substrings instead.
  * Patterns are data, never regular expressions: user phrases go through the same path.
@@ -36,27 +37,59 @@ interface TrieNode<E> {
   entry?: E;
 }
 
-const WILDCARD = '*';
+/** Trie key of the `*` wildcard: not a string the tokenizer can produce, so a literal "*" stays literal. */
+const WILDCARD = '\u0000any';
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
 /** Upper bound on alternatives one pattern may expand to; keeps compilation linear in table size. */
 const MAX_EXPANSIONS = 4096;
 
+interface PatternPart {
+  /** Each alternative as a token sequence ([] for an optional part's "nothing"). */
+  alts: string[][];
+}
+
+function tokensOf(text: string): string[] {
+  return text.trim() === '*' ? [WILDCARD] : tokenize(text).map((t) => t.norm);
+}
+
+/**
+ * Splits a pattern into parts. A group "(a b|c)" or "[a b|c]" that ends a part may hold
+ * alternatives of several words; a bare part splits on "|" into one-part alternatives. A "("
+ * without "|" inside ("( wink )") is literal text.
+ */
+function parsePattern(pattern: string): PatternPart[] {
+  const parts: PatternPart[] = [];
+  const n = pattern.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && /\s/.test(pattern[i]!)) i++;
+    if (i >= n) break;
+    const open = pattern[i];
+    if (open === '(' || open === '[') {
+      const close = pattern.indexOf(open === '(' ? ')' : ']', i + 1);
+      const inner = close === -1 ? '' : pattern.slice(i + 1, close);
+      const endsPart = close !== -1 && (close + 1 === n || /\s/.test(pattern[close + 1]!));
+      if (endsPart && inner.trim() !== '' && (open === '[' || inner.includes('|'))) {
+        const alts = inner.split('|').map(tokensOf);
+        if (open === '[') alts.push([]);
+        parts.push({ alts });
+        i = close + 1;
+        continue;
+      }
+    }
+    let j = i;
+    while (j < n && !/\s/.test(pattern[j]!)) j++;
+    parts.push({ alts: pattern.slice(i, j).split('|').map(tokensOf) });
+    i = j;
+  }
+  return parts;
+}
+
 function expandPattern(pattern: string): string[][] {
   let seqs: string[][] = [[]];
-  for (const rawPart of pattern.trim().split(/\s+/)) {
-    if (rawPart === '') continue;
-    let part = rawPart;
-    let optional = false;
-    if (part.startsWith('[') && part.endsWith(']') && part.length > 2) {
-      optional = true;
-      part = part.slice(1, -1);
-    }
-    if (part.startsWith('(') && part.endsWith(')') && part.includes('|')) part = part.slice(1, -1);
-    const alts: string[][] =
-      part === WILDCARD ? [[WILDCARD]] : part.split('|').map((a) => tokenize(a).map((t) => t.norm));
-    if (optional) alts.push([]);
+  for (const part of parsePattern(pattern)) {
     const nextSeqs: string[][] = [];
-    for (const s of seqs) for (const a of alts) nextSeqs.push([...s, ...a]);
+    for (const s of seqs) for (const a of part.alts) nextSeqs.push([...s, ...a]);
     if (nextSeqs.length > MAX_EXPANSIONS) throw new Error(`phrase pattern expands too much: ${pattern}`);
     seqs = nextSeqs;
   }
@@ -183,6 +216,20 @@ export function compilePendingTables(budgetMs = 8): boolean {
     if (performance.now() >= until) break;
   }
   return pendingTables.length === 0;
+}
+
+/**
+ * Every combination of the given parts, joined by spaces ('' leaves a part out): for tables
+ * whose patterns are built from lists shared by several entries.
+ */
+export function phraseCombinations(...parts: ReadonlyArray<readonly string[]>): string[] {
+  let out: string[] = [''];
+  for (const options of parts) {
+    const next: string[] = [];
+    for (const prefix of out) for (const o of options) next.push(o === '' ? prefix : prefix === '' ? o : `${prefix} ${o}`);
+    out = next;
+  }
+  return out.filter((p) => p !== '');
 }
 
 /** Builds a phrase table. Strings are shorthand for `{ pattern }`. */
