@@ -4,12 +4,13 @@
  * overrides, pause). Never writes to the editor except through `session.apply` on Apply.
  */
 import { analyze } from '../nemawashi';
-import { detectFirstContact, splitBody, type Finding, type FirstContactSetting, type Lang, type Pack, type Region, type Sector } from '../engine';
+import { detectFirstContact, splitBody, type Draft, type Finding, type FirstContactSetting, type Lang, type Pack, type Region, type Sector } from '../engine';
 import type { DraftSummary } from '../messages';
 import { maxSeverity, type AudienceView } from '../overlay/badge';
 import { ComposeOverlay, type OverlayItem, type OverlayRoot } from '../overlay/overlay';
 import { buildAnalysisContext, historyChecker, lookupHistory, type AudienceOverride, type ResolvedAudience, type Settings } from '../settings';
 import type { ComposeSession, DraftSnapshot } from '../webmail/types';
+import type { SendRecordResult } from './send-record';
 
 /**
  * Wait this long after the last change before analyzing. 200 ms is below the pause between
@@ -24,8 +25,11 @@ export interface ComposeHost {
   browserLanguage: string | undefined;
   /** Persists "Turn off rule" (settings.disabledRules). */
   disableRule(ruleId: string): void;
-  /** Records recipients as written to (first-contact history), on Send. */
-  recordSent(addresses: string[]): void;
+  /**
+   * Records this draft's recipients as written to (first-contact history) when `trigger` is a
+   * trusted user event, once per compose (src/content/send-record.ts).
+   */
+  recordSend(trigger: Event, composeId: string, draft: Draft): SendRecordResult;
   /** Called after each analysis (badge count for the toolbar, timings). */
   rendered(compose: ComposeController, timing: RunTiming): void;
   touched(compose: ComposeController): void;
@@ -103,15 +107,23 @@ export class ComposeController {
       touched: () => host.touched(this),
     });
     this.offs.push(session.onChange(() => this.schedule()));
-    this.offs.push(
-      session.onSend((draft) => {
-        const addresses = (draft.recipients ?? []).filter((r) => r.field !== 'bcc').map((r) => r.address);
-        if (addresses.length > 0) host.recordSent(addresses);
-      }),
-    );
+    this.offs.push(session.onSend((draft, trigger) => void this.recordSend(trigger, draft)));
     const onFocus = (): void => host.touched(this);
     session.editor.addEventListener('focusin', onFocus);
     this.offs.push(() => session.editor.removeEventListener('focusin', onFocus));
+  }
+
+  /**
+   * Records the send of this draft in the first-contact history, if `trigger` is a trusted user
+   * event (a real click on Send, Ctrl+Enter, or "Send anyway" in a send-time check) and this
+   * compose was not recorded before. Reads the draft now unless given. Never throws.
+   */
+  recordSend(trigger: Event, draft?: Draft): SendRecordResult {
+    try {
+      return this.host.recordSend(trigger, this.id, draft ?? this.session.read().draft);
+    } catch {
+      return 'no-recipients';
+    }
   }
 
   /** The per-draft decisions, for a controller that takes over this compose. */

@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import { compilePendingTables, warmUp, type Severity } from '../engine';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { OverlayRoot } from '../overlay/overlay';
-import { getSettings, isSiteEnabled, recordSent, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
+import { getSettings, isSiteEnabled, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
+import { SendRecorder } from './send-record';
 
 /**
  * Finds compose sessions not yet known (the adapters' entry point, or the demo's). A session
@@ -36,6 +37,8 @@ export class ContentController {
   private lastBadge = '';
   private readonly browserLanguage: string | undefined;
   private runs = 0;
+  /** Once per compose, trusted events only, a per-minute cap (src/content/send-record.ts). */
+  private readonly sends = new SendRecorder((addresses) => this.sendHistoryRecord(addresses));
 
   constructor(
     private readonly doc: Document,
@@ -152,7 +155,7 @@ export class ContentController {
         settings: () => this.settings,
         browserLanguage: this.browserLanguage,
         disableRule: (id) => this.disableRule(id),
-        recordSent: (addresses) => this.recordSent(addresses),
+        recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),
         rendered: (compose, timing) => this.rendered(compose, timing),
         touched: (compose) => {
           this.current = compose;
@@ -232,11 +235,12 @@ export class ContentController {
     );
   }
 
-  private recordSent(addresses: string[]): void {
+  private sendHistoryRecord(addresses: string[]): void {
     const msg: BackgroundRequest = { type: 'history:record', addresses };
-    // The background owns history writes (one writer for the salt); if it does not answer,
-    // write here rather than lose the record.
-    browser.runtime.sendMessage(msg).catch(() => recordSent(addresses).catch(() => undefined));
+    // The background is the only writer of the history: it validates the addresses and caps
+    // what one tab adds per minute. If it does not answer, the record is lost (a later send to
+    // the same people records them), which is safer than a second, unchecked writer here.
+    browser.runtime.sendMessage(msg).catch(() => undefined);
   }
 
   private byId(id: string): ComposeController | undefined {

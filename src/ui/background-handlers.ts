@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../engine/types';
 import type { BackgroundRequest } from '../messages';
-import { lookupHistory, recordSent } from '../settings';
+import { SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE } from '../content/send-record';
+import { lookupHistory, normalizeAddress, recordSent } from '../settings';
 
 /**
  * Tab id → host name of its top page, from the content script's own messages (sender.url is
@@ -62,6 +63,51 @@ function addressesOf(m: { addresses?: unknown }): string[] {
   return Array.isArray(m.addresses) ? m.addresses.filter((a): a is string => typeof a === 'string').slice(0, 200) : [];
 }
 
+/** A plausible mail address: what a compose's recipient field holds, nothing else. */
+const ADDRESS = /^[^\s@<>()[\]",;:\\]{1,64}@(?=.{1,253}$)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
+
+/**
+ * What the background accepts to store as "written to": at most SEND_RECORD_MAX_ADDRESSES
+ * well-formed addresses per message (the content script already sends only trusted, once-per-
+ * compose sends; this is the second line, should a content script be fooled).
+ */
+export function validRecordAddresses(m: { addresses?: unknown }): string[] {
+  if (!Array.isArray(m.addresses)) return [];
+  const out = new Set<string>();
+  for (const a of m.addresses.slice(0, 1000)) {
+    if (typeof a !== 'string' || a.length > 254) continue;
+    const n = normalizeAddress(a);
+    if (ADDRESS.test(n)) out.add(n);
+    if (out.size >= SEND_RECORD_MAX_ADDRESSES) break;
+  }
+  return [...out];
+}
+
+/**
+ * Addresses recorded per tab in the last minute: session storage, so a service worker that
+ * stopped between two messages still counts the earlier ones.
+ */
+export const recordBudgetItem = storage.defineItem<Record<string, Array<[number, number]>>>('session:historyRecordBudget', { fallback: {} });
+
+/** How many of `wanted` addresses tab `tabId` may still record this minute (and spends them). */
+export async function takeRecordBudget(tabId: number, wanted: number, now = Date.now()): Promise<number> {
+  const all = await recordBudgetItem.getValue();
+  const spent = (all[tabId] ?? []).filter(([at]) => now - at < 60_000);
+  const used = spent.reduce((sum, [, n]) => sum + n, 0);
+  const n = Math.max(0, Math.min(wanted, SEND_RECORD_PER_MINUTE - used));
+  if (n > 0) spent.push([now, n]);
+  // Drop other tabs' windows that have expired, so the item does not grow.
+  const next: Record<string, Array<[number, number]>> = {};
+  for (const [id, list] of Object.entries(all)) {
+    const live = list.filter(([at]) => now - at < 60_000);
+    if (live.length > 0) next[id] = live;
+  }
+  if (spent.length > 0) next[tabId] = spent;
+  else delete next[tabId];
+  await recordBudgetItem.setValue(next);
+  return n;
+}
+
 export async function updateBadge(tabId: number, count: number, maxSeverity: Severity | null): Promise<void> {
   const text = badgeText(count);
   await browser.action.setBadgeText({ tabId, text });
@@ -84,9 +130,15 @@ export async function handleBackgroundRequest(
       if (tabId === undefined) return { ok: false };
       await updateBadge(tabId, typeof m.count === 'number' ? m.count : 0, m.maxSeverity ?? null);
       return { ok: true };
-    case 'history:record':
-      await recordSent(addressesOf(m));
+    case 'history:record': {
+      // Only a tab's content script records sends (the popup and options pages never do).
+      if (tabId === undefined) return { ok: false };
+      const addresses = validRecordAddresses(m);
+      const n = addresses.length === 0 ? 0 : await takeRecordBudget(tabId, addresses.length);
+      if (n === 0) return { ok: false };
+      await recordSent(addresses.slice(0, n));
       return { ok: true };
+    }
     case 'history:check':
       return lookupHistory(addressesOf(m));
   }

@@ -133,15 +133,18 @@ abstract class BaseSession implements ComposeSession {
     return off;
   }
 
-  onSend(cb: (draft: Draft) => void): () => void {
+  onSend(cb: (draft: Draft, trigger: Event) => void): () => void {
     const { container, editor } = this.parts;
-    const fire = (): void => {
+    const fire = (trigger: Event): void => {
+      // Only the user sends mail: a page script's `button.click()` or dispatched Ctrl+Enter is
+      // untrusted and must not reach the history (SECURITY.md, src/content/send-record.ts).
+      if (!trigger.isTrusted) return;
       // A <button> answers Enter with both keydown and click: report one Send.
       const now = Date.now();
       if (now - this.lastSend < 500) return;
       this.lastSend = now;
       try {
-        cb(this.read().draft);
+        cb(this.read().draft, trigger);
       } catch {
         // Recording history must never stop the mail from going out.
       }
@@ -151,13 +154,13 @@ abstract class BaseSession implements ComposeSession {
     const roots = container.contains(editor) ? [container] : [container, editor];
     for (const root of roots) {
       // Capture phase: the webmail may tear the compose down in its own click handler.
-      root.addEventListener('click', (e) => isSend(e.target) && fire(), { capture: true, signal: ac.signal });
+      root.addEventListener('click', (e) => isSend(e.target) && fire(e), { capture: true, signal: ac.signal });
       root.addEventListener(
         'keydown',
         (e) => {
           const k = e as KeyboardEvent;
-          if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) fire();
-          else if ((k.key === 'Enter' || k.key === ' ') && isSend(k.target)) fire();
+          if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) fire(k);
+          else if ((k.key === 'Enter' || k.key === ' ') && isSend(k.target)) fire(k);
         },
         { capture: true, signal: ac.signal },
       );

@@ -42,8 +42,11 @@ export interface ComposeSession {
    * not loop back into a new analysis.
    */
   onChange(cb: () => void): () => void;
-  /** Calls back when the user clicks Send (to record first-contact history). */
-  onSend(cb: (draft: Draft) => void): () => void;
+  /**
+   * Calls back when the user clicks Send or presses Ctrl/Cmd+Enter (to record first-contact
+   * history), with the triggering event. Untrusted (page-dispatched) events are ignored.
+   */
+  onSend(cb: (draft: Draft, trigger: Event) => void): () => void;
   /** True while the compose window is still in the page. */
   isAlive(): boolean;
   dispose(): void;
