@@ -34,6 +34,25 @@ export function looksBinary(text: string): boolean {
   return (control + replacement) / sample.length > BINARY_CONTROL_SHARE;
 }
 
+/**
+ * True when raw message bytes are binary data rather than a mail message. Unlike `looksBinary`
+ * this reads bytes, not decoded text: 8-bit mail in Shift_JIS, EUC-JP or ISO-8859-1 is full of
+ * bytes above 0x7F that are not UTF-8, and ISO-2022-JP switches character sets with ESC
+ * (0x1B); all of that is text in its declared charset, which the parser decodes. Only NUL and
+ * the other C0 controls count against it.
+ */
+export function looksBinaryBytes(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SNIFF_CHARS);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i]!;
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 0x1b) || c === 0x7f) control++;
+  }
+  return control / n > BINARY_CONTROL_SHARE;
+}
+
 // A header line: a field name of printable ASCII without ":" and then ":" (RFC 5322 §2.2).
 const HEADER_LINE = /^[!-9;-~]{1,76}:/;
 const KNOWN_HEADERS = new Set([
@@ -101,14 +120,80 @@ function messageIds(value: string | undefined): string[] {
   return value.split(/\s+/).filter((s) => s !== '');
 }
 
+/** The charset parameter of the message's top Content-Type, from the header block (Latin-1 view). */
+function declaredCharset(headerBlock: string): string | undefined {
+  const ct = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(headerBlock)?.[0] ?? '';
+  return /charset\s*=\s*"?([A-Za-z0-9_.:-]{1,40})/i.exec(ct)?.[1];
+}
+
+function decoderFor(label: string | undefined, fallback: string): TextDecoder {
+  try {
+    if (label) return new TextDecoder(label);
+  } catch {
+    // An unknown label: fall through.
+  }
+  return new TextDecoder(fallback);
+}
+
+/**
+ * Headers written raw in a legacy charset instead of RFC 2047 encoded words ("Subject: 見積" in
+ * Shift_JIS bytes, "To: Jürgen" in Latin-1, or ISO-2022-JP escape sequences): older Japanese
+ * mailers and some gateways send this. The parser reads raw header bytes as UTF-8, which turns
+ * them into U+FFFD, so such a header block is decoded here by the message's declared charset
+ * (else ISO-2022-JP for escape sequences, windows-1252 for other 8-bit bytes) and handed on as
+ * UTF-8. Valid UTF-8 headers, and every message without raw 8-bit headers, pass unchanged.
+ */
+function normalizeRawHeaders(bytes: Uint8Array): Uint8Array {
+  let end = -1;
+  for (let i = 0; i + 1 < bytes.length && i < 1024 * 1024; i++) {
+    if (bytes[i] === 0x0a && (bytes[i + 1] === 0x0a || (bytes[i + 1] === 0x0d && bytes[i + 2] === 0x0a))) {
+      end = i + 1;
+      break;
+    }
+  }
+  if (end === -1) return bytes;
+  const head = bytes.subarray(0, end);
+  let high = false;
+  let esc = false;
+  for (const b of head) {
+    if (b >= 0x80) high = true;
+    else if (b === 0x1b) esc = true;
+  }
+  if (!high && !esc) return bytes;
+  if (high && !esc) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head);
+      return bytes;
+    } catch {
+      // Not UTF-8: decode by the declared charset below.
+    }
+  }
+  // A multipart message declares its charset on the parts: the first one stands for the headers.
+  const charset = declaredCharset(latin1(head)) ?? /charset\s*=\s*"?([A-Za-z0-9_.:-]{1,40})/i.exec(latin1(bytes.subarray(0, 64 * 1024)))?.[1];
+  const text = decoderFor(charset, esc ? 'iso-2022-jp' : 'windows-1252').decode(head);
+  const utf8 = new TextEncoder().encode(text);
+  const out = new Uint8Array(utf8.length + bytes.length - end);
+  out.set(utf8, 0);
+  out.set(bytes.subarray(end), utf8.length);
+  return out;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
 export async function parseEml(input: Uint8Array | string): Promise<Draft> {
-  const raw = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  // Headers and MIME structure are ASCII; the parts are decoded by their declared charset by the
+  // parser. Latin-1 maps each byte to one character, so this view never fails or shifts offsets.
+  const raw = typeof input === 'string' ? input : latin1(input);
   if (raw.trim() === '') throw new InputError('empty file');
-  if (looksBinary(raw.slice(0, 8192))) throw new InputError('binary data, not a MIME message');
+  if (typeof input === 'string' ? looksBinary(raw.slice(0, 8192)) : looksBinaryBytes(input.subarray(0, 8192))) {
+    throw new InputError('binary data, not a MIME message');
+  }
   checkHeaders(raw);
   let email: Email;
   try {
-    email = await PostalMime.parse(input, { attachmentEncoding: 'arraybuffer' });
+    email = await PostalMime.parse(typeof input === 'string' ? input : normalizeRawHeaders(input), { attachmentEncoding: 'arraybuffer' });
   } catch (err) {
     throw new InputError(`malformed MIME: ${err instanceof Error ? err.message : String(err)}`);
   }
