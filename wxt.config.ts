@@ -8,6 +8,7 @@ const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 // on the bundled demo page served from this machine. The production build (`npm run build`) has no
 // localhost access (tests/manifest.test.ts).
 const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png' };
 const demoBuild = process.env.NEMAWASHI_DEMO === '1';
 
 export default defineConfig({
@@ -32,6 +33,19 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'activeTab'],
     // Other sites are asked for one at a time, at runtime, when the user adds them (options page).
     optional_host_permissions: OPTIONAL_HOSTS,
+    // The toolbar button: the tile icon (public/icon/, drawn by scripts/icons.mjs) reads on light
+    // and dark toolbars; Firefox also gets one-colour light/dark variants (theme_icons, found by WXT).
+    ...(manifestVersion === 2
+      ? {
+          browser_action: {
+            default_icon: TOOLBAR_ICON,
+            theme_icons: [16, 32].map((size) => ({ light: `icon/light-${size}.png`, dark: `icon/dark-${size}.png`, size })),
+          },
+        }
+      : { action: { default_icon: TOOLBAR_ICON } }),
+    // The organisation's policy (storage.managed, docs/admin.md). Chrome and Edge validate it
+    // against this schema; Firefox has no managed_schema and reads policies.json as it is.
+    ...(browser !== 'firefox' ? { storage: { managed_schema: 'managed-schema.json' } } : {}),
     // WXT drops optional_host_permissions from an MV2 build without converting it; Firefox's
     // MV2 reads optional hosts from optional_permissions (tests/manifest.test.ts).
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : {}),
