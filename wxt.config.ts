@@ -23,6 +23,15 @@ export default defineConfig({
   outDir: process.env.NEMAWASHI_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: nemawashi-<version>-chrome.zip (Chrome Web Store, Edge Add-ons),
+  // nemawashi-<version>-firefox.zip and nemawashi-<version>-sources.zip (addons.mozilla.org asks
+  // for the sources of a bundled add-on; README "Building from source" is how to rebuild it).
+  zip: {
+    artifactTemplate: 'nemawashi-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'nemawashi-{{version}}-sources.zip',
+    // Pictures made by the tests, the demo and store-assets are not sources.
+    excludeSources: ['store/screenshots/**', 'demo-screenshots/**', 'tests/e2e/screenshots/**', 'coverage/**'],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

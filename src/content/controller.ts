@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { compilePendingTables, warmUp, type Severity } from '../engine';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { OverlayRoot } from '../overlay/overlay';
-import { getSettings, isSiteEnabled, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
+import { getEffectiveSettings, isSiteEnabled, updateSettings, watchEffectiveSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
@@ -52,9 +52,10 @@ export class ContentController {
 
   async start(): Promise<void> {
     const { signal } = this.opts;
-    this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+    // The user's settings with the organisation's policy applied (src/settings/policy.ts).
+    this.settings = await getEffectiveSettings().catch(() => DEFAULT_SETTINGS);
     if (signal.aborted) return;
-    const unwatch = watchSettings((s) => {
+    const unwatch = watchEffectiveSettings((s) => {
       this.settings = s;
       if (!isSiteEnabled(s, location.hostname)) {
         this.disposeAll();

@@ -10,6 +10,7 @@ import { storage } from 'wxt/utils/storage';
 import { MIGRATIONS, migrate } from './migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem, type SettingsRecovery } from './types';
 import { repairSettings, validateSettings } from './validate';
+import { applyPolicy, keepsPhraseMark, readPolicy, watchPolicy, type PolicyRead } from './policy';
 
 export * from './types';
 export { validateSettings, repairSettings, isDomain, isAddress, isHostName, LIMITS } from './validate';
@@ -26,6 +27,24 @@ export {
   historyItem,
   HISTORY_LIMIT,
 } from './history';
+export {
+  applyPolicy,
+  parsePolicy,
+  readPolicy,
+  watchPolicy,
+  isLocked,
+  isOrgPhraseId,
+  isUserMappingOverridden,
+  orgPhraseId,
+  LOCKABLE,
+  NO_POLICY,
+  SEND_THRESHOLDS,
+  type Lockable,
+  type OrgPolicy,
+  type PolicyRead,
+  type RulePolicy,
+  type SendThreshold,
+} from './policy';
 export {
   buildAnalysisContext,
   resolveDraftAudience,
@@ -94,6 +113,40 @@ export function watchSettings(cb: (settings: Settings) => void): () => void {
   return settingsItem.watch((raw) => cb(repairOnRead(raw).settings));
 }
 
+/**
+ * The settings the checker uses: the user's, with the organisation's policy applied (policy.ts).
+ * Edits still go through getSettings/updateSettings, which never see the policy's values.
+ */
+export async function getEffectiveSettings(): Promise<Settings> {
+  const [settings, policy] = await Promise.all([getSettings(), readPolicy()]);
+  return applyPolicy(settings, policy.policy);
+}
+
+/** Like watchSettings, for the effective settings: fires when either the user's or the policy changes. */
+export function watchEffectiveSettings(cb: (settings: Settings) => void): () => void {
+  let user: Settings | undefined;
+  let policy: PolicyRead | undefined;
+  const emit = () => {
+    if (user && policy) cb(applyPolicy(user, policy.policy));
+  };
+  const ready = Promise.all([getSettings(), readPolicy()]).then(([s, p]) => {
+    user ??= s;
+    policy ??= p;
+  });
+  const stopSettings = watchSettings((s) => {
+    user = s;
+    void ready.then(emit);
+  });
+  const stopPolicy = watchPolicy((p) => {
+    policy = p;
+    void ready.then(emit);
+  });
+  return () => {
+    stopSettings();
+    stopPolicy();
+  };
+}
+
 export type SettingsUpdate = Partial<Omit<Settings, 'version'>> | ((current: Settings) => Settings);
 
 function checkSize(settings: Settings): void {
@@ -111,7 +164,8 @@ function checkSize(settings: Settings): void {
 function withoutRemovedPhrases(settings: Settings): string[] {
   if (!Array.isArray(settings.disabledRules) || !Array.isArray(settings.userPhrases)) return settings.disabledRules;
   const ids = new Set(settings.userPhrases.map((p) => `user/${p?.id}`));
-  return settings.disabledRules.filter((id) => typeof id !== 'string' || !id.startsWith('user/') || id === 'user/phrases' || ids.has(id));
+  // Company phrases (user/org-<id>) come from the policy, not from these settings: their marks stay.
+  return settings.disabledRules.filter((id) => typeof id !== 'string' || !id.startsWith('user/') || id === 'user/phrases' || keepsPhraseMark(id) || ids.has(id));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
 import { resolveLanguage, t, tCount, type MessageKey } from '../i18n';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { analyze, rules } from '../nemawashi';
-import { getSettings, updateSettings, watchSettings, isSiteEnabled, type Settings } from '../settings';
+import { applyPolicy, getSettings, readPolicy, updateSettings, watchPolicy, watchSettings, isSiteEnabled, type PolicyRead, type Settings } from '../settings';
 import { announce, h, nextId, rerender, select } from './dom';
 import { groupFindings, shortExcerpt } from './findings';
 
@@ -66,6 +66,9 @@ function hostOf(url: string | undefined): string | null {
 
 export async function mountPopup(root: HTMLElement): Promise<void> {
   const settings = await getSettings();
+  // The pasted draft is checked as a compose is: with the organisation's policy applied.
+  let policy: PolicyRead = await readPolicy();
+  watchPolicy((p) => (policy = p));
   const tab = await targetTab();
   // With activeTab (the toolbar click) the URL is known; otherwise ask the background, which
   // heard it from the tab's content script.
@@ -136,7 +139,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     },
     checkPasted(text, packs) {
       state.pasted = { text, packs, findings: null };
-      const s = state.settings;
+      const s = applyPolicy(state.settings, policy.policy);
       state.pasted.findings = analyze(
         { body: text },
         {
