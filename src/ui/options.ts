@@ -20,6 +20,9 @@ import {
   historyCount,
   historyItem,
   importSettings,
+  readPolicy,
+  watchPolicy,
+  type PolicyRead,
   settingsRecoveryItem,
   updateSettings,
   watchSettings,
@@ -30,6 +33,7 @@ import {
   type UiLanguage,
 } from '../settings';
 import { announce, h, rerender, select, type Child } from './dom';
+import { orgPhrasesTable, orgRecipientRows, overriddenNote, policyNotice, rulePolicyView } from './options-policy';
 
 /** Where Nemawashi runs without asking (entrypoints/content.ts matches), for the Sites list. */
 const BUILT_IN_SITES = ['mail.google.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.live.com'];
@@ -41,6 +45,8 @@ interface State {
   lang: Lang;
   settings: Settings;
   recovery: SettingsRecovery | null;
+  /** The organisation's policy, shown beside the user's own settings (options-policy.ts). */
+  policy: PolicyRead;
   historyCount: number;
   /** Sites whose optional host permission is granted. */
   granted: Set<string>;
@@ -82,6 +88,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     lang: resolveLanguage(settings.language),
     settings,
     recovery: await getSettingsRecovery(),
+    policy: await readPolicy(),
     historyCount: await historyCount(),
     granted: new Set(),
     problems: new Map(),
@@ -199,6 +206,10 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     state.historyCount = hashes.length;
     render();
   });
+  watchPolicy((p) => {
+    state.policy = p;
+    render();
+  });
   settingsRecoveryItem.watch((r) => {
     state.recovery = r;
     render();
@@ -241,6 +252,7 @@ function build(state: State, actions: Actions): Node {
       ),
     ),
     state.recovery ? recoveryNotice(lang, state.recovery, actions) : null,
+    policyNotice(lang, state.policy, formatProblem),
     h(
       'nav',
       { class: 'toc', 'aria-label': t('options.title', lang) },
@@ -457,7 +469,8 @@ function recipientsSection(state: State, actions: Actions): Node {
       h(
         'tbody',
         null,
-        map.length === 0 ? h('tr', null, h('td', { colspan: 5, class: 'hint' }, t('options.recipients.empty', lang))) : null,
+        orgRecipientRows(lang, state.policy.policy),
+        map.length === 0 && !state.policy.policy?.recipients.length ? h('tr', null, h('td', { colspan: 5, class: 'hint' }, t('options.recipients.empty', lang))) : null,
         map.map((m, i) =>
           h(
             'tr',
@@ -494,6 +507,7 @@ function recipientsSection(state: State, actions: Actions): Node {
                 },
                 t('action.remove', lang),
               ),
+              overriddenNote(lang, state.policy.policy, m),
             ),
           ),
         ),
@@ -609,8 +623,11 @@ function rulesSection(state: State, actions: Actions): Node {
           'ul',
           { class: 'rules' },
           list.map((rule) => {
-            const on = !settings.disabledRules.includes(rule.id);
-            const override = settings.severityOverrides[rule.id];
+            const org = rulePolicyView(lang, state.policy.policy, rule.id);
+            const on = org.forced ?? !settings.disabledRules.includes(rule.id);
+            const override = org.severityLocked ? org.severity : settings.severityOverrides[rule.id];
+            // The organisation's severity, when the user may change it, is the rule's default.
+            const defaultSeverity = org.severity && !org.severityLocked ? t('options.policy.orgDefault', lang, { severity: t(`severity.${org.severity}`, lang) }) : t('options.rules.default', lang, { severity: t(`severity.${rule.severity}`, lang) });
             const slug = rule.id.replace('/', '-');
             return h(
               'li',
@@ -623,7 +640,7 @@ function rulesSection(state: State, actions: Actions): Node {
                   role: 'switch',
                   id: `rule-${slug}`,
                   dataset: { key: `rule-${slug}` },
-                  props: { checked: on },
+                  props: { checked: on, disabled: org.forced !== undefined },
                   'aria-describedby': `rule-${slug}-desc`,
                   on: {
                     change: (ev) => {
@@ -636,13 +653,14 @@ function rulesSection(state: State, actions: Actions): Node {
                   },
                 }),
                 h('label', { for: `rule-${slug}`, class: 'rule-id' }, rule.id),
-                h('span', { id: `rule-${slug}-desc`, class: 'rule-desc' }, rule.description[lang]),
+                h('span', { id: `rule-${slug}-desc`, class: 'rule-desc' }, rule.description[lang], org.mark ? ' ' : null, org.mark),
                 select({
                   id: `sev-${slug}`,
                   key: `sev-${slug}`,
                   label: `${t('options.rules.severity', lang)}: ${rule.id}`,
                   value: override ?? '',
-                  options: [['', t('options.rules.default', lang, { severity: t(`severity.${rule.severity}`, lang) })] as [string, string]].concat(
+                  disabled: org.severityLocked,
+                  options: [['', defaultSeverity] as [string, string]].concat(
                     SEVERITY_ORDER.map((s) => [s, t(`severity.${s}`, lang)]),
                   ),
                   onChange: (v) =>
@@ -753,6 +771,13 @@ function phrasesSection(state: State, actions: Actions): Node {
     lang,
     'options.phrases',
     'options.phrases.help',
+    orgPhrasesTable(lang, state.policy.policy, settings, (ruleId, on) =>
+      void actions.save('phrases', (s) => {
+        const rest = s.disabledRules.filter((id) => id !== ruleId);
+        return { ...s, disabledRules: on ? rest : [...rest, ruleId] };
+      }),
+    ),
+    state.policy.policy?.phrases.length ? h('h3', null, t('options.phrases', lang)) : null,
     h(
       'table',
       { class: 'table' },

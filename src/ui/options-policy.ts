@@ -1,0 +1,155 @@
+/**
+ * What the options page shows of the organisation's policy (src/settings/policy.ts): a notice at
+ * the top (with the policy's ignored values), the organisation's rows in the recipients table,
+ * the marks and locks on the rule catalogue, and the company phrases. The page's own sections
+ * call these; the user's settings are edited as before and never receive the policy's values.
+ */
+import type { Lang, Severity } from '../engine/types';
+import { t } from '../i18n';
+import { isLocked, isUserMappingOverridden, orgPhraseId, type OrgPolicy, type PolicyRead, type Settings, type SettingsProblem } from '../settings';
+import type { AudienceMapping } from '../engine/audience';
+import { h } from './dom';
+
+/** "Set by your organisation", and "locked" when the user cannot change it. */
+export function orgMark(lang: Lang, locked: boolean): HTMLElement {
+  return h(
+    'span',
+    { class: `org-mark${locked ? ' locked' : ''}`, dataset: { org: locked ? 'locked' : 'set' } },
+    t(locked ? 'options.policy.locked' : 'options.policy.mark', lang),
+  );
+}
+
+/** The notice at the top of the page; null when no policy is set and nothing was ignored. */
+export function policyNotice(lang: Lang, read: PolicyRead, formatProblem: (p: SettingsProblem, lang: Lang) => string): Node | null {
+  const { policy, problems } = read;
+  if (!policy && problems.length === 0) return null;
+  return h(
+    'section',
+    { id: 'policy', class: 'notice policy', 'aria-labelledby': 'policy-title' },
+    h('h2', { id: 'policy-title' }, t('options.policy', lang)),
+    h('p', null, t('options.policy.help', lang)),
+    policy?.sendThreshold
+      ? h(
+          'p',
+          { dataset: { policy: 'sendThreshold' } },
+          t('options.policy.sendThreshold', lang, { level: t(`options.policy.threshold.${policy.sendThreshold}`, lang) }),
+          ' ',
+          orgMark(lang, isLocked(policy, 'sendThreshold')),
+        )
+      : null,
+    problems.length > 0
+      ? h(
+          'div',
+          { class: 'problems', role: 'alert', dataset: { problems: 'policy' } },
+          h('p', null, t('options.policy.ignored', lang)),
+          h('ul', null, problems.map((p) => h('li', null, formatProblem(p, lang)))),
+        )
+      : null,
+  );
+}
+
+/** The organisation's recipient rows, read-only, for the top of the recipients table. */
+export function orgRecipientRows(lang: Lang, policy: OrgPolicy | null): Node[] {
+  if (!policy) return [];
+  const locked = isLocked(policy, 'recipients');
+  return policy.recipients.map((m) =>
+    h(
+      'tr',
+      { class: 'org', dataset: { orgMatch: m.match } },
+      h('td', { class: 'host' }, m.match),
+      h('td', null, t(m.audience === 'ja' ? 'options.recipients.japanese' : 'options.recipients.american', lang)),
+      h('td', null, m.region ? t(`region.${m.region}`, lang) : m.audience === 'ja' ? '—' : ''),
+      h('td', null, m.sector ? t(`sector.${m.sector}`, lang) : m.audience === 'ja' ? '—' : ''),
+      h('td', null, orgMark(lang, locked)),
+    ),
+  );
+}
+
+/** The note on a user's own row that a locked organisation row sets aside. */
+export function overriddenNote(lang: Lang, policy: OrgPolicy | null, m: AudienceMapping): Node | null {
+  return isUserMappingOverridden(policy, m) ? h('span', { class: 'hint overridden' }, t('options.policy.overridden', lang, { item: m.match })) : null;
+}
+
+export interface RulePolicyView {
+  /** The rule is forced on or off: the switch shows it and is disabled. */
+  forced?: boolean;
+  /** The organisation's severity, and whether the user may still change it. */
+  severity?: Severity;
+  severityLocked: boolean;
+  mark: Node | null;
+}
+
+export function rulePolicyView(lang: Lang, policy: OrgPolicy | null, ruleId: string): RulePolicyView {
+  const rp = policy?.rules[ruleId];
+  if (!policy || !rp) return { severityLocked: false, mark: null };
+  const severityLocked = rp.severity !== undefined && isLocked(policy, 'rules');
+  return {
+    ...(rp.enabled !== undefined ? { forced: rp.enabled } : {}),
+    ...(rp.severity !== undefined ? { severity: rp.severity } : {}),
+    severityLocked,
+    // A forced switch cannot be changed whatever the locks say.
+    mark: orgMark(lang, rp.enabled !== undefined || severityLocked),
+  };
+}
+
+/**
+ * The company phrases, each with its on/off switch (`user/org-<id>` in the user's disabledRules,
+ * like the user's own phrases), disabled when the policy locks the phrases.
+ */
+export function orgPhrasesTable(lang: Lang, policy: OrgPolicy | null, settings: Settings, toggle: (ruleId: string, on: boolean) => void): Node | null {
+  if (!policy || policy.phrases.length === 0) return null;
+  const locked = isLocked(policy, 'phrases');
+  return h(
+    'div',
+    { class: 'org-phrases' },
+    h('h3', { id: 'org-phrases-title' }, t('options.policy.phrases', lang), ' ', orgMark(lang, locked)),
+    h(
+      'table',
+      { class: 'table', 'aria-labelledby': 'org-phrases-title' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, t('options.phrases.on', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.phrase', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.pack', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.message', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.replacement', lang)),
+          h('th', { scope: 'col' }, t('options.phrases.severity', lang)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        policy.phrases.map((p, i) => {
+          const ruleId = `user/${orgPhraseId(p.id)}`;
+          const on = locked || !settings.disabledRules.includes(ruleId);
+          return h(
+            'tr',
+            { class: on ? 'org' : 'org off', dataset: { orgPhrase: p.id } },
+            h(
+              'td',
+              null,
+              h('input', {
+                type: 'checkbox',
+                role: 'switch',
+                id: `org-phrase-${i}-on`,
+                dataset: { key: `org-phrase-${i}-on` },
+                props: { checked: on, disabled: locked },
+                on: { change: (ev) => toggle(ruleId, (ev.target as HTMLInputElement).checked) },
+              }),
+              h('label', { for: `org-phrase-${i}-on`, class: 'sr-only' }, t('options.policy.phraseOn', lang, { item: p.phrase })),
+            ),
+            h('td', null, p.phrase),
+            h('td', null, t(`pack.${p.pack}`, lang)),
+            h('td', null, p.message),
+            h('td', null, p.replacement ?? ''),
+            h('td', null, t(`severity.${p.severity ?? 'warning'}`, lang)),
+          );
+        }),
+      ),
+    ),
+  );
+}
