@@ -275,3 +275,42 @@ describe('public/managed-schema.json', () => {
     for (const id of Object.keys(policy.rules)) expect(ids.has(id), id).toBe(true);
   });
 });
+
+// ── docs/admin.md: every example is the same, valid policy ────────────────────────────────────
+
+describe('docs/admin.md examples', () => {
+  const doc = readFileSync(resolve(ROOT, 'docs/admin.md'), 'utf8');
+  const blocks = (lang: string) => [...doc.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)\\n```', 'g'))].map((m) => m[1]!);
+  const [canonical, linux, firefox] = blocks('json').map((b) => JSON.parse(b) as Record<string, unknown>);
+
+  it('the policy passes the schema, is read without a problem, and names catalogue rules', () => {
+    expect(conforms(schema, canonical)).toEqual([]);
+    const read = parsePolicy(canonical);
+    expect(read.problems).toEqual([]);
+    expect(read.policy?.phrases.length).toBeGreaterThan(0);
+    const ids = new Set(rules.map((r) => r.id));
+    for (const id of Object.keys(read.policy!.rules)) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('the Linux policy file and Firefox policies.json carry exactly that policy', () => {
+    expect((linux as { '3rdparty': { extensions: Record<string, unknown> } })['3rdparty'].extensions.EXTENSION_ID).toEqual(canonical);
+    expect((firefox as { policies: { '3rdparty': { Extensions: Record<string, unknown> } } }).policies['3rdparty'].Extensions['nemawashi@nemawashi']).toEqual(canonical);
+  });
+
+  it('the Windows registry values are that policy (lists and objects as JSON strings)', () => {
+    const [reg] = blocks('reg');
+    const values: Record<string, unknown> = {};
+    for (const m of reg!.matchAll(/^"(\w+)"="((?:[^"\\]|\\.)*)"$/gm)) {
+      const text = m[2]!.replace(/\\(.)/g, '$1');
+      values[m[1]!] = /^[[{]/.test(text) ? JSON.parse(text) : text;
+    }
+    expect(values).toEqual(canonical);
+  });
+
+  it('the macOS profile sets every key of that policy', () => {
+    const [xml] = blocks('xml');
+    const prefs = xml!.slice(xml!.indexOf('<key>mcx_preference_settings</key>'));
+    for (const key of Object.keys(canonical!)) expect(prefs, key).toContain(`<key>${key}</key>`);
+    for (const phrase of (canonical!.phrases as Array<{ phrase: string }>)) expect(prefs).toContain(`<string>${phrase.phrase}</string>`);
+  });
+});
