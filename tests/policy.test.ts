@@ -314,3 +314,16 @@ describe('docs/admin.md examples', () => {
     for (const phrase of (canonical!.phrases as Array<{ phrase: string }>)) expect(prefs).toContain(`<string>${phrase.phrase}</string>`);
   });
 });
+
+describe('policyKeepsOn (no "Turn off" on the card)', () => {
+  it('a rule forced on, and a company phrase only when phrases are locked', async () => {
+    const { policyKeepsOn } = await import('../src/settings');
+    expect(policyKeepsOn(null, 'ja/humor')).toBe(false);
+    expect(policyKeepsOn(policy, 'ja/humor')).toBe(true);
+    expect(policyKeepsOn(policy, 'common/shouting')).toBe(false);
+    expect(policyKeepsOn(policy, 'us/hedging')).toBe(false);
+    expect(policyKeepsOn(policy, 'user/org-kaizen')).toBe(false);
+    expect(policyKeepsOn({ ...policy, locked: ['phrases'] }, 'user/org-kaizen')).toBe(true);
+    expect(policyKeepsOn({ ...policy, locked: ['phrases'] }, 'user/phrase-1')).toBe(false);
+  });
+});

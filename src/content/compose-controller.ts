@@ -25,6 +25,8 @@ export interface ComposeHost {
   browserLanguage: string | undefined;
   /** Persists "Turn off rule" (settings.disabledRules). */
   disableRule(ruleId: string): void;
+  /** False when the organisation's policy keeps the rule on. */
+  canDisableRule(ruleId: string): boolean;
   /**
    * Records this draft's recipients as written to (first-contact history) when `trigger` is a
    * trusted user event, once per compose (src/content/send-record.ts).
@@ -102,6 +104,7 @@ export class ComposeController {
         host.disableRule(ruleId);
         this.run();
       },
+      canTurnOff: (ruleId) => host.canDisableRule(ruleId),
       setAudience: (packs, region, sector) => this.setAudience(packs, region, sector),
       resetAudience: () => this.resetAudience(),
       touched: () => host.touched(this),

@@ -7,7 +7,18 @@ import { browser } from 'wxt/browser';
 import { compilePendingTables, warmUp, type Severity } from '../engine';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { OverlayRoot } from '../overlay/overlay';
-import { getEffectiveSettings, isSiteEnabled, updateSettings, watchEffectiveSettings, DEFAULT_SETTINGS, type Settings } from '../settings';
+import {
+  getEffectiveSettings,
+  isSiteEnabled,
+  policyKeepsOn,
+  readPolicy,
+  updateSettings,
+  watchEffectiveSettings,
+  watchPolicy,
+  DEFAULT_SETTINGS,
+  type OrgPolicy,
+  type Settings,
+} from '../settings';
 import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
@@ -32,6 +43,8 @@ export class ContentController {
   private readonly root: OverlayRoot;
   private readonly composes = new Map<HTMLElement, ComposeController>();
   private settings: Settings = DEFAULT_SETTINGS;
+  /** The organisation's policy, for what the card may offer (the settings already include it). */
+  private policy: OrgPolicy | null = null;
   private current: ComposeController | null = null;
   private rescanTimer = 0;
   private lastBadge = '';
@@ -53,8 +66,13 @@ export class ContentController {
   async start(): Promise<void> {
     const { signal } = this.opts;
     // The user's settings with the organisation's policy applied (src/settings/policy.ts).
-    this.settings = await getEffectiveSettings().catch(() => DEFAULT_SETTINGS);
+    [this.settings, this.policy] = await Promise.all([
+      getEffectiveSettings().catch(() => DEFAULT_SETTINGS),
+      readPolicy().then((r) => r.policy),
+    ]);
     if (signal.aborted) return;
+    const unwatchPolicy = watchPolicy((r) => (this.policy = r.policy));
+    signal.addEventListener('abort', unwatchPolicy);
     const unwatch = watchEffectiveSettings((s) => {
       this.settings = s;
       if (!isSiteEnabled(s, location.hostname)) {
@@ -156,6 +174,7 @@ export class ContentController {
         settings: () => this.settings,
         browserLanguage: this.browserLanguage,
         disableRule: (id) => this.disableRule(id),
+        canDisableRule: (id) => !policyKeepsOn(this.policy, id),
         recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),
         rendered: (compose, timing) => this.rendered(compose, timing),
         touched: (compose) => {

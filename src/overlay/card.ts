@@ -10,7 +10,8 @@ import { severityLabel, t } from './i18n';
 export interface CardHandlers {
   apply?: () => boolean;
   ignore: () => void;
-  turnOff: () => void;
+  /** Absent when the rule cannot be turned off (the organisation's policy keeps it on). */
+  turnOff?: () => void;
   /** `viaKeyboard`: Escape or the close button; the owner puts focus back in the editor. */
   closed: (viaKeyboard: boolean) => void;
 }
@@ -119,10 +120,13 @@ export class FindingCard {
     // A user phrase (user/<id>) is turned off the same way; it is not a catalogue rule, so the
     // button says what it switches off.
     const phrase = f.ruleId.startsWith('user/');
-    button(t(lang, phrase ? 'turnOffPhrase' : 'turnOff'), 'turn-off', t(lang, phrase ? 'turnOffPhraseHint' : 'turnOffHint'), () => {
-      opts.handlers.turnOff();
-      this.hide();
-    }).dataset.action = 'turn-off';
+    const turnOff = opts.handlers.turnOff;
+    if (turnOff) {
+      button(t(lang, phrase ? 'turnOffPhrase' : 'turnOff'), 'turn-off', t(lang, phrase ? 'turnOffPhraseHint' : 'turnOffHint'), () => {
+        turnOff();
+        this.hide();
+      }).dataset.action = 'turn-off';
+    }
     this.element.append(actions, status, el('div', 'hint', t(lang, 'shortcutHint')));
 
     this.element.hidden = false;

@@ -35,6 +35,8 @@ export interface ComposeOverlayHandlers {
   apply(item: OverlayItem): boolean;
   ignore(item: OverlayItem): void;
   turnOff(ruleId: string): void;
+  /** False when the organisation's policy keeps the rule on (no "Turn off" on the card). */
+  canTurnOff?(ruleId: string): boolean;
   setAudience(packs: Pack[], region: Region, sector: Sector): void;
   resetAudience(): void;
   /** The user interacted with this compose's overlay (makes it the popup's "current" draft). */
@@ -157,11 +159,14 @@ export class OverlayRoot {
           compose.handlers.ignore(item);
           this.restoreCaret();
         },
-        turnOff: () => {
-          compose.setActive(null);
-          compose.handlers.turnOff(item.finding.ruleId);
-          this.restoreCaret();
-        },
+        turnOff:
+          compose.handlers.canTurnOff?.(item.finding.ruleId) === false
+            ? undefined
+            : () => {
+                compose.setActive(null);
+                compose.handlers.turnOff(item.finding.ruleId);
+                this.restoreCaret();
+              },
         closed: (viaKeyboard) => {
           compose.setActive(null);
           if (viaKeyboard) this.restoreCaret();

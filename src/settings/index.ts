@@ -36,6 +36,7 @@ export {
   isOrgPhraseId,
   isUserMappingOverridden,
   orgPhraseId,
+  policyKeepsOn,
   LOCKABLE,
   NO_POLICY,
   SEND_THRESHOLDS,

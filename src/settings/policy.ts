@@ -263,6 +263,16 @@ export function applyPolicy(user: Settings, policy: OrgPolicy | null): Settings 
   return out;
 }
 
+/**
+ * Whether the policy keeps this rule on whatever the user does: a rule forced on, or a company
+ * phrase when phrases are locked. The card offers no "Turn off" for it.
+ */
+export function policyKeepsOn(policy: OrgPolicy | null, ruleId: string): boolean {
+  if (!policy) return false;
+  if (policy.rules[ruleId]?.enabled === true) return true;
+  return isLocked(policy, 'phrases') && policy.phrases.some((p) => `user/${orgPhraseId(p.id)}` === ruleId);
+}
+
 /** The user's `disabledRules` marks of company phrases are kept by updateSettings (see index.ts). */
 export function keepsPhraseMark(id: string): boolean {
   return id.startsWith(`user/${ORG_PREFIX}`);

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
+import { underlineRect } from './page-helpers';
 import { axeScan, openDemo, startDemoServer, storedSettings } from './popup-helpers';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -36,7 +37,7 @@ const POLICY = {
     'common/shouting': { enabled: false },
     'ja/pressure': { severity: 'info' },
   },
-  phrases: [{ id: 'eod', phrase: 'end of day', pack: 'common', message: 'Company style: give the time and the time zone.', replacement: '5 pm JST', severity: 'error' }],
+  phrases: [{ id: 'last-email', phrase: 'per my last email', pack: 'common', message: 'Company style: say what you need again, kindly.', replacement: 'as I mentioned on Monday', severity: 'error' }],
   sendThreshold: 'warning',
   locked: ['recipients', 'rules', 'phrases'],
 };
@@ -119,8 +120,8 @@ describe('Chromium with a managed policy', () => {
     // A rule the policy does not name stays the user's.
     expect(await options.locator('#rule-common-exclamation-overuse').isDisabled()).toBe(false);
 
-    const phrase = options.locator('tr[data-org-phrase="eod"]');
-    expect(await phrase.textContent()).toContain('5 pm JST');
+    const phrase = options.locator('tr[data-org-phrase="last-email"]');
+    expect(await phrase.textContent()).toContain('as I mentioned on Monday');
     expect(await phrase.locator('input[role="switch"]').isDisabled()).toBe(true);
     expect(await phrase.locator('input[role="switch"]').isChecked()).toBe(true);
     await screenshot(options, 'policy-options-en');
@@ -150,17 +151,38 @@ describe('Chromium with a managed policy', () => {
     await page.press('[data-field="to"] input.add', 'Enter');
     await page.fill('input[name="subject"]', 'Delivery');
     await page.click('.editor');
-    await page.keyboard.type('Dear Tanaka-san, THIS IS URGENT. Please send the signed order by end of day.');
+    await page.keyboard.type('Dear Tanaka-san, THIS IS URGENT. Per my last email, please send the signed order.');
     type Summary = { audience: { packs: string[]; region: string }; findings: Array<{ ruleId: string; severity: string }>; wordCount: number } | null;
     const summary = () => b.serviceWorker.evaluate(([t, m]) => chrome.tabs.sendMessage(t, m) as Promise<Summary>, [tabId, { type: 'summary:get' }] as const);
     await vi.waitFor(async () => expect((await summary())?.wordCount).toBeGreaterThan(12), { timeout: 15_000, interval: 200 });
-    await expect.poll(async () => (await summary())?.findings.some((f) => f.ruleId === 'user/org-eod')).toBe(true);
+    await expect.poll(async () => (await summary())?.findings.some((f) => f.ruleId === 'user/org-last-email')).toBe(true);
     const s = (await summary())!;
     // The locked organisation row wins over the user's own row for the same domain.
     expect(s.audience.packs).toContain('ja');
     expect(s.audience.region).toBe('west');
-    expect(s.findings.find((f) => f.ruleId === 'user/org-eod')?.severity).toBe('error');
+    expect(s.findings.find((f) => f.ruleId === 'user/org-last-email')?.severity).toBe('error');
     expect(s.findings.some((f) => f.ruleId === 'common/shouting')).toBe(false);
+
+    // The card of a locked company phrase offers Ignore but no Turn off; a rule of the user's does.
+    const card = page.locator('nemawashi-overlay .card:not([hidden])');
+    const hover = async (text: string) => {
+      const rect = await underlineRect(page, text);
+      expect(rect, `underline of "${text}"`).toBeTruthy();
+      await page.mouse.move(rect!.left + rect!.width / 2, rect!.top + rect!.height / 2);
+      await card.waitFor({ timeout: 5_000 });
+    };
+    await hover('Per my last email');
+    expect(await card.textContent()).toContain('Company style: say what you need again, kindly.');
+    expect(await card.locator('button[data-action="ignore"]').count()).toBe(1);
+    expect(await card.locator('button[data-action="turn-off"]').count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    // Any other underlined finding: the policy names none of them as forced on.
+    const own = (s.findings as Array<{ ruleId: string; excerpt?: string; start?: number }>).find((f) => f.ruleId !== 'user/org-last-email' && f.start !== undefined);
+    expect(own, JSON.stringify(s.findings.map((f) => f.ruleId))).toBeDefined();
+    await hover(own!.excerpt!);
+    expect(await card.locator('button[data-action="turn-off"]').count()).toBe(1);
     await page.close();
   });
 
