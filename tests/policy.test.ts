@@ -154,6 +154,14 @@ describe('applyPolicy', () => {
     expect(findings.find((f) => f.ruleId === 'user/org-kaizen')).toMatchObject({ severity: 'error', suggestion: { replacement: 'by Friday 15 May' } });
   });
 
+  it('sendThreshold: forced when locked; unlocked, the person’s own level stays', () => {
+    // The settings gain sendThreshold with the send-time check; written so either shape passes.
+    const withLevel = { ...user, sendThreshold: 'off' } as Settings & { sendThreshold: string };
+    const level = (s: Settings) => (s as Settings & { sendThreshold?: string }).sendThreshold;
+    expect(level(applyPolicy(withLevel, { ...policy, sendThreshold: 'warning' }))).toBe('off');
+    expect(level(applyPolicy(withLevel, { ...policy, sendThreshold: 'warning', locked: ['sendThreshold'] }))).toBe('warning');
+  });
+
   it('never changes the user settings object it is given', () => {
     const copy = structuredClone(user);
     applyPolicy(user, { ...policy, locked: [...LOCKABLE] });

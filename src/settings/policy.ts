@@ -222,7 +222,7 @@ export function isUserMappingOverridden(policy: OrgPolicy | null, m: AudienceMap
  *   the user chose wins), forced when `rules` is locked.
  * - phrases: the company's phrases are added to the user's (ids `org-<id>`). The user may turn
  *   one off (`user/org-<id>` in disabledRules) unless `phrases` is locked.
- * - sendThreshold: applied when the settings have one; the user's, unless locked or unset.
+ * - sendThreshold: forced when locked; otherwise the user's own (see below).
  *
  * Never throws; with no policy it returns the user's settings unchanged.
  */
@@ -253,13 +253,12 @@ export function applyPolicy(user: Settings, policy: OrgPolicy | null): Settings 
   if (isLocked(policy, 'phrases')) for (const id of orgIds) disabled.delete(`user/${id}`);
   out.disabledRules = [...disabled];
 
-  // The send threshold arrives with the send-time check (issue 11); until the settings have the
-  // field, the policy's value is kept in the policy and applied here as soon as they do.
+  // The send threshold (the send-time check's setting) is forced only when locked. Unlocked it
+  // could only be a default, and the stored settings always hold a level (their own default,
+  // error): an untouched default and a person's choice of error look the same, so an unlocked
+  // policy value would either override that choice or never apply. docs/admin.md says so.
   const withThreshold = out as Settings & { sendThreshold?: SendThreshold };
-  if (policy.sendThreshold && 'sendThreshold' in user) {
-    const userValue = (user as Settings & { sendThreshold?: SendThreshold }).sendThreshold;
-    if (isLocked(policy, 'sendThreshold') || userValue === undefined) withThreshold.sendThreshold = policy.sendThreshold;
-  }
+  if (policy.sendThreshold && isLocked(policy, 'sendThreshold')) withThreshold.sendThreshold = policy.sendThreshold;
   return out;
 }
 
