@@ -149,6 +149,7 @@ describe('migrations from earlier versions', () => {
       userPhrases: [],
       disabledSites: ['mail.example.org'],
       genericSites: [],
+      sendThreshold: 'error',
     } satisfies Settings);
     expect(await mod.getSettingsRecovery()).toBeNull();
     const meta = await fakeBrowser.storage.sync.get('settings$');

@@ -14,7 +14,7 @@ import { applyPolicy, keepsPhraseMark, readPolicy, watchPolicy, type PolicyRead 
 
 export * from './types';
 export { validateSettings, repairSettings, isDomain, isAddress, isHostName, LIMITS } from './validate';
-export { migrate, migrateV1toV2, migrateV2toV3, type SettingsV1, type SettingsV2 } from './migrations';
+export { migrate, migrateV1toV2, migrateV2toV3, migrateV3toV4, type SettingsV1, type SettingsV2, type SettingsV3 } from './migrations';
 export {
   hasWrittenTo,
   recordSent,

@@ -80,7 +80,7 @@ export function migrateV1toV2(old: unknown): SettingsV2 | unknown {
 }
 
 /** v2 → v3: the audience map becomes an ordered list; user phrases and generic sites appear. */
-export function migrateV2toV3(old: unknown): Settings | unknown {
+export function migrateV2toV3(old: unknown): SettingsV3 | unknown {
   if (!isRecord(old)) return old;
   const v2 = old as Partial<SettingsV2> & Record<string, unknown>;
   const audienceMap: AudienceMapping[] = [];
@@ -96,13 +96,26 @@ export function migrateV2toV3(old: unknown): Settings | unknown {
     audienceMap,
     userPhrases: [],
     genericSites: [],
-  } as Settings;
+  } as SettingsV3;
+}
+
+/** v3 (0.1.0): everything but the send threshold. */
+export type SettingsV3 = Omit<Settings, 'version' | 'sendThreshold'> & { version: 3 };
+
+/**
+ * v3 → v4: the check at Send arrives, on for errors (the default). A user who upgrades gets it
+ * like a new user: it only ever asks, and 'off' is one click away in the popup.
+ */
+export function migrateV3toV4(old: unknown): Settings | unknown {
+  if (!isRecord(old)) return old;
+  return { ...old, version: 4, sendThreshold: 'error' } as Settings;
 }
 
 /** The steps by target version, as @wxt-dev/storage expects them. */
 export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   2: migrateV1toV2,
   3: migrateV2toV3,
+  4: migrateV3toV4,
 };
 
 /** Runs the steps from `fromVersion` up to `toVersion` (an exported file of an older version). */

@@ -7,6 +7,8 @@ import type { Region, Sector, Severity, UserPhrase } from '../engine/types';
 
 export type PackMode = 'auto' | 'always' | 'never';
 export type UiLanguage = 'auto' | 'en' | 'ja';
+/** At Send, hold the mail and ask when the draft has findings of this severity or worse. */
+export type SendThreshold = 'off' | 'error' | 'warning';
 
 export interface Settings {
   /** Schema version of the stored object (migrations in src/settings). */
@@ -27,13 +29,18 @@ export interface Settings {
   disabledSites: string[];
   /** Host names where the user turned on the generic editor adapter (runtime permission granted). */
   genericSites: string[];
+  /**
+   * The check at Send (src/content/send-guard.ts): 'error' holds a draft with an error,
+   * 'warning' one with a warning or an error, 'off' never holds.
+   */
+  sendThreshold: SendThreshold;
 }
 
 /**
  * Version 1 was the flat pre-release object, 2 the first nested shape (audience map keyed by
- * domain), 3 adds user phrases and generic-editor sites (see src/settings/migrations.ts).
+ * domain), 3 adds user phrases and generic-editor sites, 4 the send threshold (see src/settings/migrations.ts).
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -47,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   userPhrases: [],
   disabledSites: [],
   genericSites: [],
+  sendThreshold: 'error',
 };
 
 /** One problem found in a settings object: where (`audienceMap[2].match`) and what. */

@@ -23,6 +23,7 @@ const REGIONS = ['east', 'west'] as const;
 const SECTORS = ['traditional', 'modern'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const PACKS = ['common', 'ja', 'us'] as const;
+const SEND_THRESHOLDS = ['off', 'error', 'warning'] as const;
 
 // Rule ids are `pack/name` with kebab-case names (RULES.md); bounded, no nested quantifiers.
 const RULE_ID = /^(?:common|ja|us)\/[a-z0-9-]{1,64}$/;
@@ -250,8 +251,9 @@ function checkSeverityOverrides(v: unknown, out: Problems): void {
   }
 }
 
-const SCALARS: Record<'language' | 'defaultRegion' | 'defaultSector', readonly string[]> = {
+const SCALARS: Record<'language' | 'defaultRegion' | 'defaultSector' | 'sendThreshold', readonly string[]> = {
   language: LANGUAGES,
+  sendThreshold: SEND_THRESHOLDS,
   defaultRegion: REGIONS,
   defaultSector: SECTORS,
 };
@@ -267,6 +269,7 @@ function checkField(field: keyof Settings, value: unknown, out: Problems): void 
       }
       return;
     case 'language':
+    case 'sendThreshold':
     case 'defaultRegion':
     case 'defaultSector':
       checkEnum(value, SCALARS[field], field, out);
