@@ -5,12 +5,16 @@
  */
 import { analyze } from '../nemawashi';
 import { detectFirstContact, splitBody, type Draft, type Finding, type FirstContactSetting, type Lang, type Pack, type Region, type Sector } from '../engine';
+import { SEVERITY_RANK } from '../engine/types';
+import type { SendCheckView } from '../overlay/send-check';
 import type { DraftSummary } from '../messages';
 import { maxSeverity, type AudienceView } from '../overlay/badge';
 import { ComposeOverlay, type OverlayItem, type OverlayRoot } from '../overlay/overlay';
 import { buildAnalysisContext, historyChecker, lookupHistory, type AudienceOverride, type ResolvedAudience, type Settings } from '../settings';
+import type { SendThreshold } from '../settings/types';
 import type { ComposeSession, DraftSnapshot } from '../webmail/types';
 import type { SendRecordResult } from './send-record';
+import type { GuardedCompose } from './send-guard';
 
 /**
  * Wait this long after the last change before analyzing. 200 ms is below the pause between
@@ -68,7 +72,7 @@ export function findingKeys(findings: readonly Finding[]): OverlayItem[] {
   });
 }
 
-export class ComposeController {
+export class ComposeController implements GuardedCompose {
   readonly overlay: ComposeOverlay;
   private timer = 0;
   private readonly offs: Array<() => void> = [];
@@ -84,6 +88,8 @@ export class ComposeController {
   private firstContactDetected = false;
   private lang: Lang = 'en';
   private disposed = false;
+  /** The draft changed since the last analysis (the debounce is running). */
+  private dirty = true;
 
   constructor(
     readonly session: ComposeSession,
@@ -146,6 +152,7 @@ export class ComposeController {
   /** Analyzes after DEBOUNCE_MS of quiet. */
   schedule(): void {
     if (this.disposed) return;
+    this.dirty = true;
     clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.run(), DEBOUNCE_MS);
   }
@@ -176,6 +183,8 @@ export class ComposeController {
     this.audience = audience;
     this.firstContactDetected = detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }).firstContact;
     this.overlay.render(this.items, snapshot, this.audienceView(), this.lang, this.paused);
+    // Only a run that got this far is current: one that threw leaves the check at Send to retry.
+    this.dirty = false;
     const endedAt = performance.now();
     this.host.rendered(this, {
       readMs: readAt - startedAt,
@@ -258,6 +267,61 @@ export class ComposeController {
       firstContact: { value: this.firstContactValue(), detected: this.firstContactDetected, override: this.firstContactOverride },
       paused: this.paused,
     };
+  }
+
+  /**
+   * For the check at Send: the findings at or above `threshold`, worst first, with what the
+   * dialog shows around them; null when the mail may go (nothing at the threshold, or paused).
+   * A Send inside the debounce (typed, then sent at once) analyses the draft as it is now.
+   */
+  sendCheck(threshold: Exclude<SendThreshold, 'off'>): SendCheckView | null {
+    if (this.paused || this.disposed) return null;
+    if (this.dirty || !this.snapshot) this.run();
+    const min = SEVERITY_RANK[threshold];
+    const findings = this.findings
+      .filter((f) => SEVERITY_RANK[f.severity] >= min)
+      .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.start ?? Infinity) - (b.start ?? Infinity));
+    if (findings.length === 0 || this.paused) return null;
+    const draft = this.snapshot?.draft;
+    const view = this.audienceView();
+    return {
+      lang: this.lang,
+      threshold,
+      recipients: (draft?.recipients ?? []).map((r) => ({ address: r.address, field: r.field, ...(r.name ? { name: r.name } : {}) })),
+      audience: { packs: view.packs, region: view.region, sector: view.sector, sources: view.sources },
+      firstContact: view.firstContact,
+      attachments: (draft?.attachments ?? []).map((a) => a.name),
+      findings,
+    };
+  }
+
+  /**
+   * Review: the caret goes to the start of the first finding that has a span (marked as the
+   * active one), in view; nothing in the draft changes. Without such a span, the editor gets
+   * focus with its caret where it was.
+   */
+  review(findings: readonly Finding[]): void {
+    const { editor } = this.session;
+    editor.focus({ preventScroll: true });
+    const first = findings.find((f) => f.target === 'body' && f.start !== undefined && f.end !== undefined);
+    const item = first && this.items.find((i) => i.finding === first);
+    if (!first || !item) return;
+    if (editor instanceof HTMLTextAreaElement) {
+      editor.setSelectionRange(first.start!, first.start!);
+    } else {
+      const range = this.session.read().rangeFor(first.start!, first.end!);
+      const sel = editor.ownerDocument.getSelection();
+      if (!range || !sel) return;
+      const caret = range.cloneRange();
+      caret.collapse(true);
+      sel.removeAllRanges();
+      sel.addRange(caret);
+      const node = range.startContainer;
+      (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+    this.overlay.setActive(item.key);
+    // The mark shows where to look; it goes with the first key the user presses.
+    editor.addEventListener('keydown', () => this.overlay.setActive(null), { once: true });
   }
 
   /** Apply from the card or the popup: only through the session's input path (undoable). */

@@ -22,6 +22,7 @@ import {
 import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
+import { SendGuard } from './send-guard';
 
 /**
  * Finds compose sessions not yet known (the adapters' entry point, or the demo's). A session
@@ -86,6 +87,15 @@ export class ContentController {
       unwatch();
       this.disposeAll();
     });
+    // The check at Send: only composes of a site adapter have a Send to hold.
+    new SendGuard(
+      this.doc.defaultView ?? window,
+      {
+        composes: () => [...this.composes.values()].filter((c) => c.session.adapter !== 'generic' && c.session.isAlive()),
+        threshold: () => this.settings.sendThreshold,
+      },
+      signal,
+    );
     browser.runtime.onMessage.addListener(this.onMessage);
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(this.onMessage));
 

@@ -30,20 +30,20 @@ export const DOCUMENT_HIGHLIGHT_CSS = `
 }
 `;
 
-const palette = `
+export const palette = `
   --nmw-bg: #ffffff; --nmw-fg: #1f1f1f; --nmw-muted: #5f6368; --nmw-border: #dadce0;
   --nmw-accent: #1a73e8; --nmw-accent-fg: #ffffff; --nmw-hover: #f1f3f4;
   --nmw-error: ${SEVERITY_COLORS.light.error}; --nmw-warning: ${SEVERITY_COLORS.light.warning}; --nmw-info: ${SEVERITY_COLORS.light.info};
   --nmw-shadow: 0 4px 16px rgba(0,0,0,.18), 0 1px 3px rgba(0,0,0,.12);
 `;
-const darkPalette = `
+export const darkPalette = `
   --nmw-bg: #2d2e30; --nmw-fg: #e8eaed; --nmw-muted: #bdc1c6; --nmw-border: #5f6368;
   --nmw-accent: #8ab4f8; --nmw-accent-fg: #202124; --nmw-hover: #3c4043;
   --nmw-error: ${SEVERITY_COLORS.dark.error}; --nmw-warning: ${SEVERITY_COLORS.dark.warning}; --nmw-info: ${SEVERITY_COLORS.dark.info};
   --nmw-shadow: 0 4px 16px rgba(0,0,0,.5);
 `;
 
-const font = `font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans JP", sans-serif;`;
+export const font = `font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans JP", sans-serif;`;
 
 /** The overlay root: underline boxes (fallback), the textarea mirrors and the card. */
 export const OVERLAY_CSS = `

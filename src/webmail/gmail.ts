@@ -171,6 +171,7 @@ function gmailParts(editor: HTMLElement, container: HTMLElement): ComposeParts {
       };
     },
     isSendControl: (target) => container.contains(target) && isGmailSend(target),
+    sendButton: () => findSend(container),
     watchSelector: [GMAIL.recipientFields, GMAIL.chip, '.vR', GMAIL.emailSpan, GMAIL.subject, GMAIL.attachment].join(', '),
   };
 }

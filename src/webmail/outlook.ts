@@ -144,6 +144,7 @@ function outlookParts(editor: HTMLElement, container: HTMLElement): ComposeParts
       };
     },
     isSendControl: (target) => container.contains(target) && isOutlookSend(target),
+    sendButton: () => findSend(container),
     watchSelector: [OUTLOOK.pill, OUTLOOK.subject, OUTLOOK.attachments, '[contenteditable="true"][aria-label]'].join(', '),
   };
 }

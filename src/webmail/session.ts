@@ -17,6 +17,8 @@ export interface ComposeParts {
   readMeta(model: TextModel): Omit<Draft, 'body'>;
   /** Whether a click or key target is (inside) this compose's Send button. */
   isSendControl(target: Element): boolean;
+  /** The compose's Send button now (site adapters; the check at Send needs it). */
+  sendButton?(): Element | null;
   /**
    * Selector of the parts outside the editor whose changes change the draft (recipients,
    * subject, attachments), used to ignore the webmail's own churn ("Draft saved", tooltips).
@@ -160,7 +162,9 @@ abstract class BaseSession implements ComposeSession {
         (e) => {
           const k = e as KeyboardEvent;
           if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) fire(k);
-          else if ((k.key === 'Enter' || k.key === ' ') && isSend(k.target)) fire(k);
+          // A native button answers Enter/Space with a click of its own, counted above (and
+          // held there by the check at Send): only a div "button" (Gmail) counts the key.
+          else if ((k.key === 'Enter' || k.key === ' ') && isSend(k.target) && !(k.target as Element).closest('button, input')) fire(k);
         },
         { capture: true, signal: ac.signal },
       );
@@ -171,6 +175,14 @@ abstract class BaseSession implements ComposeSession {
     };
     this.disposers.add(off);
     return off;
+  }
+
+  isSendControl(target: Element): boolean {
+    return !this.editor.contains(target) && this.parts.isSendControl(target);
+  }
+
+  sendButton(): Element | null {
+    return this.parts.sendButton?.() ?? null;
   }
 
   isAlive(): boolean {

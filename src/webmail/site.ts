@@ -66,6 +66,17 @@ export function saysSend(label: string | null | undefined): boolean {
   return SEND_WORDS.some((w) => l === w || (l.startsWith(w) && !/^[\p{L}]/u.test(l.slice(w.length))));
 }
 
+/**
+ * "Schedule send" in the menu of Send's arrow (Gmail, Outlook), English and Japanese: it sends
+ * too, later, so the check at Send treats it as Send. The menu is drawn outside the compose.
+ */
+const SCHEDULE_WORDS = ['schedule send', '送信日時を設定', '送信のスケジュール設定', 'programmer l’envoi', "programmer l'envoi", 'senden planen', 'programar envío'];
+
+export function saysScheduleSend(label: string | null | undefined): boolean {
+  const l = (label ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return SCHEDULE_WORDS.some((w) => l === w || l.startsWith(`${w} `) || l.startsWith(`${w}(`));
+}
+
 /** What a site adapter finds around one editor: its compose window and the landmarks it lacks. */
 export interface Inspection {
   container: HTMLElement | null;

@@ -47,6 +47,16 @@ export interface ComposeSession {
    * history), with the triggering event. Untrusted (page-dispatched) events are ignored.
    */
   onSend(cb: (draft: Draft, trigger: Event) => void): () => void;
+  /**
+   * Whether a click or key target is (inside) this compose's Send control (Send, Send &
+   * archive). For the check at Send (src/content/send-guard.ts).
+   */
+  isSendControl(target: Element): boolean;
+  /**
+   * This compose's Send button as the adapter finds it now, or null (the check at Send then
+   * lets the mail go). Only the site adapters know one; the generic adapter has no Send.
+   */
+  sendButton(): Element | null;
   /** True while the compose window is still in the page. */
   isAlive(): boolean;
   dispose(): void;

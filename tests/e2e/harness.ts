@@ -27,7 +27,9 @@ export interface ExtensionBrowser {
 
 const LOCAL = /^(?:https?:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/|chrome-extension:|chrome:|about:|data:|blob:)/;
 
-export async function launchWithExtension(opts: { extension?: boolean; locale?: string } = {}): Promise<ExtensionBrowser> {
+/** `extensionDir`: another build than the one global-setup made (e.g. the production build). */
+export async function launchWithExtension(opts: { extension?: boolean; locale?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'nemawashi-e2e-'));
   const withExtension = opts.extension !== false;
   const args = [
@@ -39,7 +41,7 @@ export async function launchWithExtension(opts: { extension?: boolean; locale?: 
     '--disable-component-update',
     '--disable-sync',
     ...(opts.locale ? [`--lang=${opts.locale}`] : []),
-    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
