@@ -7,7 +7,11 @@
  *   analysis that follows it, minus the debounce (median, p95);
  * - long tasks (> 50 ms, PerformanceObserver 'longtask') while typing continuously;
  * - the content script's size (bytes, gzip) and start-up (main() → first compose analyzed and
- *   drawn; page load → first underlines).
+ *   drawn; page load → first underlines);
+ * - the check at Send with nothing at the threshold (issue 11): from a trusted press on Send or
+ *   Ctrl+Enter to the page's own handler for it (`performance.now() - event.timeStamp` in the
+ *   Gmail fixture's listener, served at mail.google.com), with the extension and without it, for
+ *   a draft already analysed and for a Send right after a keystroke (analysed at Send).
  *
  * Set NEMAWASHI_OUT_DIR to bench another build; NEMAWASHI_SKIP_BUILD=1 to reuse one.
  */
@@ -16,9 +20,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, ROOT, startStaticServer } from '../tests/e2e/harness';
+import { EXTENSION_DIR, fixture, launchWithExtension, ROOT, serveAt, startStaticServer, type ExtensionBrowser } from '../tests/e2e/harness';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
+/** Sends per case in the check-at-Send figure (each waits out the debounce: fewer than keystrokes). */
+const SEND_SAMPLES = Math.min(SAMPLES, 25);
 
 const SENTENCES = [
   'Thank you for the detailed update on the shipment schedule for the second quarter.',
@@ -209,6 +215,90 @@ async function longTasks(page: Page, url: string, words: number, seconds: number
   return { words, count: durations.length, duringAnalysis, maxMs: durations.length ? Math.max(...durations) : 0, durations, analyses: (await runs(page)) - before };
 }
 
+interface SendLatency {
+  words: number;
+  gesture: 'press on Send' | 'Ctrl+Enter';
+  draft: 'analysed' | 'just typed';
+  withExtensionMedianMs: number;
+  withExtensionP95Ms: number;
+  withoutExtensionMedianMs: number;
+  /** Calls of the page's handler per gesture (must be 1: never held, never twice). */
+  callsPerGesture: number;
+}
+
+/** The Gmail fixture with a draft of about `words` words and nothing at the error threshold. */
+function cleanGmail(words: number): string {
+  const paragraphs = JSON.stringify(draftOf(words));
+  const script = `(() => {
+    document.querySelector('.GM').remove();
+    const body = document.querySelector('#c1-body');
+    body.replaceChildren('Dear Mr. Endo,', ...${paragraphs}.map((p) => Object.assign(document.createElement('div'), { textContent: p })), Object.assign(document.createElement('div'), { textContent: 'Best regards,' }));
+    window.__lags = [];
+    const send = document.querySelector('.T-I.aoO');
+    send.addEventListener('pointerdown', (e) => window.__lags.push(['press', performance.now() - e.timeStamp]));
+    document.querySelector('[role="dialog"]').addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); window.__lags.push(['ctrl', performance.now() - e.timeStamp]); } });
+  })();`;
+  return fixture('gmail-new-message.html').replace(/<\/body>/i, `<script>${script}</script></body>`);
+}
+
+async function sendLags(b: ExtensionBrowser, words: number, withExtension: boolean): Promise<Record<string, { lags: number[]; calls: number }>> {
+  const url = `https://mail.google.com/mail/u/0/bench-${words}-${withExtension ? 'on' : 'off'}`;
+  await serveAt(b.context, url, cleanGmail(words));
+  const page = await b.context.newPage();
+  await page.goto(url);
+  if (withExtension) await page.waitForFunction(() => Number(document.querySelector('nemawashi-overlay')?.getAttribute('data-runs') ?? 0) > 0, undefined, { timeout: 20_000 });
+  const out: Record<string, { lags: number[]; calls: number }> = {};
+  const box = (await page.locator('.T-I.aoO').boundingBox())!;
+  const caretAtEnd = () =>
+    page.evaluate(() => {
+      const body = document.querySelector<HTMLElement>('#c1-body')!;
+      body.focus();
+      const last = body.lastElementChild!.previousElementSibling!;
+      document.getSelection()!.collapse(last, last.childNodes.length);
+    });
+  for (const draft of ['analysed', 'just typed'] as const) {
+    for (const gesture of ['press', 'ctrl'] as const) {
+      await page.evaluate(() => ((window as unknown as { __lags: unknown[] }).__lags = []));
+      for (let i = 0; i < SEND_SAMPLES; i++) {
+        await caretAtEnd();
+        if (draft === 'just typed') await page.keyboard.type('x');
+        else await page.waitForTimeout(260);
+        if (gesture === 'press') {
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await page.mouse.down();
+          await page.mouse.up();
+        } else await page.keyboard.press('Control+Enter');
+        await page.waitForTimeout(30);
+      }
+      const lags = await page.evaluate(() => (window as unknown as { __lags: Array<[string, number]> }).__lags.map(([, l]) => l));
+      out[`${draft}|${gesture}`] = { lags: lags.sort((a, c) => a - c), calls: lags.length / SEND_SAMPLES };
+    }
+  }
+  await page.close();
+  return out;
+}
+
+async function sendLatency(words: number): Promise<SendLatency[]> {
+  const on = await launchWithExtension();
+  const withExt = await sendLags(on, words, true).finally(() => on.close());
+  const off = await launchWithExtension({ extension: false });
+  const withoutExt = await sendLags(off, words, false).finally(() => off.close());
+  return Object.keys(withExt).map((key) => {
+    const [draft, gesture] = key.split('|') as [SendLatency['draft'], 'press' | 'ctrl'];
+    const a = withExt[key]!;
+    const z = withoutExt[key]!;
+    return {
+      words,
+      gesture: gesture === 'press' ? 'press on Send' : 'Ctrl+Enter',
+      draft,
+      withExtensionMedianMs: quantile(a.lags, 0.5),
+      withExtensionP95Ms: quantile(a.lags, 0.95),
+      withoutExtensionMedianMs: quantile(z.lags, 0.5),
+      callsPerGesture: a.calls,
+    };
+  });
+}
+
 async function main(): Promise<void> {
   if (process.env.NEMAWASHI_SKIP_BUILD !== '1' || !existsSync(EXTENSION_DIR)) {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEMAWASHI_DEMO: '1' } });
@@ -257,7 +347,10 @@ async function main(): Promise<void> {
     const long300 = await longTasks(page, server.url, 300, 8);
     const long5000 = await longTasks(page, server.url, 5000, 8);
 
+    const send = [...(await sendLatency(30)), ...(await sendLatency(1000))];
+
     const result = {
+      sendCheckNothingAtThreshold: send,
       contentScript: size,
       startup,
       latencyAfterDebounce: [lat300, lat5000],
@@ -265,6 +358,7 @@ async function main(): Promise<void> {
       targets: {
         p95For5000WordsAtMost50ms: lat5000.p95Ms <= 50,
         noLongTaskOver50ms: long300.count === 0 && long5000.count === 0,
+        sendCheckMedianAtMost5ms: send.every((x) => x.withExtensionMedianMs - x.withoutExtensionMedianMs <= 5),
       },
     };
     console.log(JSON.stringify(result, null, 2));
@@ -275,6 +369,12 @@ async function main(): Promise<void> {
       console.log(
         'Keystroke → underline after the debounce, %d words: median %s ms, p95 %s ms, max %s ms (analyze %s, read %s, render %s ms median; %d findings)',
         l.words, l.medianMs.toFixed(1), l.p95Ms.toFixed(1), l.maxMs.toFixed(1), l.analyzeMedianMs.toFixed(1), l.readMedianMs.toFixed(1), l.renderMedianMs.toFixed(1), l.findings,
+      );
+    }
+    for (const x of send) {
+      console.log(
+        'Check at Send, nothing at the threshold, %d words, %s, draft %s: trusted event → page handler median %s ms (p95 %s) with the extension, %s ms without; handler calls per Send %s',
+        x.words, x.gesture, x.draft, x.withExtensionMedianMs.toFixed(2), x.withExtensionP95Ms.toFixed(2), x.withoutExtensionMedianMs.toFixed(2), x.callsPerGesture,
       );
     }
     for (const l of [long300, long5000]) console.log('Long tasks while typing (%d words, %d analyses): %d (%d overlapping an analysis), longest %s ms', l.words, l.analyses, l.count, l.duringAnalysis, l.maxMs.toFixed(1));

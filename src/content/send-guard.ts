@@ -299,7 +299,9 @@ export class SendGuard {
 
   private swallow(e: Event, g?: Gesture): void {
     if (g) g.events.push(initOf(e));
-    e.preventDefault();
+    // A cancelled pointerdown/up would suppress the mousedown/up that follow (Pointer Events'
+    // compatibility events), and a webmail may send on those: they are held one by one instead.
+    if (!e.type.startsWith('pointer')) e.preventDefault();
     e.stopImmediatePropagation();
   }
 

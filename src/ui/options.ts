@@ -33,6 +33,7 @@ import {
   type UiLanguage,
 } from '../settings';
 import { announce, h, rerender, select, type Child } from './dom';
+import { sendThresholdControl } from './send-threshold';
 import { orgPhrasesTable, orgRecipientRows, overriddenNote, policyNotice, rulePolicyView } from './options-policy';
 
 /** Where Nemawashi runs without asking (entrypoints/content.ts matches), for the Sites list. */
@@ -262,6 +263,7 @@ function build(state: State, actions: Actions): Node {
         (
           [
             ['packs', 'options.packs'],
+            ['send-check', 'sendCheck.label'],
             ['recipients', 'options.recipients'],
             ['rules', 'options.rules'],
             ['phrases', 'options.phrases'],
@@ -273,6 +275,14 @@ function build(state: State, actions: Actions): Node {
       ),
     ),
     packsSection(state, actions),
+    section(
+      'send-check',
+      lang,
+      'sendCheck.label',
+      null,
+      sendThresholdControl(lang, state.settings, state.policy, (v) => void actions.save('sendThreshold', (s) => ({ ...s, sendThreshold: v })), { id: 'send-threshold', withHelp: true }),
+      problemList(state, 'sendThreshold'),
+    ),
     recipientsSection(state, actions),
     rulesSection(state, actions),
     phrasesSection(state, actions),

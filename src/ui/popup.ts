@@ -8,9 +8,10 @@ import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
 import { resolveLanguage, t, tCount, type MessageKey } from '../i18n';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { analyze, rules } from '../nemawashi';
-import { applyPolicy, getSettings, readPolicy, updateSettings, watchPolicy, watchSettings, isSiteEnabled, type PolicyRead, type Settings } from '../settings';
+import { applyPolicy, getSettings, readPolicy, updateSettings, watchPolicy, watchSettings, isSiteEnabled, type PolicyRead, type SendThreshold, type Settings } from '../settings';
 import { announce, h, nextId, rerender, select } from './dom';
 import { groupFindings, shortExcerpt } from './findings';
+import { sendThresholdControl } from './send-threshold';
 
 /** How often the popup re-reads the draft while open (the user may type in another window). */
 const REFRESH_MS = 1500;
@@ -25,6 +26,8 @@ interface State {
   reachable: boolean;
   pasted: { text: string; packs: Pack[]; findings: Finding[] | null };
   status: string;
+  /** The organisation's policy (it may set and lock the send threshold). */
+  policy: PolicyRead | null;
 }
 
 /** A tab whose content script is gone (or never came) may leave the message unanswered. */
@@ -68,7 +71,11 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   const settings = await getSettings();
   // The pasted draft is checked as a compose is: with the organisation's policy applied.
   let policy: PolicyRead = await readPolicy();
-  watchPolicy((p) => (policy = p));
+  watchPolicy((p) => {
+    policy = p;
+    state.policy = p;
+    render();
+  });
   const tab = await targetTab();
   // With activeTab (the toolbar click) the URL is known; otherwise ask the background, which
   // heard it from the tab's content script.
@@ -92,6 +99,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
       findings: null,
     },
     status: '',
+    policy,
   };
   const live = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   const view = h('div');
@@ -158,6 +166,10 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     openOptions() {
       void browser.runtime.openOptionsPage();
     },
+    async setSendThreshold(value) {
+      state.settings = await updateSettings({ sendThreshold: value });
+      render();
+    },
   };
 
   watchSettings((s) => {
@@ -177,6 +189,7 @@ interface Actions {
   setSiteEnabled(enabled: boolean): Promise<void>;
   checkPasted(text: string, packs: Pack[]): void;
   openOptions(): void;
+  setSendThreshold(value: SendThreshold): Promise<void>;
 }
 
 function build(state: State, actions: Actions): Node {
@@ -190,7 +203,8 @@ function build(state: State, actions: Actions): Node {
   if (state.summary === undefined) return h('main', null, header);
   const siteOff = state.host !== null && !isSiteEnabled(state.settings, state.host);
   const body = state.summary && !siteOff ? composeView(state, state.summary, actions) : noComposeView(state, actions, siteOff);
-  return h('main', null, header, body);
+  const threshold = sendThresholdControl(lang, state.settings, state.policy, (v) => void actions.setSendThreshold(v), { id: 'send-threshold', withHelp: false });
+  return h('main', null, header, body, threshold);
 }
 
 // ── compose mode ────────────────────────────────────────────────────────────

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftSummary } from '../../src/messages';
 import { fixture, launchWithExtension, OUT_DIR, ROOT, serveAt, type ExtensionBrowser } from './harness';
 import { caretAfter, openTab, summaryOf } from './page-helpers';
+import { openPopup, setStoredSettings, storedSettings } from './popup-helpers';
 
 const PRODUCTION_DIR = `${OUT_DIR}-production`;
 
@@ -513,4 +514,42 @@ describe('accessibility (axe) of the dialog', () => {
       await page.close();
     });
   }
+});
+
+describe('the send threshold in the popup and the options (en, ja)', () => {
+  it('shows the threshold in effect and changes it from either page; Japanese labels', async () => {
+    const gmail = SITES[0]!;
+    const { page, tabId } = await open(gmail);
+    await summaryWhen(tabId, (s) => s.adapter === 'gmail');
+    const popup = await openPopup(b, tabId);
+    await popup.waitForSelector('#send-threshold');
+    expect(await popup.inputValue('#send-threshold')).toBe('error');
+    expect(await popup.textContent('label[for="send-threshold"]')).toBe('Check at Send');
+    await popup.selectOption('#send-threshold', 'warning');
+    await expect.poll(async () => (await storedSettings(b))?.sendThreshold).toBe('warning');
+
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.waitForSelector('#send-threshold');
+    expect(await options.inputValue('#send-threshold')).toBe('warning');
+    expect(await options.textContent('#send-check')).toMatch(/asks first if the email has findings of this level/);
+    await options.selectOption('#send-threshold', 'off');
+    await expect.poll(async () => (await storedSettings(b))?.sendThreshold).toBe('off');
+    // The popup follows the stored value.
+    await expect.poll(() => popup.inputValue('#send-threshold')).toBe('off');
+    // Off: the draft's error does not hold the Send.
+    await page.bringToFront();
+    await doSend(page, gmail, 'click');
+    await expect.poll(async () => (await sends(page)).length).toBe(1);
+    expect((await dialog(page)).open).toBe(false);
+
+    await setStoredSettings(b, { language: 'ja' });
+    await expect.poll(() => options.textContent('label[for="send-threshold"]')).toBe('送信時の確認');
+    expect(await options.textContent('#send-threshold option[value="error"]')).toBe('エラーがあるとき');
+    await expect.poll(() => popup.textContent('label[for="send-threshold"]')).toBe('送信時の確認');
+    expect(await popup.textContent('#send-threshold option[value="warning"]')).toBe('警告またはエラーがあるとき');
+    await popup.close();
+    await options.close();
+    await page.close();
+  });
 });
