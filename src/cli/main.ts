@@ -14,6 +14,7 @@ import { catalogue, formatCatalogue } from './catalogue';
 import { checkDraft, formatText, reaches, type CheckOptions, type FileReport } from './check';
 import { InputError } from './eml';
 import { evaluate, formatEval } from './eval';
+import { evaluatePoliteness, formatPoliteness, type PolitenessResult } from './politeness';
 import { draftFromBytes, loadFile, readStream, sniffKind } from './input';
 
 export interface Io {
@@ -40,7 +41,8 @@ const USAGE = `usage:
                   [--sector traditional|modern] [--first-contact auto|yes|no]
                   [--disable RULE,...] [--lang en|ja] [--format text|json]
                   [--fail-on error|warning|info]
-  nemawashi eval DIR [--format text|json]
+  nemawashi eval DIR [--kind all|personal|bulk] [--politeness CSV] [--examples N]
+                 [--format text|json]
   nemawashi rules [--format text|json] [--lang en|ja]
 
 Inputs: .eml (a whole message), .txt (the body), .json (a Draft), - for stdin.
@@ -155,7 +157,12 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 }
 
 async function runEval(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('eval', args, { format: { type: 'string' } });
+  const { values, positionals } = parse('eval', args, {
+    format: { type: 'string' },
+    kind: { type: 'string' },
+    politeness: { type: 'string' },
+    examples: { type: 'string' },
+  });
   if (values.help) {
     io.stdout(USAGE);
     return 0;
@@ -163,17 +170,22 @@ async function runEval(args: string[], io: Io): Promise<number> {
   const format = oneOf('eval', 'format', values.format, ['text', 'json'] as const, 'text');
   if (positionals.length !== 1) throw new UsageError('eval: expected one folder holding .eml files and manifest.json');
   const dir = positionals[0]!;
+  const kind = oneOf('eval', 'kind', values.kind, ['all', 'personal', 'bulk'] as const, 'all');
+  const examples = values.examples === undefined ? 0 : Number(values.examples);
+  if (!Number.isInteger(examples) || examples < 0) throw new UsageError(`eval: --examples takes a whole number, not '${values.examples}'`);
   let result;
+  let polite: PolitenessResult | undefined;
   try {
-    result = await evaluate(dir);
+    result = await evaluate(dir, { kind });
+    if (values.politeness !== undefined) polite = await evaluatePoliteness(values.politeness);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no manifest.json in this folder' : err instanceof Error ? err.message : String(err);
     io.stderr(`nemawashi: ${dir}: ${why}\n`);
     return 2;
   }
-  if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
-  else io.stdout(formatEval(result));
+  if (format === 'json') io.stdout(JSON.stringify(polite ? { ...result, politeness: polite } : result, null, 2) + '\n');
+  else io.stdout(formatEval(result) + (polite ? '\n' + formatPoliteness(polite, { examples }) : ''));
   for (const e of result.errors) io.stderr(`nemawashi: ${e.file}: ${e.message}\n`);
   return result.errors.length > 0 ? 2 : 0;
 }
