@@ -6,7 +6,13 @@
  * body's length whatever the input.
  */
 
-export type SegmentKind = 'new' | 'quote' | 'signature';
+/**
+ * What a stretch of the body is. Only `new` is the writer's own words (RULES.md, "Reading real
+ * mail"); `quote` is an earlier message (a reply's quote or a forward, any client's form),
+ * `signature` the sign-off block, `disclaimer` legal boilerplate a server or the writer's company
+ * adds, `footer` taglines and ads a mail service or list appends.
+ */
+export type SegmentKind = 'new' | 'quote' | 'signature' | 'disclaimer' | 'footer';
 
 export interface Segment {
   kind: SegmentKind;
@@ -55,6 +61,16 @@ const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
 // Outlook's header block: "From: ..." followed within a few lines by "Sent: ..." / "Date: ...".
 const HEADER_FROM = /^\s*\*?(?:From|差出人|送信者)\s*[:：]/i;
 const HEADER_SENT = /^\s*\*?(?:Sent|Date|送信日時|日付)\s*[:：]/i;
+// Lotus Notes: "----- Forwarded by Name/ORG on 09/11/2000 10:29 AM -----" (often wrapped over two
+// lines), and cc:Mail's "____ Reply Separator ____".
+const FORWARDED_BY = /^\s*-{3,}\s*Forwarded by\b/i;
+const REPLY_SEPARATOR = /^\s*_{3,}\s*Reply Separator\b/i;
+// A forwarded or quoted header block of any client: a "To:" line with "cc:" / "Subject:" /
+// "From:" / "Sent:" close by ("Name@ORG / 09/11/2000 10:29 AM / To: / cc: / Subject:", Outlook's
+// "From: / Sent: / To: / Subject:", "From: X on 09/11/2000 10:29 AM / To:").
+const HEADER_TO = /^\s*\*?(?:To|宛先)\s*[:：]/i;
+const HEADER_OTHER = /^\s*\*?(?:cc|bcc|Subject|From|Sent|Date|件名|差出人)\s*[:：]/i;
+const FRAME_LINE = /^\s*(?:[-_=*~#+]\s*){5,}$/;
 const QUOTE_LINE = /^\s*>/;
 // The conventional signature delimiter "-- " (also accepted without the trailing space).
 const SIG_DASHES = /^--\s?$/;
@@ -63,13 +79,113 @@ const SIG_DASHES = /^--\s?$/;
 // The optional closing punctuation carries its own leading space: "\s*[,.]?\s*$" backtracks
 // quadratically on a sign-off followed by a long run of spaces (tests/regex-safety.test.ts).
 const SIGN_OFF =
-  /^\s*(?:(?:best|kind|warm|warmest|kindest)(?:\s+(?:regards|wishes))?|regards|best regards|many thanks|thanks(?:\s+(?:again|so much|a lot))?|thank you(?:\s+(?:very much|again|so much))?|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully(?:\s+yours)?|with (?:best |kind |warm )?regards|all the best|take care|talk soon|catch you later|later|thx|ttyl|br|rgds|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|以上)(?:\s*[,.!、。])?\s*$/i;
-// Legal disclaimers that mail servers append.
-const DISCLAIMER =
-  /^\s*(?:CONFIDENTIAL(?:ITY)?(?: NOTICE)?|DISCLAIMER|This (?:e-?mail|message)(?: and any attachments)? (?:is|are|may contain) (?:confidential|intended)|The information (?:contained )?in this (?:e-?mail|message))/i;
+  /^\s*(?:(?:best|kind|warm|warmest|kindest)(?:\s+(?:regards|wishes))?|regards|best regards|many thanks|thanks(?:\s+(?:again|so much|a lot))?|thank you(?:\s+(?:very much|again|so much))?|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully(?:\s+yours)?|with (?:best |kind |warm )?regards|all the best|take care|talk soon|catch you later|later|thx|ttyl|br|rgds|love|lots of love|much love|hugs|xoxo|cya|see ya|ciao|peace|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|以上)(?:\s*[,.!、。])?\s*$/i;
 
 /** Lines after a sign-off that still look like a signature (name, title, company, phone). */
 const MAX_SIGNATURE_LINES = 8;
+
+// Legal notices, by what they say rather than how they start: a paragraph with two or more of
+// these is a disclaimer wherever it stands (the first line may be "Confidentiality Notice", a
+// frame of asterisks, or the writer's company name). Lower case, matched as substrings.
+const DISCLAIMER_MARKERS = [
+  'intended recipient',
+  'intended only for',
+  'intended solely for',
+  'intended exclusively',
+  'intended for the use',
+  'intended for the exclusive',
+  'exclusively for the individual',
+  'privileged',
+  'confidential',
+  'proprietary',
+  'notify the sender',
+  'notify us',
+  'received this message in error',
+  'received this e-mail in error',
+  'received this email in error',
+  'received this communication in error',
+  'in error, please',
+  'strictly prohibited',
+  'is prohibited',
+  'unauthorized',
+  'legally exempt',
+  'delete all copies',
+  'delete this message',
+  'delete the message',
+  'destroy this message',
+  'dissemination',
+  'not the named addressee',
+  'not the intended',
+  'not authorized to read',
+  'any review, use',
+  'without the express',
+  'does not constitute',
+  'binding agreement',
+  'virus',
+];
+
+// Taglines and ads appended by mail services and lists (RULES.md: they count for no rule).
+const FOOTER_MARKERS =
+  /do you yahoo|yahoo! (?:mail|messenger|shopping|greetings|photos|calendar|auctions|personals)|msn hotmail|msn explorer|get your (?:private|free)|free (?:e-?mail|download)|unsubscribe|you are currently subscribed|to be removed from (?:this|our)|(?:this|the) (?:list|newsletter) is sponsored|\bsponsor(?:ed)? by\b|share information about yourself|create your own public profile|sent from my (?:iphone|ipad|blackberry|android)|powered by/i;
+
+function disclaimerScore(text: string): number {
+  const lower = text.toLowerCase();
+  let n = 0;
+  for (const m of DISCLAIMER_MARKERS) if (lower.includes(m)) n++;
+  return n;
+}
+
+interface ParagraphLines {
+  from: number;
+  to: number; // exclusive
+  text: string;
+}
+
+function paragraphsOf(lines: readonly Line[], from: number, to: number): ParagraphLines[] {
+  const out: ParagraphLines[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && lines[i]!.text.trim() === '') i++;
+    if (i >= to) break;
+    const start = i;
+    const parts: string[] = [];
+    while (i < to && lines[i]!.text.trim() !== '') parts.push(lines[i++]!.text);
+    out.push({ from: start, to: i, text: parts.join(' ') });
+  }
+  return out;
+}
+
+/** Where a quoted or forwarded message starts (a line index), or `n` when there is none. */
+function quoteStart(lines: readonly Line[]): number {
+  const n = lines.length;
+  for (let i = 0; i < n; i++) {
+    const t = lines[i]!.text;
+    if (ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t)) {
+      // A separator's own frame line just above it belongs to it.
+      return i > 0 && FRAME_LINE.test(lines[i - 1]!.text) ? i - 1 : i;
+    }
+    const isFrom = HEADER_FROM.test(t);
+    if (isFrom || HEADER_TO.test(t)) {
+      // A header block: this line and another header field within the next 3 lines.
+      let block = false;
+      for (let j = i + 1; j < Math.min(n, i + 4); j++) {
+        const u = lines[j]!.text;
+        if (isFrom ? HEADER_SENT.test(u) || HEADER_TO.test(u) : HEADER_OTHER.test(u)) {
+          block = true;
+          break;
+        }
+      }
+      if (!block) continue;
+      // The block starts with its paragraph: "Name@ORG" and "09/11/2000 10:29 AM" lines above
+      // "To:", or a rule line above "From:" (at most 3 lines back).
+      let start = i;
+      while (start > 0 && i - start < 3 && lines[start - 1]!.text.trim() !== '') start--;
+      if (start > 0 && FRAME_LINE.test(lines[start - 1]!.text)) start--;
+      return start;
+    }
+  }
+  return n;
+}
 
 /**
  * The last split, reused when the same body is split again: the engine and the content script's
@@ -93,29 +209,10 @@ function splitBodyUncached(body: string): SplitBody {
   let hasQuote = false;
   let signOffStart = -1;
 
-  // 1. Quoted blocks: from an attribution/separator line to the end of the body, and any
-  //    run of '>' lines. Replies are top-posted in business mail; text after an attribution
-  //    line is the earlier thread.
-  let quoteFrom = n;
-  for (let i = 0; i < n; i++) {
-    const t = lines[i]!.text;
-    if (ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t)) {
-      quoteFrom = i;
-      break;
-    }
-    if (HEADER_FROM.test(t)) {
-      // Outlook: "From:" then "Sent:"/"Date:" within the next 3 lines.
-      for (let j = i + 1; j < Math.min(n, i + 4); j++) {
-        if (HEADER_SENT.test(lines[j]!.text)) {
-          quoteFrom = i;
-          // Include a preceding underscore rule line, if any.
-          if (i > 0 && UNDERSCORE_RULE.test(lines[i - 1]!.text)) quoteFrom = i - 1;
-          break;
-        }
-      }
-      if (quoteFrom !== n) break;
-    }
-  }
+  // 1. Quoted blocks: from an attribution, separator or header block to the end of the body,
+  //    and any run of '>' lines. Replies are top-posted in business mail; text after an
+  //    attribution line is the earlier thread.
+  const quoteFrom = quoteStart(lines);
   for (let i = quoteFrom; i < n; i++) kind[i] = 'quote';
   if (quoteFrom < n) hasQuote = true;
   for (let i = 0; i < quoteFrom; i++) {
@@ -125,19 +222,59 @@ function splitBodyUncached(body: string): SplitBody {
     }
   }
 
-  // 2. Signature: the "-- " delimiter hides everything after it (until a quote);
-  //    a disclaimer line hides the rest; a sign-off line hides the short block after it.
+  // 2. Disclaimers and appended footers, paragraph by paragraph, wherever they stand: a
+  //    disclaimer at the top of a message ends where its paragraph ends. A footer (a mail
+  //    service's tagline, a list's sponsor) takes everything after it up to the quote.
+  const paras = paragraphsOf(lines, 0, quoteFrom);
+  let footerFrom = quoteFrom;
+  let afterDisclaimer = false;
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p]!;
+    if (kind[para.from] !== 'new') continue;
+    const score = disclaimerScore(para.text);
+    // A disclaimer's later paragraphs may name only one of the markers.
+    const wasAfter = afterDisclaimer;
+    afterDisclaimer = false;
+    const heading = para.to - para.from === 1 && /^\s*[*\-=_ ]*(?:confidential(?:ity)?(?: notice)?|disclaimer|legal notice|privileged and confidential)\b/i.test(para.text);
+    const next = paras[p + 1];
+    if (score >= 2 || (wasAfter && score >= 1) || (heading && next && disclaimerScore(next.text) >= 2)) {
+      afterDisclaimer = true;
+      for (let i = para.from; i < para.to; i++) kind[i] = 'disclaimer';
+      // Frame lines (asterisks, dashes) right around it belong to it.
+      if (para.from > 0 && FRAME_LINE.test(lines[para.from - 1]!.text)) kind[para.from - 1] = 'disclaimer';
+      if (para.to < quoteFrom && FRAME_LINE.test(lines[para.to]!.text)) kind[para.to] = 'disclaimer';
+      continue;
+    }
+    if (p > 0 && FOOTER_MARKERS.test(para.text)) {
+      let from = para.from;
+      if (from > 0 && FRAME_LINE.test(lines[from - 1]!.text)) from--;
+      footerFrom = Math.min(footerFrom, from);
+      break;
+    }
+  }
+  for (let i = footerFrom; i < quoteFrom; i++) if (kind[i] === 'new') kind[i] = 'footer';
+  // A rule line that only separates the writer's words from a footer or disclaimer.
   for (let i = 0; i < quoteFrom; i++) {
+    if (kind[i] === 'new' && FRAME_LINE.test(lines[i]!.text)) {
+      let j = i + 1;
+      while (j < n && lines[j]!.text.trim() === '') j++;
+      if (j >= n || kind[j] !== 'new') kind[i] = j >= n ? 'new' : kind[j]!;
+    }
+  }
+
+  // 3. Signature: the "-- " delimiter hides everything after it (until a quote or footer);
+  //    a sign-off line hides the short block after it.
+  const wordsEnd = Math.min(quoteFrom, footerFrom);
+  for (let i = 0; i < wordsEnd; i++) {
     if (kind[i] !== 'new') continue;
-    const t = lines[i]!.text;
-    if (SIG_DASHES.test(t) || DISCLAIMER.test(t)) {
-      for (let j = i; j < quoteFrom; j++) if (kind[j] === 'new') kind[j] = 'signature';
+    if (SIG_DASHES.test(lines[i]!.text)) {
+      for (let j = i; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
       break;
     }
   }
   // The last sign-off line before the quote/signature.
   let lastNew = -1;
-  for (let i = quoteFrom - 1; i >= 0; i--) {
+  for (let i = wordsEnd - 1; i >= 0; i--) {
     if (kind[i] === 'new' && lines[i]!.text.trim() !== '') {
       lastNew = i;
       break;
@@ -147,12 +284,12 @@ function splitBodyUncached(body: string): SplitBody {
     if (kind[i] !== 'new') continue;
     if (SIGN_OFF.test(lines[i]!.text)) {
       signOffStart = lines[i]!.start;
-      for (let j = i + 1; j < quoteFrom; j++) if (kind[j] === 'new') kind[j] = 'signature';
+      for (let j = i + 1; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
       break;
     }
   }
 
-  // 3. Merge consecutive lines of the same kind into segments, offsets into the body.
+  // 4. Merge consecutive lines of the same kind into segments, offsets into the body.
   const segments: Segment[] = [];
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
