@@ -9,7 +9,7 @@ import { detectFirstContact } from './first-contact';
 import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
 import type { Rule, RuleDoc, RuleReport } from './rule';
 import { splitBody } from './segment';
-import { splitParagraphs, splitSentences, tokenize, type Paragraph, type Sentence, type Token } from './text';
+import { splitParagraphs, splitSentences, tokenize, type LineForm, type Paragraph, type Sentence, type Token } from './text';
 import {
   SEVERITY_RANK,
   type AnalysisContext,
@@ -23,7 +23,7 @@ import {
 interface ParagraphCore {
   text: string;
   tokens: Token[]; // offsets relative to the paragraph start
-  sentences: Array<{ start: number; end: number; text: string; t0: number; t1: number; isQuestion: boolean }>;
+  sentences: Array<{ start: number; end: number; text: string; t0: number; t1: number; isQuestion: boolean; form: LineForm }>;
 }
 
 const PARAGRAPH_CACHE_LIMIT = 4000;
@@ -56,9 +56,13 @@ function paragraphCore(text: string): ParagraphCore {
   const hit = paragraphCache.get(text);
   if (hit) return hit;
   const tokens = tokenize(text, 0);
+  // Sentences come in order over the same tokens: a moving index finds each one's first token
+  // (indexOf from the start made a paragraph of many short sentences quadratic).
+  let at = 0;
   const sentences = splitSentences(text, 0, tokens, 0).map((s) => {
-    const t0 = s.tokens.length ? tokens.indexOf(s.tokens[0]!) : 0;
-    return { start: s.start, end: s.end, text: s.text, t0, t1: t0 + s.tokens.length, isQuestion: s.isQuestion };
+    if (s.tokens.length) while (at < tokens.length && tokens[at] !== s.tokens[0]) at++;
+    const t0 = s.tokens.length ? at : 0;
+    return { start: s.start, end: s.end, text: s.text, t0, t1: t0 + s.tokens.length, isQuestion: s.isQuestion, form: s.form };
   });
   const core = { text, tokens, sentences };
   paragraphCache.set(text, core);
@@ -89,6 +93,7 @@ function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragr
     tokens: tokens.slice(s.t0, s.t1),
     paragraph: index,
     isQuestion: s.isQuestion,
+    form: s.form,
   }));
   return { start: offset, end: offset + core.text.length, text: core.text, tokens, sentences };
 }

@@ -12,7 +12,16 @@ export interface Token {
   norm: string;
   /** True for words and numbers, false for punctuation and symbols (emoji included). */
   isWord: boolean;
+  /**
+   * Set on a token that stands for something no rule reads as words (RULES.md, "Reading real
+   * mail"): a URL, an e-mail address, or a placeholder such as "[IMAGE]" or an attachment's
+   * "<<Report.doc>>". Such a token is never a word, never a sentence end and never a question.
+   */
+  special?: 'url' | 'email' | 'placeholder';
 }
+
+/** How a line of the writer's text reads (the line classifier's verdict). */
+export type LineForm = 'text' | 'label' | 'heading' | 'list' | 'table' | 'signoff';
 
 export interface Sentence {
   start: number;
@@ -23,6 +32,11 @@ export interface Sentence {
   /** Index of the paragraph in the document. */
   paragraph: number;
   isQuestion: boolean;
+  /**
+   * The form of the line the sentence stands on when it is a line of its own (a label "Cost: free",
+   * a heading, a list item, a table row, a sign-off); `text` for running text.
+   */
+  form: LineForm;
 }
 
 export interface Paragraph {
@@ -45,38 +59,145 @@ export function normalizeWord(s: string): string {
   return s.toLowerCase().replace(/’/g, "'");
 }
 
-export function tokenize(text: string, offset = 0): Token[] {
-  const tokens: Token[] = [];
+// A whitespace-delimited chunk that is a URL or an e-mail address. Each pattern is anchored and
+// made of disjoint classes, so testing one chunk is linear in its length.
+const URL_CHUNK = /^[<(\["']?(?:(?:https?|ftp):\/\/|www\.|mailto:)/i;
+const EMAIL_CHUNK = /^[<(\["']?[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
+const TRAILING_PUNCT = /[.,;:!?)\]>"'’”]+$/;
+const PLACEHOLDERS = /^\[(?:IMAGE|image|Image|cid:[^\]\s]{1,200}|attachment|mailto:[^\]\s]{1,200})\]$/;
+
+interface SpecialSpan {
+  start: number;
+  end: number;
+  kind: 'url' | 'email' | 'placeholder';
+}
+
+/** URLs, e-mail addresses and placeholders in one linear scan over whitespace-separated chunks. */
+function specialSpans(text: string): SpecialSpan[] {
+  const out: SpecialSpan[] = [];
+  // Cheap exit: most paragraphs have none of the characters these need.
+  if (!/[@:\[<]|www\./i.test(text)) return out;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && /\s/.test(text[i]!)) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && !/\s/.test(text[j]!)) j++;
+    const chunk = text.slice(i, j);
+    // "<<Dispatch Instructions.doc>>": an attachment placeholder, spaces and all, on one line.
+    if (chunk.startsWith('<<')) {
+      const close = text.indexOf('>>', i + 2);
+      const nl = text.indexOf('\n', i);
+      if (close !== -1 && close - i < 300 && (nl === -1 || close < nl)) {
+        out.push({ start: i, end: close + 2, kind: 'placeholder' });
+        i = close + 2;
+        continue;
+      }
+    }
+    const lead = /^[<(\["']/.test(chunk) ? 1 : 0;
+    if (URL_CHUNK.test(chunk) || EMAIL_CHUNK.test(chunk)) {
+      const kind = URL_CHUNK.test(chunk) ? 'url' : 'email';
+      const trail = TRAILING_PUNCT.exec(chunk.slice(lead));
+      const end = j - (trail ? trail[0].length : 0);
+      if (end > i + lead) out.push({ start: i + lead, end, kind });
+    } else if (PLACEHOLDERS.test(chunk)) out.push({ start: i, end: j, kind: 'placeholder' });
+    i = j;
+  }
+  return out;
+}
+
+function tokenizeRange(text: string, from: number, to: number, offset: number, tokens: Token[]): void {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null) {
+  while ((m = TOKEN.exec(part)) !== null) {
     const t = m[0];
     tokens.push({
-      start: offset + m.index,
-      end: offset + m.index + t.length,
+      start: offset + from + m.index,
+      end: offset + from + m.index + t.length,
       text: t,
       norm: normalizeWord(t),
       isWord: WORDISH.test(t),
     });
   }
+}
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const sp of specialSpans(text)) {
+    tokenizeRange(text, at, sp.start, offset, tokens);
+    const t = text.slice(sp.start, sp.end);
+    tokens.push({ start: offset + sp.start, end: offset + sp.end, text: t, norm: t.toLowerCase(), isWord: false, special: sp.kind });
+    at = sp.end;
+  }
+  tokenizeRange(text, at, text.length, offset, tokens);
   return tokens;
 }
 
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'eg', 'ie', 'e.g', 'i.e', 'inc',
-  'ltd', 'co', 'corp', 'no', 'vol', 'approx', 'dept', 'est', 'fig', 'jan', 'feb', 'mar', 'apr',
-  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri',
-  'sat', 'sun', 'a.m', 'p.m', 'u.s', 'u.k', 'p.s',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'v', 'etc', 'eg', 'ie', 'e.g', 'i.e', 'inc',
+  'ltd', 'co', 'corp', 'vol', 'approx', 'dept', 'est', 'fig', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur',
+  'thurs', 'fri', 'sat', 'sun', 'a.m', 'p.m', 'u.s', 'u.k', 'u.s.a', 'p.s', 'govt', 'gov', 'assn', 'bros',
+  'intl', 'natl', 'univ', 'ave', 'blvd', 'mgmt', 'mgr', 'cf', 'al', 'incl', 'esp', 'ext', 'tel', 'attn',
+  'ph.d', 'a.k.a', 'sq', 'mt', 'ft', 'pp', 'no', 'nos',
 ]);
+/** Abbreviations that are also ordinary words ("No.", "Sun."): not a sentence end only before a number. */
+const ABBREVIATIONS_BEFORE_NUMBER = new Set(['no', 'nos', 'sun', 'sat', 'mar', 'est', 'al', 'ext', 'tel', 'ft', 'pp', 'sq', 'fig', 'vol']);
 
-const BULLET = /^\s*(?:[-*•・‣◦]|\d{1,3}[.)])\s/;
-const LINE_END_PUNCT = /[.!?:;,。！？、]\s*$/;
+const BULLET = /^\s*(?:[-*•・‣◦>o]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s/;
+const SENTENCE_END_AT_EOL = /[.!?:;。！？]["'”’)]?\s*$/;
+const STARTS_LOWER = /^\s*\p{Ll}/u;
+// Sign-off lines ("Best regards,", "Love,", "Thanks!"): the line classifier's `signoff`.
+const SIGN_OFF_LINE =
+  /^\s*(?:(?:best|kind|warm|warmest|kindest)(?:\s+(?:regards|wishes))?|regards|many thanks|thanks(?:\s+(?:again|so much|a lot))?|thank you(?:\s+(?:very much|again|so much))?|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully(?:\s+yours)?|with (?:best |kind |warm )?regards|all the best|take care|talk soon|later|thx|love|lots of love|hugs|cya|see ya|ciao)(?:\s*[,.!])?\s*$/i;
+const LABEL = /^\s*[\p{L}][\p{L}\p{N} &/().'#-]{0,30}:\s*\S/u;
+
+/**
+ * What a single line is, read as a person reads it: a label ("Cost: free", "DATE: OCT 13"), a
+ * heading (a short line without an end mark, mostly capitalised), a list item, a table row
+ * (columns set apart by runs of spaces or tabs, or mostly figures), a sign-off, or running text.
+ */
+export function classifyLine(line: string): LineForm {
+  const t = line.trim();
+  if (t === '') return 'text';
+  if (SIGN_OFF_LINE.test(t)) return 'signoff';
+  if (BULLET.test(line)) return 'list';
+  // Columns: two or more gaps of 2+ spaces or a tab between non-space text, or "|" cells.
+  let gaps = 0;
+  for (const m of t.matchAll(/\S(?:\t| {3,})\S/g)) if (m) gaps++;
+  const bars = t.split('|').length - 1;
+  let digits = 0;
+  let letters = 0;
+  for (const ch of t) {
+    if (ch >= '0' && ch <= '9') digits++;
+    else if (/\p{L}/u.test(ch)) letters++;
+  }
+  if (gaps >= 2 || bars >= 2 || (digits >= 4 && digits >= letters) || /\d\s*[=x×]\s*[\d$]/.test(t) && digits > letters / 3) return 'table';
+  if (LABEL.test(t) && !/^\s*(?:note|ps|p\.s|fyi|nb|n\.b)\b/i.test(t)) {
+    // A label's name is a few words: "Cost: free", "Dispatch location: Houston".
+    const name = t.slice(0, t.indexOf(':'));
+    if (name.split(/\s+/).length <= 4) return 'label';
+  }
+  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length > 0 && words.length <= 10 && !/[.!?,;:。！？]["'”’)]?$/.test(t)) {
+    const capital = words.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length;
+    const small = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'vs', 'per']);
+    const content = words.filter((w) => !small.has(w.toLowerCase())).length;
+    if (content > 0 && capital >= content * 0.75 && words.length >= 2) return 'heading';
+  }
+  return 'text';
+}
 
 /**
  * Splits one paragraph into sentences. Sentence ends: . ! ? 。！？ (not after an abbreviation,
- * not inside a number), and line breaks that end a line of its own (greeting, bullet, a line
- * ending in punctuation, a short line). A soft-wrapped line continues the sentence.
+ * not inside a number, not inside a URL or e-mail address), and line breaks that end a line of
+ * its own (a greeting, a list item, a line ending in an end mark, a short line before a
+ * capitalised one, a label, a heading, a table row). A soft-wrapped line continues the sentence:
+ * a line that goes on in lower case, or a long line without an end mark.
  */
 export function splitSentences(
   text: string,
@@ -87,39 +208,59 @@ export function splitSentences(
   const sentences: Sentence[] = [];
   // Sentence boundaries as offsets (relative to text) where a new sentence starts.
   const breaks: number[] = [];
-  // Line breaks.
+  // Line starts and forms, for the form of each sentence that is a line of its own.
+  const lineStarts: number[] = [0];
+  const lineForms: LineForm[] = [];
   let lineStart = 0;
+  const firstLineEnd = text.indexOf('\n');
+  const lines: string[] = [];
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text.charCodeAt(i) === 10) {
-      if (i < text.length) {
-        const line = text.slice(lineStart, i);
-        const next = text.slice(i + 1, text.indexOf('\n', i + 1) === -1 ? text.length : text.indexOf('\n', i + 1));
-        if (
-          LINE_END_PUNCT.test(line) ||
-          BULLET.test(line) ||
-          BULLET.test(next) ||
-          line.trim().length < 40
-        ) {
-          breaks.push(i + 1);
-        }
-      }
+      lines.push(text.slice(lineStart, i));
+      lineForms.push(classifyLine(text.slice(lineStart, i)));
+      if (i < text.length) lineStarts.push(i + 1);
       lineStart = i + 1;
     }
+  }
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k]!;
+    const next = lines[k + 1]!;
+    const form = lineForms[k]!;
+    const nextForm = lineForms[k + 1]!;
+    const t = line.trim();
+    const greeting = k === 0 && firstLineEnd !== -1 && /,\s*$/.test(line) && t.length < 40 && !STARTS_LOWER.test(next);
+    const lineOfItsOwn =
+      SENTENCE_END_AT_EOL.test(line) ||
+      greeting ||
+      form !== 'text' ||
+      nextForm === 'list' ||
+      nextForm === 'table' ||
+      nextForm === 'signoff' ||
+      (t.length < 40 && !STARTS_LOWER.test(next) && !/[,&-]\s*$/.test(line));
+    if (lineOfItsOwn) breaks.push(lineStarts[k + 1]!);
   }
   // Punctuation.
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k]!;
+    if (tok.special) continue;
     const c = tok.text;
     if (c === '!' || c === '?' || /^[!?]+$/.test(c) || c === '。' || c === '！' || c === '？' || c === '.' || c === '…') {
+      const next = tokens[k + 1];
       if (c === '.') {
         const prev = tokens[k - 1];
-        const next = tokens[k + 1];
-        if (prev && prev.end === tok.start && prev.isWord && ABBREVIATIONS.has(prev.norm)) continue;
+        if (prev && prev.end === tok.start && prev.isWord && ABBREVIATIONS.has(prev.norm)) {
+          if (!ABBREVIATIONS_BEFORE_NUMBER.has(prev.norm)) continue;
+          if (next && /^\d/.test(next.text)) continue;
+        }
         // "2.5" is one token already; "a . b" without space after is not a break.
         if (next && next.start === tok.end && next.isWord) continue;
+        // An ellipsis or a run of dots ends where the run ends.
+        if (next && next.start === tok.end && next.text === '.') continue;
         // Single capital initial: "J. Smith".
         if (prev && prev.end === tok.start && /^\p{Lu}$/u.test(prev.text)) continue;
       }
+      // "!?" run followed by more of the same: one break at the end of the run.
+      if (next && next.start === tok.end && /^[!?！？]+$/.test(next.text) && /^[!?！？]+$/.test(c)) continue;
       // Close quotes and brackets belong to the ending sentence.
       let endAt = tok.end;
       let j = k + 1;
@@ -133,6 +274,7 @@ export function splitSentences(
   breaks.sort((a, b) => a - b);
   let from = 0;
   let ti = 0;
+  let li = 0;
   const push = (a: number, b: number) => {
     // Trim whitespace.
     while (a < b && /\s/.test(text[a]!)) a++;
@@ -145,13 +287,19 @@ export function splitSentences(
     while (ti < tokens.length && tokens[ti]!.end <= absB) ti++;
     const sTokens = tokens.slice(first, ti);
     const sText = text.slice(a, b);
+    // The line this sentence starts on; a sentence that is all of that line keeps its form.
+    while (li + 1 < lineStarts.length && lineStarts[li + 1]! <= a) li++;
+    const lineText = lines[li]!;
+    const whole = sText.indexOf('\n') === -1 && lineText.trim() === sText;
+    const lastWord = sTokens.length > 0 ? sTokens[sTokens.length - 1]! : undefined;
     sentences.push({
       start: absA,
       end: absB,
       text: sText,
       tokens: sTokens,
       paragraph,
-      isQuestion: /[?？]["'”’)]?$/.test(sText),
+      isQuestion: /[?？]+["'”’)]?$/.test(sText) && !(lastWord?.special && lastWord.end === absB),
+      form: whole ? lineForms[li]! : 'text',
     });
   };
   for (const b of breaks) {
