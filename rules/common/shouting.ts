@@ -1,5 +1,5 @@
 // rules/common/shouting.ts
-import { defineRule, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
+import { defineRule, isCommonWord, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
 
 /**
  * All-caps words that are names of things, not raised voices: business, finance, trade,
@@ -182,6 +182,21 @@ export default defineRule({
         const end = core[core.length - 1]!.end;
         const [lineStart, lineEnd] = lineAround(p, start);
         if (isSignatureLikeLine(p, lineStart, lineEnd, core.length)) continue;
+        // Not running text: a heading, a table row, a sign-off, a line of one or two words
+        // ("PERFECT", "TARGET DATE"), or the name of a label ("NOTES ONLY:", "REMINDER:").
+        const line = doc.body.slice(lineStart, lineEnd);
+        const sentence = doc.sentenceAt(start);
+        const form = sentence?.form ?? 'text';
+        if (form === 'heading' || form === 'table' || form === 'signoff') continue;
+        const lineWords = p.tokens.filter((t) => t.isWord && t.start >= lineStart && t.end <= lineEnd).length;
+        if (lineWords <= 2 && !/[.!?]\s*$/.test(line)) continue;
+        const colon = line.indexOf(':');
+        if (colon !== -1 && end <= lineStart + colon && lineStart + colon - start < 40) continue;
+        // Names and codes in capitals (ENRON, CAISO, "Dear Mr. LARRY CAMPBELL") are not a raised
+        // voice: a shout is made of ordinary words.
+        const ordinary = caps.filter((t) => isCommonWord(t.text));
+        if (ordinary.length === 0) continue;
+        if (shoutyCount < 2 && !ordinary.some((t) => letterCount(t.text) >= LONG_WORD_LETTERS)) continue;
         // "Mr. WATANABE": a family name written in capitals, the Japanese convention.
         const at = p.tokens.indexOf(core[0]!);
         const prev = p.tokens[at - 1]?.text === '.' ? p.tokens[at - 2] : p.tokens[at - 1];
@@ -207,7 +222,8 @@ export default defineRule({
       { text: 'We CANNOT pass that increase on to our retailers.', excerpt: 'CANNOT', output: 'We cannot pass that increase on to our retailers.' },
       { text: "That's a HUGE WIN for the whole crew.", excerpt: 'HUGE WIN', output: "That's a huge win for the whole crew." },
       { text: 'Please CALL US before Friday.', excerpt: 'CALL US' },
-      { text: 'URGENT: PLEASE REVIEW THE NDA TODAY.', excerpt: 'URGENT' },
+      { text: 'URGENT: PLEASE REVIEW THE NDA TODAY.', excerpt: 'PLEASE REVIEW THE NDA TODAY' },
+      { text: 'The transmission MAY BE curtailed to zero without notice.', excerpt: 'MAY BE' },
     ],
     pass: [
       { text: 'The NDA and MSA are attached; prices are in USD and JPY.' },
@@ -217,6 +233,11 @@ export default defineRule({
       { text: 'Thanks, and let me know if anything is unclear.\n\nBest regards,\n\nKenji WATANABE\nManager, Platform Engineering\nHOSHIZORA SYSTEMS CO., LTD.' },
       { text: 'Our CEO and CTO met the HR team at the US office.' },
       { text: 'Mr. WATANABE will join the call.' },
+      { text: 'REMINDER: the quarterly numbers are due on Friday.' },
+      { text: 'QUARTERLY SALES REVIEW\n\nThe numbers are attached for your review.' },
+      { text: 'Dear Mr. HIROSHI TAKAHASHI,\n\nThank you for the samples.' },
+      { text: 'The CAISO and ERCOT filings were posted this morning by MCUNNINGHAM.' },
+      { text: 'Region      Volume      Price\nNORTHEAST   1,200       3.40' },
       { text: 'Looking forward to it.\n\nKenji WATANABE\nHOSHIZORA SYSTEMS CO., LTD.' },
     ],
   },

@@ -6,4 +6,4 @@ export * from './segment';
 export * from './first-contact';
 export * from './audience';
 export { createEngine, buildDoc, sortFindings, type Engine } from './analyze';
-export { tagSentence, startsWithImperative, isInfinitiveVerb, warmUp } from './nlp';
+export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';

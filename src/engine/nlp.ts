@@ -61,3 +61,38 @@ export function isInfinitiveVerb(word: string): boolean {
 export function warmUp(): void {
   tagSentence('Please send me the report by Friday.');
 }
+
+let lexicon: Record<string, string | string[]> | undefined;
+const commonCache = new Map<string, boolean>();
+
+/**
+ * Whether a word (any case) is an ordinary English word — in the tagger's lexicon, or read by
+ * the tagger as a verb, adjective or adverb — rather than a name or a code ("Enron", "CAISO",
+ * "HRGIS"). A shouted word is an ordinary word written in capitals; a name in capitals is a name.
+ */
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  const hit = commonCache.get(w);
+  if (hit !== undefined) return hit;
+  if (!lexicon) {
+    try {
+      const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model();
+      lexicon = model.one.lexicon;
+    } catch {
+      lexicon = {};
+    }
+  }
+  let known = Object.prototype.hasOwnProperty.call(lexicon, w);
+  if (known) {
+    const tags = ([] as string[]).concat(lexicon[w]!);
+    // The lexicon also lists first names, places and organisations.
+    if (tags.every((t) => /Person|Name|Place|City|Country|Region|Organization|Acronym/.test(t))) known = false;
+  } else {
+    const terms = tagSentence(w);
+    const tags = terms.length === 1 ? terms[0]!.tags : [];
+    known = tags.some((t) => t === 'Verb' || t === 'Adjective' || t === 'Adverb' || t === 'Gerund' || t === 'PastTense');
+  }
+  if (commonCache.size > 5000) commonCache.clear();
+  commonCache.set(w, known);
+  return known;
+}

@@ -164,6 +164,9 @@ function quoteStart(lines: readonly Line[]): number {
       // A separator's own frame line just above it belongs to it.
       return i > 0 && FRAME_LINE.test(lines[i - 1]!.text) ? i - 1 : i;
     }
+    // Lotus Notes sometimes lays the whole block on one tab-separated line:
+    // "Name/ORG@ORG 08/02/2001 10:18 AM   To: Name/ORG@ORG  cc:   Subject: FW: ...".
+    if (/\sTo:\s/.test(t) && /\s(?:cc|Subject):/.test(t) && /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(t)) return i;
     const isFrom = HEADER_FROM.test(t);
     if (isFrom || HEADER_TO.test(t)) {
       // A header block: this line and another header field within the next 3 lines.

@@ -62,7 +62,8 @@ export function normalizeWord(s: string): string {
 // A whitespace-delimited chunk that is a URL or an e-mail address. Each pattern is anchored and
 // made of disjoint classes, so testing one chunk is linear in its length.
 const URL_CHUNK = /^[<(\["']?(?:(?:https?|ftp):\/\/|www\.|mailto:)/i;
-const EMAIL_CHUNK = /^[<(\["']?[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
+// Lotus Notes addresses carry the organisation path in the local part: "Jeff Dasovich/NA/Enron@Enron".
+const EMAIL_CHUNK = /^[<(\["']?[\p{L}\p{N}._%+'/-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
 const TRAILING_PUNCT = /[.,;:!?)\]>"'’”]+$/;
 const PLACEHOLDERS = /^\[(?:IMAGE|image|Image|cid:[^\]\s]{1,200}|attachment|mailto:[^\]\s]{1,200})\]$/;
 
@@ -183,7 +184,9 @@ export function classifyLine(line: string): LineForm {
     if (name.split(/\s+/).length <= 4) return 'label';
   }
   const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length > 0 && words.length <= 10 && !/[.!?,;:。！？]["'”’)]?$/.test(t)) {
+  // A short line with an amount and no end mark is a row of figures: "(med,vis,dent) TOTAL $135.08".
+  if (words.length <= 6 && /[$€¥£]\s?\d|\d\s?%\s*$/.test(t) && !/[.!?。！？]$/.test(t)) return 'table';
+  if (words.length > 0 && words.length <= 7 && !/[.!,;:。！？]["'”’)]?$/.test(t) && !/\?.*\?/.test(t)) {
     const capital = words.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length;
     const small = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'vs', 'per']);
     const content = words.filter((w) => !small.has(w.toLowerCase())).length;
