@@ -48,6 +48,9 @@ export const COURTESY_IMPERATIVES = definePhrases([
   'consider it done',
   'make yourself at home',
   'look forward',
+  'count me|us in',
+  'happy holidays|birthday|new year|thanksgiving|anniversary',
+  'merry christmas',
   'sleep well',
   'safe travels',
   'regards',
@@ -68,6 +71,10 @@ const NON_IMPERATIVE_STARTERS = new Set([
   "it's", "that's", "there's", "here's", 'cheers', 'thx', 'yours', 'p.s', 'ps', 'fyi', 'btw', 'per', 'unless', 'also',
   'then', 'now', 'so', 'and', 'but', 'or', 'just', 'simply', 'first', 'finally', 'next', 'meanwhile', 'additionally',
   'otherwise', 'instead', 'again', 'lastly', 'plus', 'however', 'therefore', 'hopefully', 'apparently', 'currently',
+  // Prepositions and participles that open a phrase, not a command.
+  'despite', 'during', 'given', 'without', 'within', 'under', 'over', 'into', 'through', 'throughout', 'upon',
+  'like', 'unlike', 'except', 'besides', 'beyond', 'against', 'among', 'between', 'around', 'across', 'toward',
+  'towards', 'behind', 'due', 'according', 'based', 'including', 'regardless', 'whether', 'whatever', 'whenever',
   // Subjectless asides, not commands: "Guess our servers needed a break", "Bet you are busy".
   'guess', 'suppose', 'reckon', 'bet', 'figure', 'figured', 'imagine', 'seems', 'looks', 'sounds',
 ]);
@@ -90,6 +97,33 @@ const OBJECT_STARTERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'me', 'us', 'him', 'her', 'my', 'our', 'your',
   'all', 'both', 'each', 'every', 'any', 'some',
 ]);
+/**
+ * What follows a base verb that opens a command: an object, a particle or a preposition
+ * ("Come by anytime", "Keep in mind", "Bring them"). The tagger's own "Imperative" reading is
+ * unsteady on short or cut sentences; a base verb first in its sentence with one of these after it
+ * reads as a command to anyone.
+ */
+const AFTER_COMMAND_VERB = new Set([
+  ...OBJECT_STARTERS, 'you', 'everyone', 'everything', 'something', 'anything', 'by', 'in', 'up', 'out', 'off',
+  'on', 'over', 'back', 'down', 'to', 'for', 'with', 'at', 'into', 'ahead', 'away', 'around', 'through',
+]);
+/** Verbs that, first in a sentence, open a command even without an object ("Remember to …", "Note that …"). */
+const INSTRUCTION_OPENERS = definePhrases([
+  'keep|bear in mind',
+  'note that',
+  'make sure',
+  'be sure',
+  'remember to',
+  'do be sure',
+  "don't forget",
+  'do not forget',
+]);
+/** Verbs that contact someone: "Call me if you have questions" is an offer of help, not an order. */
+const CONTACT_VERBS = new Set(['call', 'email', 'e-mail', 'mail', 'contact', 'reach', 'ping', 'write', 'ask', 'give', 'phone', 'text', 'drop', 'shoot', 'let', 'holler', 'buzz']);
+/** "Do you see…", "Have you…": a question without its question mark, not a command. */
+const AUXILIARIES = new Set(['do', 'have', 'be', 'need', 'dare']);
+/** Subject pronouns: "Remember, I had a witness" is a discourse marker before a statement. */
+const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'this', 'that', 'there']);
 
 interface Imperative {
   /** Index of the verb (or of "do"/"don't"/"never") among the sentence's tokens. */
@@ -118,10 +152,12 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will'
  * word as an imperative). "Check the totals are right" keeps its determiner first.
  */
 function startsWithNounPhraseSubject(toks: readonly Token[], i: number): boolean {
-  for (let k = i + 1; k <= i + 3 && k < toks.length; k++) {
+  for (let k = i + 1; k <= i + 4 && k < toks.length; k++) {
     const w = toks[k]!.norm;
     if (!toks[k]!.isWord || OBJECT_STARTERS.has(w)) return false;
     if (FINITE.has(w)) return true;
+    // "Total East deliveries averaged 479": a past-tense verb after a noun or two.
+    if (k >= i + 2 && /^[a-z]{3,}ed$/.test(w) && /^\p{Lu}|s$/u.test(toks[k - 1]!.text)) return true;
   }
   return false;
 }
@@ -134,9 +170,28 @@ function isCourtesyAt(doc: RuleDoc, s: Sentence, tokenStart: number): boolean {
 function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   const toks = s.tokens;
   let i = wordIndexAfter(toks, 0);
-  // Skip lead-ins ("Also,", "Then") and a subordinate clause up to its comma.
-  for (let guard = 0; guard < 3 && i < toks.length; guard++) {
+  // Skip lead-ins ("Also,", "Then"), a greeting or a name the sentence is addressed to ("Hi Jeff,",
+  // "Jeff,") and a subordinate clause up to its comma.
+  for (let guard = 0; guard < 4 && i < toks.length; guard++) {
     const w = toks[i]!.norm;
+    const greet = w === 'hi' || w === 'hello' || w === 'hey' || w === 'ok' || w === 'okay';
+    const nameComma = (k: number): number => {
+      // One or two capitalised words then a comma: "Jeff,", "Mary Ann,".
+      let j = k;
+      while (j < toks.length && j - k < 2 && toks[j]!.isWord && /^\p{Lu}/u.test(toks[j]!.text)) j++;
+      return j > k && toks[j]?.text === ',' ? j : -1;
+    };
+    if (greet) {
+      const c = toks[i + 1]?.text === ',' ? i + 1 : nameComma(i + 1);
+      if (c === -1) return undefined;
+      i = wordIndexAfter(toks, c + 1);
+      continue;
+    }
+    const vocative = nameComma(i);
+    if (vocative !== -1 && !isInfinitiveVerb(w)) {
+      i = wordIndexAfter(toks, vocative + 1);
+      continue;
+    }
     if (LEAD_INS.has(w)) {
       i = wordIndexAfter(toks, i + 1);
       continue;
@@ -158,7 +213,12 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
     if (REASSURING_AFTER_DONT.has(verb) || verb === '' || (w === 'never' && verb === 'mind')) return undefined;
     return { at: i, negative: true };
   }
+  if ((w === 'do' && next === 'be') || doc.matchSentence(INSTRUCTION_OPENERS, s).some((m) => m.start === first.start)) return { at: i, negative: false };
   if (NON_IMPERATIVE_STARTERS.has(w) || !/^[a-z][a-z-]*$/.test(w)) return undefined;
+  // "Remember, I had a witness": a verb used as a discourse marker before a statement.
+  if (toks[i + 1]?.text === ',' && SUBJECTS.has(toks[i + 2]?.norm ?? '')) return undefined;
+  // "Schedule A, all hospitals", "Exhibit 3": a noun with a letter or number is a name, not a command.
+  if (/^(?:[A-Z]|\d[\w.-]*)$/.test(toks[i + 1]?.text ?? '') && (toks[i + 2] === undefined || !toks[i + 2]!.isWord)) return undefined;
   if (toks.slice(i).filter((t) => t.isWord).length < 2) return undefined;
   if (isCourtesyAt(doc, s, first.start)) return undefined;
   if (startsWithNounPhraseSubject(toks, i)) return undefined;
@@ -167,6 +227,7 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   const lastPart = w.includes('-') ? w.slice(w.lastIndexOf('-') + 1) : w;
   if (isInfinitiveVerb(w) || AMBIGUOUS_VERBS.has(w) || (lastPart !== w && isInfinitiveVerb(lastPart))) {
     if (startsWithImperative(forTagger(toks, i))) return { at: i, negative: false };
+    if (AFTER_COMMAND_VERB.has(next) && !AUXILIARIES.has(w) && isInfinitiveVerb(w)) return { at: i, negative: false };
     // "Double-check the dates", "Email me the list": a verb-like word followed by its object.
     if (AMBIGUOUS_VERBS.has(w) || lastPart !== w) return OBJECT_STARTERS.has(next) ? { at: i, negative: false } : undefined;
     return undefined;
@@ -177,13 +238,48 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   return undefined;
 }
 
-function isSoftened(s: Sentence): boolean {
+/**
+ * A command in a later clause of the sentence: "left you a message, give me a call", "the copies
+ * are on their way, so just wait for them", "… and call me with the timing". Only a base verb with
+ * an object that points at the writer or the thing (me, us, the, them) counts, so "we checked it
+ * and sent it" (past tense) and "I'll review it and call you" (the writer's own plan) do not.
+ */
+function findClauseImperative(s: Sentence): Imperative | undefined {
+  const toks = s.tokens;
+  for (let k = 1; k < toks.length - 2; k++) {
+    const t = toks[k]!;
+    const boundary = t.text === ',' || t.text === ';' || (t.norm === 'and' && toks[k - 1]?.isWord);
+    if (!boundary) continue;
+    let i = wordIndexAfter(toks, k + 1);
+    if (t.norm !== 'and' && (toks[i]?.norm === 'so' || toks[i]?.norm === 'then' || toks[i]?.norm === 'and')) i = wordIndexAfter(toks, i + 1);
+    if (toks[i]?.norm === 'just') i = wordIndexAfter(toks, i + 1);
+    const verb = toks[i];
+    const obj = toks[i + 1]?.norm ?? '';
+    if (!verb || !/^[a-z]+$/.test(verb.norm) || NON_IMPERATIVE_STARTERS.has(verb.norm) || AUXILIARIES.has(verb.norm)) continue;
+    if (!['me', 'us', 'the', 'them', 'for'].includes(obj)) continue;
+    // "…, thank you", "…, let me know": courtesy formulas stay courteous mid-sentence too.
+    if (verb.norm === 'let' || verb.norm === 'thank' || verb.norm === 'see' || verb.norm === 'wish') continue;
+    // The clause before must be a statement of its own, not the writer's list of actions ("I
+    // called, and left the note"): a subject before the boundary that is not the writer.
+    const before = toks.slice(0, k).filter((x) => x.isWord).map((x) => x.norm);
+    if (before.length < 2 || (t.norm === 'and' && before.some((w) => w === 'i' || w === 'we' || w === "i'll" || w === "we'll"))) continue;
+    if (isInfinitiveVerb(verb.norm)) return { at: i, negative: false };
+  }
+  return undefined;
+}
+
+function isSoftened(s: Sentence, contactVerb?: string): boolean {
   const toks = s.tokens;
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.norm;
     if (SOFTENERS.has(w)) return true;
-    // "Call me if you have any questions" is an offer of help, not an order.
-    if (w === 'if' && toks[k + 1]?.norm === 'you' && ['have', 'need', 'want', 'like', 'would', 'prefer', 'wish'].includes(toks[k + 2]?.norm ?? '')) return true;
+    // "Call me if you have any questions" is an offer of help, not an order; "Bring them if you
+    // have them" is still an order.
+    if (
+      w === 'if' && toks[k + 1]?.norm === 'you' && ['have', 'need', 'want', 'like', 'would', 'prefer', 'wish', 'are', 'run', 'get'].includes(toks[k + 2]?.norm ?? '') &&
+      (contactVerb === undefined || CONTACT_VERBS.has(contactVerb))
+    )
+      return true;
     if (w === 'can' && toks[k + 1]?.norm === 'you') return true;
     if (w === 'if' && toks[k + 1]?.norm === 'possible') return true;
   }
@@ -252,6 +348,14 @@ export default defineRule({
       { text: 'Rerun the assay with fresh controls.', excerpt: 'Rerun the assay with fresh controls.' },
       { text: 'Thanks for the photos. Also, ship the cartons back with the label.', excerpt: 'ship the cartons back with the label.' },
       { text: "Don't change the layout.", excerpt: "Don't change the layout." },
+      { text: 'Come by the office anytime today.', excerpt: 'Come by the office anytime today.' },
+      { text: 'Jeff, call me tomorrow about the bid.', excerpt: 'call me tomorrow about the bid.' },
+      { text: 'Also, keep in mind that the figure is only a plan.', excerpt: 'keep in mind that the figure is only a plan.' },
+      { text: 'So bring the samples if you have them.', excerpt: 'bring the samples if you have them.' },
+      { text: 'Hi Ken, when the parts arrive, count them twice.', excerpt: 'count them twice.' },
+      { text: 'Left you a message this morning, give me a call when you get a chance.', excerpt: 'give me a call when you get a chance.' },
+      { text: 'The originals are in the mail, so just wait for them before you sign anything.', excerpt: 'wait for them before you sign anything.' },
+      { text: 'Do be sure to mention my name at the desk!', excerpt: 'Do be sure to mention my name at the desk!' },
     ],
     pass: [
       { text: 'Please find attached the agenda for Monday.' },
@@ -264,6 +368,18 @@ export default defineRule({
       { text: 'Do not hesitate to contact me.' },
       { text: 'Shipment details are below.' },
       { text: 'Guess our servers needed a coffee break too.' },
+      { text: 'Remember, we had a deal on the dates.' },
+      { text: 'Schedule B, all retail accounts under 100 kW.' },
+      { text: 'Total Return Swap Confirmation (258201)' },
+      { text: 'Total East deliveries averaged 479 units a day.' },
+      { text: 'Despite the delays, it appears the vote will pass.' },
+      { text: 'Volume 4,965 MMBtu/d\nPrice: $3.40' },
+      { text: 'Count us in, and thanks!' },
+      { text: 'Call me if you have any questions.' },
+      { text: 'Do you see any problem with the assignment.' },
+      { text: 'I reviewed the draft, and sent it to legal this morning.' },
+      { text: 'I will review it tonight and call you tomorrow.' },
+      { text: 'We found the typo (never trust a spell checker at midnight)' },
       { text: 'Hello,\n\nThe files are ready.\n\nOn Mon, Nov 3, 2025 at 4:40 PM Ken <k@x.jp> wrote:\n> Send me the report.' },
     ],
   },
@@ -273,8 +389,13 @@ function imperativesIn(doc: RuleDoc, sentences: readonly Sentence[]): RuleReport
   const reports: RuleReport[] = [];
   for (const s of sentences) {
     if (s.isQuestion || s.tokens.length < 2) continue;
-    const imp = findImperative(doc, s);
-    if (!imp || isSoftened(s)) continue;
+    // Not a sentence of running text: a heading, a label, a table row, a sign-off.
+    if (s.form === 'heading' || s.form === 'label' || s.form === 'table' || s.form === 'signoff') continue;
+    // The tail of a parenthetical aside "(… for you)", or a fragment a line break cut off.
+    if (/\)$/.test(s.text) && (!s.text.includes('(') || s.text.startsWith('('))) continue;
+    if (/^\p{Ll}/u.test(s.text) && s.start > 0 && !/(?:^|[.!?:;]["'”’)]?)\s*$/.test(doc.body.slice(Math.max(0, s.start - 20), s.start)) && s.start !== doc.paragraphs[s.paragraph]!.start) continue;
+    const imp = findImperative(doc, s) ?? findClauseImperative(s);
+    if (!imp || isSoftened(s, s.tokens[imp.at]?.norm)) continue;
     const start = s.tokens[imp.at]!.start;
     const replacement = rewrite(doc, s, imp);
     const phrase = doc.body.slice(start, s.end);

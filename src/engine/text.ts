@@ -177,7 +177,7 @@ export function classifyLine(line: string): LineForm {
     if (ch >= '0' && ch <= '9') digits++;
     else if (/\p{L}/u.test(ch)) letters++;
   }
-  if (gaps >= 2 || bars >= 2 || (digits >= 4 && digits >= letters) || /\d\s*[=x×]\s*[\d$]/.test(t) && digits > letters / 3) return 'table';
+  if (gaps >= 2 || bars >= 2 || (digits >= 4 && digits >= letters) || (/\s[=×]\s*[\d$]/.test(t) && digits >= 3)) return 'table';
   if (LABEL.test(t) && !/^\s*(?:note|ps|p\.s|fyi|nb|n\.b)\b/i.test(t)) {
     // A label's name is a few words: "Cost: free", "Dispatch location: Houston".
     const name = t.slice(0, t.indexOf(':'));
