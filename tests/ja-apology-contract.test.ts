@@ -179,7 +179,7 @@ describe('no false positives on everyday sentences', () => {
     'We are not responsible for the content of external websites.',
     'As I mentioned on the phone, we will visit on Monday.',
     'Our engineers made several improvements to the design.',
-    'Sign up for our newsletter on our website.',
+    'Our newsletter sign-up form is on our website.',
     'The agreement was signed by both companies last year.',
     'Terms and conditions can be discussed when we meet.',
     'Please find attached our company brochure.',

@@ -77,6 +77,13 @@ export const PROBLEM_PHRASES = definePhrases([
   'overcharged|double-charged|overbilled',
   'leak|leaked|breach',
   'incident',
+  // The writer's own numbers or work gone wrong, in words that carry no problem noun.
+  "(i|we) (did not|didn't) * [*] correctly|properly|right",
+  'was|were off by',
+  '(was|were|got|been|went) lost|misplaced|missing',
+  'fell through the cracks',
+  'lost in the shuffle',
+  'catching up on|with [*] [old|older|past] emails|email|e-mails|mail|messages',
   { pattern: '(we|i) (have|had|found|discovered|encountered|experienced|identified|noticed|hit) [*] [*] problem|problems|issue|issues', tag: 'issue' },
   { pattern: '(we|i) ran into [*] [*] problem|problems|issue|issues|trouble', tag: 'issue' },
   { pattern: '(we|i) (are|were) having [*] problem|problems|issue|issues|trouble', tag: 'issue' },
@@ -160,12 +167,51 @@ function isNegatedOrHypothetical(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * Things a writer delivers to a partner: a problem with one of them is the writer's even when the
+ * sentence names no "we" ("The shipment will be delayed", "The release slipped").
+ */
+const DELIVERABLES = new Set([
+  'shipment', 'shipments', 'delivery', 'deliveries', 'order', 'orders', 'parts', 'goods', 'product', 'products',
+  'release', 'launch', 'payment', 'invoice', 'report', 'quote', 'quotation', 'samples', 'sample', 'package',
+  'parcel', 'cargo', 'container', 'containers', 'build', 'update', 'patch', 'version', 'system', 'service',
+  'server', 'servers', 'site', 'website', 'portal', 'platform', 'app', 'api', 'network', 'database', 'line',
+  'production', 'project', 'schedule', 'meeting', 'call', 'visit', 'reply', 'response', 'answer', 'documents',
+  'contract', 'draft', 'confirm', 'confirmation', 'statement', 'books', 'numbers', 'figures', 'data', 'file',
+  'files', 'units', 'batch', 'lot', 'order', 'items', 'item', 'materials', 'equipment', 'machine', 'outage',
+  'downtime', 'email', 'mail', 'papers', 'paperwork', 'originals', 'seminar', 'event', 'webinar', 'conference',
+  'workshop', 'session', 'training', 'tour', 'course', 'class', 'demo', 'presentation', 'boxes', 'cartons', 'pallets',
+  // Goods on their way to the partner: "two housings arrived damaged", "the bolts you received".
+  'arrived', 'received', 'shipped', 'delivered', 'installed', 'sent',
+]);
+/** Prepositions that make "issue"/"problem" a topic ("the issue of", "what I found on the issue"). */
+const TOPIC_PREPOSITIONS = new Set(['on', 'of', 'about', 'regarding', 're', 'concerning', 'with', 'for', 'to', 'into']);
+/** Object pronouns after "bug": the verb "to bother" ("bug you about it"). */
+const OBJECT_PRONOUNS = new Set(['you', 'me', 'him', 'her', 'them', 'us', 'everyone', 'people']);
+
+/**
+ * Whether the sentence ties the problem to the writer: a first-person word in the sentence, or a
+ * deliverable the writer owes ("the shipment", "the release"). News, other people's troubles and
+ * quotations of a third party ("the court found the order defective") name neither.
+ */
+function tiedToWriter(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (FIRST_PERSON.has(t.norm) || DELIVERABLES.has(t.norm)) return true;
+  return false;
+}
+
 /** Whether a problem phrase in this sentence is a problem on the writer's side. */
 function isProblemOnWritersSide(doc: RuleDoc, sentence: Sentence, m: PhraseMatch<PhraseEntry>): boolean {
   const tokens = sentence.tokens;
   const i = tokenIndexAt(tokens, m.start);
   const end = tokenIndexAt(tokens, m.end);
   const first = tokens[i]?.norm ?? '';
+  // "Late in the afternoon", "late at night": a time, not a delay.
+  if (first === 'late' && (tokens[end]?.norm === 'in' || tokens[end]?.norm === 'at') && (TIME_AFTER_LATE.has(tokens[end + 1]?.norm ?? '') || TIME_AFTER_LATE.has(tokens[end + 2]?.norm ?? '') || tokens[end + 1]?.norm === 'the')) return false;
+  if (first === 'bug' && OBJECT_PRONOUNS.has(tokens[end]?.norm ?? '')) return false;
+  // "Forgot your password?": the reader's trouble.
+  if (tokens[end]?.norm === 'your') return false;
+  if (m.entry.tag === 'issue' && tokens.slice(i, end).some((t, k) => k > 0 && TOPIC_PREPOSITIONS.has(t.norm))) return false;
+  if (!tiedToWriter(tokens)) return false;
   if (first === 'late' && TIME_AFTER_LATE.has(tokens[end]?.norm ?? '')) return false;
   // "the late Mr. Sato": a proper name follows.
   if (first === 'late' && /^\p{Lu}/u.test(tokens[end]?.text ?? '')) return false;

@@ -1,5 +1,5 @@
 // rules/ja/pressure.ts
-import { defineRule, definePhrases, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence } from '../../src/engine';
+import { defineRule, definePhrases, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 
 /**
  * Urgency and ultimatums. `urgency` entries are pressure only when aimed at the recipient: "we
@@ -62,7 +62,43 @@ const DEMAND = new Set(['need', 'needs', 'must', 'require', 'requires', 'expect'
 /** Words after "immediately" that make it a time or place ("immediately after the meeting"). */
 const POSITIONAL = new Set(['after', 'before', 'following', 'upon', 'on', 'next', 'adjacent', 'behind', 'afterwards', 'preceding', 'below', 'above']);
 const WRITER = new Set(['we', 'i', "we'll", "i'll", "we're", "i'm", "we've", "i've"]);
+/** Words that aim a sentence at the reader: urgency pushes only someone it is aimed at. */
+const READER = new Set(['you', 'your', "you're", "you'll", "you've", 'please', 'pls', 'plz', 'kindly', 'u', 'ur']);
+/** "Takes effect immediately", "available right away": urgency that describes, not pushes. */
+const DESCRIBED_BEFORE = new Set(['effect', 'effective', 'available', 'applies', 'apply', 'began', 'begin', 'begins', 'started', 'starts', 'start', 'stopped', 'resigned', 'ended', 'changed']);
+/** "an urgent request", "this is urgent": the word that makes "urgent" a push rather than a name ("urgency statute", "urgent care"). */
+const URGENT_PUSH_AFTER = new Set(['request', 'matter', 'attention', 'reply', 'response', 'action', 'issue', 'need', 'question', 'favor', 'favour', '!']);
+const URGENT_PUSH_BEFORE = new Set(['is', 'are', "it's", 'very', 'extremely', 'most', 'really', 'quite', 'so']);
 const NOT_PRESSURE_BEFORE = new Set(['not', 'no', "isn't", "aren't", "wasn't", "don't", "doesn't", 'never', 'without']);
+
+/** Index of the token that starts at `offset` (binary search: sentences can be very long). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.start < offset) lo = mid + 1;
+    else if (t.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Whether an urgency word is aimed at the reader: the sentence speaks to them (you, your,
+ * please), demands something (we need, must), or opens with a command ("Reply right away").
+ * "Takes effect immediately" and "my fund has 12% right now" describe; they push nobody.
+ */
+function aimedAtReader(s: Sentence, at: number): boolean {
+  const words = s.tokens.filter((t) => t.isWord);
+  if (words.some((t) => READER.has(t.norm))) return true;
+  if (words.some((t) => t.end <= at && DEMAND.has(t.norm))) return true;
+  const first = words[0];
+  // "Take effect immediately": what a rule or a price does, not a command to anyone.
+  if (first?.norm === 'take' && words[1]?.norm === 'effect') return false;
+  return !!first && first.start < at && /^\p{Lu}/u.test(first.text) && /^[a-z]+$/.test(first.norm) && !WRITER.has(first.norm) && isInfinitiveVerb(first.norm) && words.length > 2;
+}
 
 /**
  * Whether an urgency word describes the writer's own promptness ("We will fix it immediately")
@@ -89,7 +125,12 @@ function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<
     const toks = s.tokens;
     const d = toks.findIndex((t, i) => DEMAND.has(t.norm) && toks[i + 1]?.norm !== 'to');
     if (d === -1) continue;
+    // "whatever you want": the reader's wish, not the writer's demand.
+    if (toks.slice(Math.max(0, d - 3), d).some((t) => t.norm === 'you' || t.norm === 'if')) continue;
     for (let i = d + 1; i < toks.length; i++) {
+      // "…, and I will make the transaction this evening": the writer's own timing.
+      if (WRITER.has(toks[i]!.norm) && /^(?:will|shall|can|'ll)$/.test(toks[i + 1]?.norm ?? '')) break;
+      if (toks[i]!.norm === "i'll" || toks[i]!.norm === "we'll") break;
       const pair = `${toks[i]!.norm} ${toks[i + 1]?.norm ?? ''}`;
       if (SAME_DAY.has(toks[i]!.norm) || SAME_DAY_PAIRS.has(pair)) {
         const end = SAME_DAY_PAIRS.has(pair) ? toks[i + 1]!.end : toks[i]!.end;
@@ -135,11 +176,20 @@ export default defineRule({
     const matches = doc.match(PRESSURE_PHRASES).filter((m) => {
       const s = doc.sentenceAt(m.start);
       if (!s) return false;
-      const i = s.tokens.findIndex((t) => t.start === m.start);
+      const i = tokenAt(s.tokens, m.start);
       const prev = s.tokens[i - 1]?.norm ?? '';
       if (NOT_PRESSURE_BEFORE.has(prev)) return false;
       if (m.entry.tag !== 'urgency') return true;
       const next = s.tokens[i + (m.tokenEnd - m.tokenStart)]?.norm ?? '';
+      if (DESCRIBED_BEFORE.has(prev)) return false;
+      const word = doc.body.slice(m.start, m.end).toLowerCase();
+      // "This is time-critical", "it's urgent": a predicate that presses the request itself.
+      if (URGENT_PUSH_BEFORE.has(prev) && !/^(?:now|right|immediately|away)/.test(word)) {
+        // kept
+      } else if (word.startsWith('urgen')) {
+        // "urgent care", "an urgency statute": a name unless it presses ("this is urgent", "an urgent request").
+        if (!URGENT_PUSH_AFTER.has(next) && !aimedAtReader(s, m.start)) return false;
+      } else if (!aimedAtReader(s, m.start)) return false;
       if (/^immediately$/i.test(doc.body.slice(m.start, m.end)) && POSITIONAL.has(next)) return false;
       // "right now we are..." and "for now" describe the present, not a demand.
       if (doc.body.slice(m.start, m.end).toLowerCase() === 'now' || prev === 'for' || prev === 'until') return false;
@@ -188,6 +238,10 @@ export default defineRule({
       { text: 'Confirm the order, or we will give the slot to another customer.', excerpt: 'or we will' },
     ],
     pass: [
+      { text: 'The new rule takes effect immediately under the urgency statute.' },
+      { text: 'My fund holds 12% right now; should I raise it?' },
+      { text: 'That item is at the top of my list right now.' },
+      { text: 'Send whatever you want, and I will make the transfer this evening.' },
       { text: 'Could you reply at your earliest convenience?' },
       { text: 'The event is on May 3, at the Osaka office.' },
       { text: 'We will ship the replacement immediately.' },
