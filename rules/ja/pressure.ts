@@ -93,7 +93,8 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
 function aimedAtReader(s: Sentence, at: number): boolean {
   const words = s.tokens.filter((t) => t.isWord);
   if (words.some((t) => READER.has(t.norm))) return true;
-  if (words.some((t) => t.end <= at && DEMAND.has(t.norm))) return true;
+  // "We need it immediately" presses; "I still need to enter it right now" is the writer's own task.
+  if (words.some((t, k) => t.end <= at && DEMAND.has(t.norm) && words[k + 1]?.norm !== 'to')) return true;
   const first = words[0];
   // "Take effect immediately": what a rule or a price does, not a command to anyone.
   if (first?.norm === 'take' && words[1]?.norm === 'effect') return false;

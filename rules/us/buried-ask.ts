@@ -54,7 +54,9 @@ export default defineRule({
   },
   check(doc) {
     if (doc.wordCount <= BURIED_ASK_MIN_WORDS) return [];
-    const asks = findAsks(doc);
+    // A request or a question to the reader; the writer's own next step ("We'll report back") is
+    // not an ask that can be buried.
+    const asks = findAsks(doc).filter((a) => a.kind !== 'next-step');
     if (asks.length === 0) return []; // no ask at all is us/no-clear-ask
     const opening = new Set(openingSentences(doc));
     if (asks.some((a) => opening.has(a.sentence))) return [];

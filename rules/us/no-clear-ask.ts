@@ -3,7 +3,10 @@
 // Also home of the pack's shared notion of "the ask" (a request, a question, or a next step the
 // writer commits to with a date): us/buried-ask and us/vague-commitment import these helpers so
 // the three rules agree on what counts as asking, and on what counts as a date.
-import { defineRule, definePhrases, phraseCombinations, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, isInfinitiveVerb, phraseCombinations, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+
+/** Words that follow a verb opening a command: an object, a particle or a preposition. */
+const COMMAND_FOLLOWERS = new Set(['me', 'us', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'her', 'my', 'our', 'your', 'by', 'in', 'up', 'out', 'off', 'over', 'back', 'down', 'to', 'for', 'with', 'at', 'ahead', 'all']);
 
 /**
  * Polite request forms (RULES.md: please, could/would/can you, I would be grateful if you could,
@@ -39,6 +42,12 @@ export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
   'let us meet|talk|discuss|schedule|set|plan|find|review|agree|go',
   'may i|we ask|request',
   'i|we would like to ask|request|invite',
+  'pls|plz',
+  // Suggestions to the reader are asks too ("you may want to mention it", "I think you can send").
+  'you (may|might) want to',
+  'you (should|could|can) (send|call|ask|check|contact|talk|reach|forward|use|try|mention|let|give|get|go|review|look)',
+  "(you'll|you will) (need|want) to",
+  'feel free to',
   // Courtesy formulas: they contain a request word and ask for nothing.
   { pattern: 'please find|see [attached|enclosed|below|above]', tag: 'courtesy' },
   { pattern: 'please be informed|noted|advised|aware', tag: 'courtesy' },
@@ -82,6 +91,27 @@ export const NEXT_STEP_PHRASES = definePhrases([
   'next step|steps',
   'the plan is to',
 ]);
+
+/**
+ * The writer saying what they will do next, dated or not (RULES.md, "Reading real mail": a next
+ * step says who does what): "We'll report back as we get news", "I want to verify with
+ * litigation", "I am hoping to set up floor meetings", "Will attempt on my end to …".
+ */
+export const WRITER_PLAN_PHRASES = definePhrases([
+  '(i|we) (will|shall) [also|then|next|now|still|first] *',
+  "(i'll|we'll) [also|then|next|now|still|first] *",
+  '(i|we) (am|are) going to',
+  "(i'm|we're) going to",
+  '(i|we) (plan|intend|want|need|hope|expect|mean) to',
+  '(i|we) (am|are) (planning|hoping|intending|going) to',
+  "(i'm|we're) (planning|hoping|intending) to",
+  "(i|we) would like to",
+  "(i'd|we'd) like to",
+  'i|we look forward to (speaking|hearing|meeting|seeing|talking|working|discussing|your)',
+  'looking forward to (speaking|hearing|meeting|seeing|talking|working|discussing|your)',
+]);
+/** Words after "(we) will" that are not actions the writer takes next ("we will be closed", "I will miss"). */
+const NOT_A_PLAN = new Set(['be', 'not', 'never', 'miss', 'have', 'need', 'probably', 'likely', 'always', 'forget', 'remember', 'continue', 'get']);
 
 const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
@@ -229,6 +259,17 @@ function askKind(doc: RuleDoc, s: Sentence): Ask['kind'] | undefined {
   const after = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
   if (first && REQUEST_VERBS.has(first.norm) && after?.isWord) return 'request';
   if (doc.matchSentence(NEXT_STEP_PHRASES, s).length > 0 && hasDate(s.tokens)) return 'next-step';
+  for (const m of doc.matchSentence(WRITER_PLAN_PHRASES, s)) {
+    // Match token indexes count from the paragraph; the last word is read from the text.
+    const last = (doc.body.slice(m.start, m.end).toLowerCase().match(/[\p{L}']+$/u) ?? [''])[0]!.replace(/’/g, "'");
+    if (!NOT_A_PLAN.has(last)) return 'next-step';
+  }
+  // "Will attempt on my end to …": a plan with the subject left out, first in its sentence.
+  if (first?.norm === 'will' && after?.isWord && !['you', 'your', 'they', 'he', 'she', 'it', 'there', 'this', 'that'].includes(after.norm)) return 'next-step';
+  // A command first in its sentence is a request ("Come by anytime", "Give me a call").
+  if (first && after?.isWord && first === s.tokens.find((t) => t.isWord) && /^\p{Lu}/u.test(first.text) && COMMAND_FOLLOWERS.has(after.norm) && isInfinitiveVerb(first.norm) && !['thank', 'see', 'have', 'enjoy', 'wish', 'hope'].includes(first.norm)) return 'request';
+  // Someone else's dated next step: "He will notify Rick first thing this morning".
+  if (s.tokens.some((t, k) => t.norm === 'will' && s.tokens[k - 1]?.isWord && s.tokens[k + 1]?.isWord && !NOT_A_PLAN.has(s.tokens[k + 1]!.norm)) && hasDeadline(s.tokens)) return 'next-step';
   return undefined;
 }
 

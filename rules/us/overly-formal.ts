@@ -42,7 +42,6 @@ export const OVERLY_FORMAL_PHRASES = definePhrases<{ pattern: string; replacemen
   'respected sir|madam|sirs',
   'your good self|selves',
   'i|we wish to inform|advise|notify',
-  'pursuant to',
   'yours faithfully',
   'i|we remain yours|sincerely|faithfully',
 ]);
