@@ -64,6 +64,8 @@ export function normalizeWord(s: string): string {
 const URL_CHUNK = /^[<(\["']?(?:(?:https?|ftp):\/\/|www\.|mailto:)/i;
 // Lotus Notes addresses carry the organisation path in the local part: "Jeff Dasovich/NA/Enron@Enron".
 const EMAIL_CHUNK = /^[<(\["']?[\p{L}\p{N}._%+'/-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
+// Lotus Notes addresses without a dotted domain: "Jo Doe/HOU/ACME@ACME" (the chunk after the space).
+const LOTUS_CHUNK = /^[\p{L}\p{N}._'-]{0,64}(?:\/[\p{L}\p{N}._-]{1,40}){1,6}@[\p{L}\p{N}-]{1,63}/u;
 const TRAILING_PUNCT = /[.,;:!?)\]>"'’”]+$/;
 const PLACEHOLDERS = /^\[(?:IMAGE|image|Image|cid:[^\]\s]{1,200}|attachment|mailto:[^\]\s]{1,200})\]$/;
 
@@ -97,7 +99,7 @@ function specialSpans(text: string): SpecialSpan[] {
       }
     }
     const lead = /^[<(\["']/.test(chunk) ? 1 : 0;
-    if (URL_CHUNK.test(chunk) || EMAIL_CHUNK.test(chunk)) {
+    if (URL_CHUNK.test(chunk) || EMAIL_CHUNK.test(chunk) || LOTUS_CHUNK.test(chunk)) {
       const kind = URL_CHUNK.test(chunk) ? 'url' : 'email';
       const trail = TRAILING_PUNCT.exec(chunk.slice(lead));
       const end = j - (trail ? trail[0].length : 0);

@@ -1,0 +1,97 @@
+/**
+ * Misfires and misses found by reading the engine's findings on real mail (../shared/real-mail),
+ * written as our own minimal examples of each class (never the emails' sentences), so a change
+ * that brings a class back fails here even without ../shared.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, buildDoc, DEFAULT_CONTEXT, splitBody, tokenize, type Pack } from '../src/nemawashi';
+
+const ids = (body: string, packs: Pack[] = ['common', 'ja']): string[] =>
+  analyze({ body }, { ...DEFAULT_CONTEXT, packs }).map((f) => f.ruleId);
+const newWords = (body: string): string =>
+  splitBody(body)
+    .segments.filter((s) => s.kind === 'new')
+    .map((s) => body.slice(s.start, s.end))
+    .join('');
+
+describe('the writer\'s words on real mail', () => {
+  it('a Lotus Notes forward is not the writer\'s words, even wrapped over two lines', () => {
+    const body = 'Can you check the volumes?\n\nDan\n---------------------- Forwarded by Dan Reyes/HOU/ACME on 10/16/2000 \n03:36 PM ---------------------------\n\nSEND ME THE NUMBERS NOW.\n';
+    expect(newWords(body)).not.toContain('SEND ME');
+    expect(ids(body)).not.toContain('common/shouting');
+  });
+
+  it('a Lotus Notes header block (name, date, To:, cc:, Subject:) starts the quote', () => {
+    const body = 'I called him this morning.\n\n\n"Lee, Pat" <plee@example.com> on 04/18/2001 10:55:37 AM\nTo: "Kay Park" <kay@example.com>\ncc:\nSubject: Lunch\n\nFix this by Friday.\n';
+    expect(newWords(body)).not.toContain('Fix this');
+    expect(splitBody(body).hasQuote).toBe(true);
+  });
+
+  it('a disclaimer at the top hides only its own paragraph', () => {
+    const body = 'CONFIDENTIAL: This message is intended only for the named recipient and may be privileged. If you received this message in error, please notify the sender.\n\nWe missed the delivery date for your order last week.\n';
+    expect(newWords(body)).toContain('We missed the delivery date');
+    expect(ids(body)).toContain('ja/missing-apology');
+  });
+
+  it('mail-service taglines and ads after the message are not the writer\'s words', () => {
+    const body = 'Good to hear from you. I moved back home last year.\n\n____________________________\nGet your free e-mail at http://mail.example.com\n\nBuy the perfect gifts at Example Shopping.\n';
+    expect(newWords(body)).not.toContain('Buy the perfect');
+    expect(ids(body)).not.toContain('ja/blunt-imperative');
+  });
+
+  it('URLs and e-mail addresses are one token each, not words, sentence ends or questions', () => {
+    const toks = tokenize('See http://example.com/a?b=1. or mail jo.doe/HOU/ACME@ACME today');
+    expect(toks.filter((t) => t.special).map((t) => t.special)).toEqual(['url', 'email']);
+    const doc = buildDoc({ body: 'The form is at http://example.com/form?id=7 for everyone.' }, DEFAULT_CONTEXT);
+    expect(doc.sentences).toHaveLength(1);
+    expect(doc.sentences[0]!.isQuestion).toBe(false);
+    expect(doc.wordCount).toBe(6);
+  });
+
+  it('sentences do not split at abbreviations or soft line wraps', () => {
+    const doc = buildDoc({ body: 'The Govt. filed the case Smith v. Jones with the U.S. court and the\nfiling went through today.' }, DEFAULT_CONTEXT);
+    expect(doc.sentences).toHaveLength(1);
+  });
+});
+
+describe('classes of false findings on real mail', () => {
+  it('labels, headings and table rows are not commands or shouting', () => {
+    expect(ids('Schedule B, all retail accounts under 100 kW.')).not.toContain('ja/blunt-imperative');
+    expect(ids('Total Return Swap Confirmation (4471)\n\nThe confirm is attached.')).not.toContain('ja/blunt-imperative');
+    expect(ids('TARGET DATE\n\nThe team will meet in June.')).not.toContain('common/shouting');
+    expect(ids('Region     Volume     Price\nNORTHEAST  1,200      3.40')).not.toContain('common/shouting');
+  });
+
+  it('names and codes in capitals are not shouting; ordinary words in capitals are', () => {
+    expect(ids('The ERCOT and CAISO filings were posted by ACMECORP this morning.')).not.toContain('common/shouting');
+    expect(ids('You WILL NOT get your calendar back this way.')).toContain('common/shouting');
+  });
+
+  it('urgency that describes, or the writer\'s own timing, is not pressure', () => {
+    expect(ids('The new tariff takes effect immediately.')).not.toContain('ja/pressure');
+    expect(ids('That task is low on my list right now.')).not.toContain('ja/pressure');
+    expect(ids('Tell me what you want, and I will make the transfer this evening.')).not.toContain('ja/pressure');
+    expect(ids('Please send the signed copy immediately.')).toContain('ja/pressure');
+  });
+
+  it('another sense of a problem word, or someone else\'s problem, needs no apology', () => {
+    expect(ids('Late in the afternoon would suit me for dinner.')).not.toContain('ja/missing-apology');
+    expect(ids('The court found the subpoena defective in 1950.')).not.toContain('ja/missing-apology');
+    expect(ids('Here is what I found on the issue of transmission rights.')).not.toContain('ja/missing-apology');
+    expect(ids('Sorry to bug you again about the tickets.')).not.toContain('ja/missing-apology');
+    expect(ids('Our September books were off by $1,400 in the tax line.')).toContain('ja/missing-apology');
+  });
+
+  it('commands after a name or a clause are still commands', () => {
+    expect(ids('Jeff, call me tomorrow about the bid.')).toContain('ja/blunt-imperative');
+    expect(ids('Left you a voicemail, give me a call when you can.')).toContain('ja/blunt-imperative');
+  });
+
+  it('a next step the writer states, or a suggestion, is an ask for us/no-clear-ask', () => {
+    const report =
+      'The committee met on Tuesday and reviewed the three proposals. Two of them need more detail on cost, and the third depends on the state budget, which is still open and may not be settled before the end of the session. The chair asked for a short summary of each option, and the members agreed to meet again when the budget is known. ';
+    expect(ids(report + 'That is where things stand.', ['common', 'us'])).toContain('us/no-clear-ask');
+    expect(ids(report + "We'll report back with news as we get it.", ['common', 'us'])).not.toContain('us/no-clear-ask');
+    expect(ids(report + 'You may want to raise the cost question with them.', ['common', 'us'])).not.toContain('us/no-clear-ask');
+  });
+});
