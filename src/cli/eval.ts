@@ -71,6 +71,8 @@ export interface EvalResult {
   micro: { tp: number; fp: number; fn: number; precision: number; recall: number };
   /** The same counts for each audience measured (real mail is labelled for both). */
   byAudience: AudienceScore[];
+  /** True when the manifest labels each draft for both audiences (real mail). */
+  perAudience: boolean;
   firstContact: { agree: number; total: number; disagreements: Array<{ file: string; expected: boolean; detected: boolean }> };
   misses: Miss[];
   errors: Array<{ file: string; message: string }>;
@@ -237,6 +239,7 @@ export async function evaluate(dir: string, opts: EvalOptions = {}): Promise<Eva
     perRule: all.perRule,
     micro: all.micro,
     byAudience,
+    perAudience: manifest.some((e) => !Array.isArray(e.expected)),
     firstContact: fc,
     misses,
     errors,
@@ -263,7 +266,7 @@ export function formatEval(r: EvalResult): string {
   lines.push('');
   lines.push(`drafts: ${r.drafts}   (draft, rule) pairs: TP ${m.tp}  FP ${m.fp}  FN ${m.fn}`);
   lines.push(`micro precision: ${pct(m.precision)}   micro recall: ${pct(m.recall)}`);
-  if (r.byAudience.length > 1) {
+  if (r.perAudience) {
     for (const a of r.byAudience) {
       const weak = a.perRule.filter((s) => s.tp + s.fp >= 5 && s.precision < 0.8).map((s) => `${s.ruleId} ${pct(s.precision)}`);
       lines.push(
@@ -280,7 +283,7 @@ export function formatEval(r: EvalResult): string {
     lines.push(`misses (${r.misses.length}):`);
     for (const x of r.misses) {
       const ex = x.excerpt.length > 140 ? `${x.excerpt.slice(0, 137)}...` : x.excerpt;
-      const aud = r.byAudience.length > 1 ? `${x.audience} ` : '';
+      const aud = r.perAudience ? `${x.audience} ` : '';
       lines.push(`  ${x.kind}  ${aud}${pad(x.ruleId, w)}${x.file}${ex ? `  | ${ex}` : ''}`);
     }
   }

@@ -57,7 +57,6 @@ const ON_WROTE = /^\s*On\s.{1,300}\bwrote:\s*$/i;
 const JA_WROTE = /(?:書きました|のメッセージ)[:：]\s*$|^\s*\d{4}年\d{1,2}月\d{1,2}日.{0,200}[:：]\s*$/;
 // Outlook and Lotus separators.
 const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:Original Message|Forwarded message|元のメッセージ|転送されたメッセージ)\s*-{2,}\s*$/i;
-const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
 // Outlook's header block: "From: ..." followed within a few lines by "Sent: ..." / "Date: ...".
 const HEADER_FROM = /^\s*\*?(?:From|差出人|送信者)\s*[:：]/i;
 const HEADER_SENT = /^\s*\*?(?:Sent|Date|送信日時|日付)\s*[:：]/i;

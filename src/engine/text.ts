@@ -61,9 +61,9 @@ export function normalizeWord(s: string): string {
 
 // A whitespace-delimited chunk that is a URL or an e-mail address. Each pattern is anchored and
 // made of disjoint classes, so testing one chunk is linear in its length.
-const URL_CHUNK = /^[<(\["']?(?:(?:https?|ftp):\/\/|www\.|mailto:)/i;
+const URL_CHUNK = /^[<(["']?(?:(?:https?|ftp):\/\/|www\.|mailto:)/i;
 // Lotus Notes addresses carry the organisation path in the local part: "Jeff Dasovich/NA/Enron@Enron".
-const EMAIL_CHUNK = /^[<(\["']?[\p{L}\p{N}._%+'/-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
+const EMAIL_CHUNK = /^[<(["']?[\p{L}\p{N}._%+'/-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
 // Lotus Notes addresses without a dotted domain: "Jo Doe/HOU/ACME@ACME" (the chunk after the space).
 const LOTUS_CHUNK = /^[\p{L}\p{N}._'-]{0,64}(?:\/[\p{L}\p{N}._-]{1,40}){1,6}@[\p{L}\p{N}-]{1,63}/u;
 const TRAILING_PUNCT = /[.,;:!?)\]>"'’”]+$/;
@@ -79,7 +79,7 @@ interface SpecialSpan {
 function specialSpans(text: string): SpecialSpan[] {
   const out: SpecialSpan[] = [];
   // Cheap exit: most paragraphs have none of the characters these need.
-  if (!/[@:\[<]|www\./i.test(text)) return out;
+  if (!/[@:[<]|www\./i.test(text)) return out;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -98,7 +98,7 @@ function specialSpans(text: string): SpecialSpan[] {
         continue;
       }
     }
-    const lead = /^[<(\["']/.test(chunk) ? 1 : 0;
+    const lead = /^[<(["']/.test(chunk) ? 1 : 0;
     if (URL_CHUNK.test(chunk) || EMAIL_CHUNK.test(chunk) || LOTUS_CHUNK.test(chunk)) {
       const kind = URL_CHUNK.test(chunk) ? 'url' : 'email';
       const trail = TRAILING_PUNCT.exec(chunk.slice(lead));
