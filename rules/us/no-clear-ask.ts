@@ -261,7 +261,8 @@ function askKind(doc: RuleDoc, s: Sentence): Ask['kind'] | undefined {
   if (doc.matchSentence(NEXT_STEP_PHRASES, s).length > 0 && hasDate(s.tokens)) return 'next-step';
   for (const m of doc.matchSentence(WRITER_PLAN_PHRASES, s)) {
     // Match token indexes count from the paragraph; the last word is read from the text.
-    const last = (doc.body.slice(m.start, m.end).toLowerCase().match(/[\p{L}']+$/u) ?? [''])[0]!.replace(/’/g, "'");
+    const words = doc.body.slice(m.start, m.end).toLowerCase().replace(/’/g, "'").split(/[^\p{L}']/u);
+    const last = words[words.length - 1] ?? '';
     if (!NOT_A_PLAN.has(last)) return 'next-step';
   }
   // "Will attempt on my end to …": a plan with the subject left out, first in its sentence.

@@ -246,7 +246,24 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
 
 function fill(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{(\w{1,40})\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  // One pass with indexOf: "{name}" is replaced when `data` has the name, left as it is otherwise.
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = template.indexOf('{', at);
+    if (open === -1) break;
+    const close = template.indexOf('}', open + 1);
+    if (close === -1) break;
+    const key = template.slice(open + 1, close);
+    if (key.length > 0 && key.length <= 40 && /^\w+$/.test(key) && key in data) {
+      out += template.slice(at, open) + String(data[key]);
+      at = close + 1;
+    } else {
+      out += template.slice(at, open + 1);
+      at = open + 1;
+    }
+  }
+  return out + template.slice(at);
 }
 
 function pick(l: Localized | undefined, lang: Lang): string {

@@ -237,7 +237,7 @@ function splitBodyUncached(body: string): SplitBody {
     // A disclaimer's later paragraphs may name only one of the markers.
     const wasAfter = afterDisclaimer;
     afterDisclaimer = false;
-    const heading = para.to - para.from === 1 && /^\s*[*\-=_ ]*(?:confidential(?:ity)?(?: notice)?|disclaimer|legal notice|privileged and confidential)\b/i.test(para.text);
+    const heading = para.to - para.from === 1 && /^[\s*=_-]*(?:confidential(?:ity)?(?: notice)?|disclaimer|legal notice|privileged and confidential)\b/i.test(para.text);
     const next = paras[p + 1];
     if (score >= 2 || (wasAfter && score >= 1) || (heading && next && disclaimerScore(next.text) >= 2)) {
       afterDisclaimer = true;

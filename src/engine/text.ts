@@ -64,9 +64,27 @@ export function normalizeWord(s: string): string {
 const URL_CHUNK = /^[<(["']?(?:(?:https?|ftp):\/\/|www\.|mailto:)/i;
 // Lotus Notes addresses carry the organisation path in the local part: "Jeff Dasovich/NA/Enron@Enron".
 const EMAIL_CHUNK = /^[<(["']?[\p{L}\p{N}._%+'/-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/u;
-// Lotus Notes addresses without a dotted domain: "Jo Doe/HOU/ACME@ACME" (the chunk after the space).
-const LOTUS_CHUNK = /^[\p{L}\p{N}._'-]{0,64}(?:\/[\p{L}\p{N}._-]{1,40}){1,6}@[\p{L}\p{N}-]{1,63}/u;
-const TRAILING_PUNCT = /[.,;:!?)\]>"'’”]+$/;
+/**
+ * Lotus Notes addresses without a dotted domain: "Jo Doe/HOU/ACME@ACME" (the chunk after the
+ * space). Read with indexOf, not a regex: one pass over the chunk.
+ */
+function isLotusAddress(chunk: string): boolean {
+  const at = chunk.indexOf('@');
+  const slash = chunk.indexOf('/');
+  if (at <= 0 || slash <= 0 || slash > at || at === chunk.length - 1 || chunk.length > 300) return false;
+  for (let k = at + 1; k < chunk.length; k++) {
+    const c = chunk[k]!;
+    if (!/[\p{L}\p{N}.,;:)'"-]/u.test(c)) return false;
+  }
+  return true;
+}
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', "'", '’', '”']);
+/** How many characters of trailing punctuation end a chunk ("http://x.com/a)." -> 2). A loop, not a regex. */
+function trailingPunct(chunk: string, min: number): number {
+  let n = 0;
+  while (chunk.length - n > min && TRAILING.has(chunk[chunk.length - 1 - n]!)) n++;
+  return n;
+}
 const PLACEHOLDERS = /^\[(?:IMAGE|image|Image|cid:[^\]\s]{1,200}|attachment|mailto:[^\]\s]{1,200})\]$/;
 
 interface SpecialSpan {
@@ -99,10 +117,9 @@ function specialSpans(text: string): SpecialSpan[] {
       }
     }
     const lead = /^[<(["']/.test(chunk) ? 1 : 0;
-    if (URL_CHUNK.test(chunk) || EMAIL_CHUNK.test(chunk) || LOTUS_CHUNK.test(chunk)) {
+    if (URL_CHUNK.test(chunk) || EMAIL_CHUNK.test(chunk) || isLotusAddress(chunk)) {
       const kind = URL_CHUNK.test(chunk) ? 'url' : 'email';
-      const trail = TRAILING_PUNCT.exec(chunk.slice(lead));
-      const end = j - (trail ? trail[0].length : 0);
+      const end = j - trailingPunct(chunk, lead);
       if (end > i + lead) out.push({ start: i + lead, end, kind });
     } else if (PLACEHOLDERS.test(chunk)) out.push({ start: i, end: j, kind: 'placeholder' });
     i = j;
@@ -158,6 +175,13 @@ const STARTS_LOWER = /^\s*\p{Ll}/u;
 const SIGN_OFF_LINE =
   /^\s*(?:(?:best|kind|warm|warmest|kindest)(?:\s+(?:regards|wishes))?|regards|many thanks|thanks(?:\s+(?:again|so much|a lot))?|thank you(?:\s+(?:very much|again|so much))?|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?|respectfully(?:\s+yours)?|with (?:best |kind |warm )?regards|all the best|take care|talk soon|later|thx|love|lots of love|hugs|cya|see ya|ciao)(?:\s*[,.!])?\s*$/i;
 const LABEL = /^\s*[\p{L}][\p{L}\p{N} &/().'#-]{0,30}:\s*\S/u;
+
+/** Whether the text ends with "?" (a closing quote or bracket may follow). A loop, not a regex. */
+function endsWithQuestionMark(text: string): boolean {
+  let k = text.length - 1;
+  if (k >= 0 && '"\'”’)'.includes(text[k]!)) k--;
+  return k >= 0 && (text[k] === '?' || text[k] === '？');
+}
 
 /**
  * What a single line is, read as a person reads it: a label ("Cost: free", "DATE: OCT 13"), a
@@ -303,7 +327,7 @@ export function splitSentences(
       text: sText,
       tokens: sTokens,
       paragraph,
-      isQuestion: /[?？]+["'”’)]?$/.test(sText) && !(lastWord?.special && lastWord.end === absB),
+      isQuestion: endsWithQuestionMark(sText) && !(lastWord?.special && lastWord.end === absB),
       form: whole ? lineForms[li]! : 'text',
     });
   };
