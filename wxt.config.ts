@@ -14,8 +14,13 @@ const demoBuild = process.env.NEMAWASHI_DEMO === '1';
 export default defineConfig({
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (!demoBuild) return;
-      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...DEMO_ORIGINS];
+      if (demoBuild) for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...DEMO_ORIGINS];
+      // The engine is injected by the background (scripting.executeScript) where the content
+      // script runs, which needs host access to those pages: the content script's own matches,
+      // no more (the install prompt names the same sites either way).
+      const hosts = [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches ?? []))].sort();
+      if (manifest.manifest_version === 3) manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...hosts])];
+      else manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...hosts])];
     },
   },
   srcDir: '.',

@@ -13,7 +13,7 @@ export default defineBackground(() => {
     if (!isBackgroundRequest(message)) return undefined;
     const tabId = sender.tab?.id;
     if (tabId !== undefined && sender.frameId === 0) void rememberTabHost(tabId, sender.url);
-    return handleBackgroundRequest(message, tabId);
+    return handleBackgroundRequest(message, tabId, sender.frameId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 

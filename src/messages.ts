@@ -49,4 +49,9 @@ export type BackgroundRequest =
    * Popup → background: the host name of a tab's page, as its content script last reported it
    * (the popup opened as a page with ?tab= has no activeTab grant to read the tab's URL).
    */
-  | { type: 'tab:host'; tabId: number };
+  | { type: 'tab:host'; tabId: number }
+  /**
+   * Content script → background, when its first compose appears: inject the engine script into
+   * the sender's frame (src/content/engine-api.ts).
+   */
+  | { type: 'engine:load' };

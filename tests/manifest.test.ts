@@ -118,6 +118,20 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect(sorted((m.optional_permissions ?? []).filter((p) => !isHostPattern(p)))).toEqual([]);
   });
 
+  it('can inject the engine wherever the content script runs, and exposes it to no page', () => {
+    const { dir, manifest: m } = manifests[browser];
+    // The engine script is injected with scripting.executeScript, which needs host access to
+    // the page: exactly the content script's matches (standingHosts above bounds them).
+    const hosts = m.manifest_version === 3 ? (m.host_permissions ?? []) : (m.permissions ?? []).filter(isHostPattern);
+    expect(sorted(hosts)).toEqual(sorted((m.content_scripts ?? []).flatMap((c) => c.matches)));
+    expect(existsSync(join(dir, 'engine.js')), 'engine.js').toBe(true);
+    // Injected by the background, never loaded by URL from the page's side.
+    for (const w of m.web_accessible_resources ?? []) {
+      const resources = typeof w === 'string' ? [w] : w.resources;
+      expect(resources.join(' ')).not.toMatch(/engine|\*/);
+    }
+  });
+
   it('allows no remote code', () => {
     const m = manifests[browser].manifest;
     const csp = m.content_security_policy;

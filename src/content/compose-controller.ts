@@ -3,8 +3,7 @@
  * per-draft state the popup and the card change (ignored findings, audience and first-contact
  * overrides, pause). Never writes to the editor except through `session.apply` on Apply.
  */
-import { analyze } from '../nemawashi';
-import { detectFirstContact, splitBody, type Draft, type Finding, type FirstContactSetting, type Lang, type Pack, type Region, type Sector } from '../engine';
+import type { Draft, Finding, FirstContactSetting, Lang, Pack, Region, Sector } from '../engine/types';
 import { SEVERITY_RANK } from '../engine/types';
 import type { SendCheckView } from '../overlay/send-check';
 import type { DraftSummary } from '../messages';
@@ -15,6 +14,7 @@ import type { SendThreshold } from '../settings/types';
 import type { ComposeSession, DraftSnapshot } from '../webmail/types';
 import type { SendRecordResult } from './send-record';
 import type { GuardedCompose } from './send-guard';
+import type { ContentEngine } from './engine-api';
 
 /**
  * Wait this long after the last change before analyzing. 200 ms is below the pause between
@@ -27,6 +27,8 @@ export interface ComposeHost {
   root: OverlayRoot;
   settings(): Settings;
   browserLanguage: string | undefined;
+  /** The engine, or null while it loads (the controller runs every compose once it is ready). */
+  engine(): ContentEngine | null;
   /** Persists "Turn off rule" (settings.disabledRules). */
   disableRule(ruleId: string): void;
   /** False when the organisation's policy keeps the rule on. */
@@ -161,6 +163,10 @@ export class ComposeController implements GuardedCompose {
   run(): void {
     if (this.disposed || !this.session.isAlive()) return;
     clearTimeout(this.timer);
+    const engine = this.host.engine();
+    // Until the engine has loaded (about a second after the first compose opens) nothing is
+    // analysed; a Send in that window goes unchecked rather than wait for it.
+    if (!engine) return;
     const startedAt = performance.now();
     const settings = this.host.settings();
     const snapshot = this.session.read();
@@ -176,12 +182,12 @@ export class ComposeController implements GuardedCompose {
       browserLanguage: this.host.browserLanguage,
     });
     this.lang = context.lang;
-    const findings = this.paused ? [] : analyze(draft, context);
+    const findings = this.paused ? [] : engine.analyze(draft, context);
     const analyzedAt = performance.now();
     this.items = findingKeys(findings).filter((i) => !this.ignored.has(i.key));
     this.snapshot = snapshot;
     this.audience = audience;
-    this.firstContactDetected = detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }).firstContact;
+    this.firstContactDetected = engine.firstContact(draft, hasWrittenTo).firstContact;
     this.overlay.render(this.items, snapshot, this.audienceView(), this.lang, this.paused);
     // Only a run that got this far is current: one that threw leaves the check at Send to retry.
     this.dirty = false;

@@ -4,7 +4,7 @@
  * background the toolbar badge, and follows settings changes.
  */
 import { browser } from 'wxt/browser';
-import { compilePendingTables, warmUp, type Severity } from '../engine';
+import type { Severity } from '../engine/types';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { OverlayRoot } from '../overlay/overlay';
 import {
@@ -23,6 +23,8 @@ import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
 import { SendGuard } from './send-guard';
+import type { ContentEngine } from './engine-api';
+import { loadEngine } from './engine-loader';
 
 /**
  * Finds compose sessions not yet known (the adapters' entry point, or the demo's). A session
@@ -53,6 +55,9 @@ export class ContentController {
   private runs = 0;
   /** Once per compose, trusted events only, a per-minute cap (src/content/send-record.ts). */
   private readonly sends = new SendRecorder((addresses) => this.sendHistoryRecord(addresses));
+  /** The engine, once loaded (engine-loader.ts): not before the first compose appears. */
+  private engine: ContentEngine | null = null;
+  private engineLoading = false;
 
   constructor(
     private readonly doc: Document,
@@ -108,28 +113,32 @@ export class ContentController {
 
     if (isSiteEnabled(this.settings, location.hostname)) this.rescan();
     this.root.host.dataset.startupMs = (performance.now() - this.opts.startedAt).toFixed(1);
-    // Load the tagger's lexicon while the browser is idle, before the user types.
-    const idle = (cb: () => void): void => {
-      if ('requestIdleCallback' in window) requestIdleCallback(cb, { timeout: 2000 });
-      else setTimeout(cb, 50);
-    };
-    // Phrase tables first, a few milliseconds per idle slot so no slot becomes a long task.
-    let warmupMs = 0;
-    const compileSome = (): void => {
-      if (signal.aborted) return;
-      const t0 = performance.now();
-      const done = compilePendingTables(8);
-      warmupMs += performance.now() - t0;
-      if (!done) return idle(compileSome);
-      idle(() => {
-        if (signal.aborted) return;
-        const t1 = performance.now();
-        warmUp();
-        warmupMs += performance.now() - t1;
-        this.root.host.dataset.warmupMs = warmupMs.toFixed(1);
+  }
+
+  /**
+   * Loads the engine the first time a compose needs it; composes added meanwhile are analysed
+   * when it is ready. A failed load is retried for the next compose that appears.
+   */
+  private requireEngine(): void {
+    if (this.engine || this.engineLoading) return;
+    this.engineLoading = true;
+    const d = this.root.host.dataset;
+    d.engineRequested = performance.now().toFixed(1);
+    loadEngine(this.opts.signal)
+      .then(({ engine, timing }) => {
+        if (this.opts.signal.aborted) return;
+        this.engine = engine;
+        // Figures for the benchmark and the tests.
+        d.engineInjectMs = timing.injectMs.toFixed(1);
+        d.engineWarmupMs = timing.warmUpMs.toFixed(1);
+        d.engineLongestSliceMs = timing.longestSliceMs.toFixed(1);
+        d.engineReadyMs = timing.totalMs.toFixed(1);
+        for (const c of this.composes.values()) c.run();
+      })
+      .catch((err: unknown) => console.warn('nemawashi: could not load the engine', err))
+      .finally(() => {
+        this.engineLoading = false;
       });
-    };
-    idle(compileSome);
   }
 
   private scheduleRescan(): void {
@@ -183,6 +192,7 @@ export class ContentController {
         root: this.root,
         settings: () => this.settings,
         browserLanguage: this.browserLanguage,
+        engine: () => this.engine,
         disableRule: (id) => this.disableRule(id),
         canDisableRule: (id) => !policyKeepsOn(this.policy, id),
         recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),
@@ -195,6 +205,7 @@ export class ContentController {
       state,
     );
     this.composes.set(session.editor, c);
+    this.requireEngine();
     c.run();
     return c;
   }

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../engine/types';
+import { ENGINE_SCRIPT_FILE } from '../content/engine-api';
 import type { BackgroundRequest } from '../messages';
 import { SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE } from '../content/send-record';
 import { lookupHistory, normalizeAddress, recordSent } from '../settings';
@@ -53,7 +54,7 @@ export function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-const TYPES = new Set<BackgroundRequest['type']>(['badge:update', 'history:record', 'history:check', 'tab:host']);
+const TYPES = new Set<BackgroundRequest['type']>(['badge:update', 'history:record', 'history:check', 'tab:host', 'engine:load']);
 
 export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
   return typeof m === 'object' && m !== null && TYPES.has((m as { type?: BackgroundRequest['type'] }).type!);
@@ -118,12 +119,32 @@ export async function updateBadge(tabId: number, count: number, maxSeverity: Sev
   }
 }
 
+/**
+ * Runs the engine script in one frame of a tab, in the extension's isolated world (where the
+ * content script that asked is). Needs host access to the frame's page: the content script's own
+ * match patterns are host permissions too (wxt.config.ts), and sites the user added are granted.
+ */
+export async function injectEngine(tabId: number, frameId: number): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_SCRIPT_FILE] });
+    return { ok: true };
+  } catch (err) {
+    // The content script reports it (no underlines on this page); the tab goes on as before.
+    return { ok: false, error: String(err instanceof Error ? err.message : err) };
+  }
+}
+
 /** Returns the answer for the sender (history:check, tab:host), or an acknowledgement. */
 export async function handleBackgroundRequest(
   m: BackgroundRequest,
   tabId: number | undefined,
-): Promise<{ ok: boolean } | { host: string | null } | Record<string, boolean | undefined>> {
+  frameId?: number,
+): Promise<{ ok: boolean; error?: string } | { host: string | null } | Record<string, boolean | undefined>> {
   switch (m.type) {
+    case 'engine:load':
+      // Only a tab's content script asks (popup and options pages have no tab).
+      if (tabId === undefined || frameId === undefined) return { ok: false };
+      return injectEngine(tabId, frameId);
     case 'tab:host':
       return { host: (await tabHostsItem.getValue())[m.tabId] ?? null };
     case 'badge:update':

@@ -1,0 +1,41 @@
+/**
+ * What the content script asks of the engine, and how the two scripts find each other.
+ *
+ * The content script that runs at page load (entrypoints/content.ts) holds only the compose
+ * watcher, the adapters and the overlay. The engine, the rules and the tagger are a second script
+ * (entrypoints/engine.ts, built to ENGINE_SCRIPT_FILE) that the background injects into the same
+ * isolated world when the first compose appears (`scripting.executeScript`); it leaves this
+ * interface on the isolated world's global object, which the page cannot see. Only types cross
+ * this module, so importing it costs the page-load script nothing.
+ */
+import type { FirstContactVerdict } from '../engine/first-contact';
+import type { AnalysisContext, Draft, Finding } from '../engine/types';
+
+export interface ContentEngine {
+  analyze(draft: Draft, context: Partial<AnalysisContext>): Finding[];
+  /** First-contact verdict for the compose's display (quote detection shares the engine's split cache). */
+  firstContact(draft: Draft, hasWrittenTo: (address: string) => boolean | undefined): FirstContactVerdict;
+  /** Compiles phrase tables for about `budgetMs`; true when none is left. */
+  compilePendingTables(budgetMs: number): boolean;
+  /**
+   * One step of the tagger's warm-up (each step a few milliseconds of first-call compilation);
+   * true when warm.
+   */
+  warmUpStep(): boolean;
+}
+
+/** The built engine script, relative to the extension's root (WXT's unlisted-script output). */
+export const ENGINE_SCRIPT_FILE = '/engine.js';
+
+/** The isolated world's global under which the engine script leaves its interface. */
+const ENGINE_GLOBAL = '__nemawashiEngine';
+
+/** Called by the engine script once it has evaluated. */
+export function installEngine(engine: ContentEngine): void {
+  Object.defineProperty(globalThis, ENGINE_GLOBAL, { value: engine, configurable: true, enumerable: false, writable: false });
+}
+
+/** The engine, when the engine script has run in this world. */
+export function installedEngine(): ContentEngine | undefined {
+  return (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] as ContentEngine | undefined;
+}
