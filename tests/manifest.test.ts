@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -130,6 +131,19 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
       const resources = typeof w === 'string' ? [w] : w.resources;
       expect(resources.join(' ')).not.toMatch(/engine|\*/);
     }
+  });
+
+  it('loads only the compose watcher and overlay at page load (no engine, no rules, <= 40 kB gzip)', () => {
+    const { dir, manifest: m } = manifests[browser];
+    for (const file of (m.content_scripts ?? []).flatMap((c) => c.js ?? [])) {
+      const code = readFileSync(join(dir, file));
+      expect(gzipSync(code, { level: 9 }).length, `${file} gzip bytes`).toBeLessThanOrEqual(40 * 1024);
+      // A rule id and the tagger's lexicon are in the engine script only.
+      const text = code.toString('utf8');
+      expect(text, file).not.toContain('ja/contract-on-first-contact');
+      expect(text, file).not.toContain('Imperative');
+    }
+    expect(readFileSync(join(dir, 'engine.js'), 'utf8')).toContain('ja/contract-on-first-contact');
   });
 
   it('allows no remote code', () => {

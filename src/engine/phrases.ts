@@ -48,8 +48,12 @@ interface PatternPart {
   alts: string[][];
 }
 
-function tokensOf(text: string): string[] {
-  return text.trim() === '*' ? [WILDCARD] : tokenize(text).map((t) => t.norm);
+function tokensOf(text: string, cache?: Map<string, string[]>): string[] {
+  const hit = cache?.get(text);
+  if (hit) return hit;
+  const tokens = text.trim() === '*' ? [WILDCARD] : tokenize(text).map((t) => t.norm);
+  cache?.set(text, tokens);
+  return tokens;
 }
 
 /**
@@ -57,7 +61,7 @@ function tokensOf(text: string): string[] {
  * alternatives of several words; a bare part splits on "|" into one-part alternatives. A "("
  * without "|" inside ("( wink )") is literal text.
  */
-function parsePattern(pattern: string): PatternPart[] {
+function parsePattern(pattern: string, tokenCache?: Map<string, string[]>): PatternPart[] {
   const parts: PatternPart[] = [];
   const n = pattern.length;
   let i = 0;
@@ -70,7 +74,7 @@ function parsePattern(pattern: string): PatternPart[] {
       const inner = close === -1 ? '' : pattern.slice(i + 1, close);
       const endsPart = close !== -1 && (close + 1 === n || /\s/.test(pattern[close + 1]!));
       if (endsPart && inner.trim() !== '' && (open === '[' || inner.includes('|'))) {
-        const alts = inner.split('|').map(tokensOf);
+        const alts = inner.split('|').map((a) => tokensOf(a, tokenCache));
         if (open === '[') alts.push([]);
         parts.push({ alts });
         i = close + 1;
@@ -79,10 +83,45 @@ function parsePattern(pattern: string): PatternPart[] {
     }
     let j = i;
     while (j < n && !/\s/.test(pattern[j]!)) j++;
-    parts.push({ alts: pattern.slice(i, j).split('|').map(tokensOf) });
+    parts.push({ alts: pattern.slice(i, j).split('|').map((a) => tokensOf(a, tokenCache)) });
     i = j;
   }
   return parts;
+}
+
+/**
+ * Adds every token sequence of the entry's pattern to the trie, part by part from the set of
+ * nodes the previous parts reached (no expanded copy of each sequence: the tables hold tens of
+ * thousands). The first entry keeps a sequence two patterns share, as in expandPattern order.
+ */
+function insertPattern<E extends PhraseEntry>(root: TrieNode<E>, entry: E, tokenCache: Map<string, string[]>): void {
+  let frontier: Array<TrieNode<E>> = [root];
+  let expansions = 1;
+  for (const part of parsePattern(entry.pattern, tokenCache)) {
+    expansions *= part.alts.length;
+    if (expansions > MAX_EXPANSIONS) throw new Error(`phrase pattern expands too much: ${entry.pattern}`);
+    const next = new Set<TrieNode<E>>();
+    for (const from of frontier) {
+      for (const alt of part.alts) {
+        let node = from;
+        for (const tok of alt) {
+          if (tok === WILDCARD) node = node.any ??= { next: new Map() };
+          else {
+            let child = node.next.get(tok);
+            if (!child) {
+              child = { next: new Map() };
+              node.next.set(tok, child);
+            }
+            node = child;
+          }
+        }
+        next.add(node);
+      }
+    }
+    frontier = [...next];
+  }
+  // The root is the empty sequence (every part optional and left out): not a phrase.
+  for (const node of frontier) if (node !== root) node.entry ??= entry;
 }
 
 function expandPattern(pattern: string): string[][] {
@@ -107,6 +146,8 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   readonly entries: readonly E[];
   private root: TrieNode<E> | undefined;
   private readonly literals: E[] = [];
+  /** Compilation in progress (compileUntil): the trie so far and the next entry to add. */
+  private partial: { root: TrieNode<E>; next: number } | undefined;
 
   constructor(entries: readonly E[]) {
     this.entries = entries;
@@ -115,33 +156,27 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
 
   /** Builds the trie; idempotent. Called by match() and by compilePendingTables(). */
   compile(): void {
-    if (this.root) return;
-    const root: TrieNode<E> = { next: new Map() };
-    for (const entry of this.entries) {
-      if (CJK.test(entry.pattern)) {
-        this.literals.push(entry);
-        continue;
-      }
-      for (const seq of expandPattern(entry.pattern)) {
-        let node = root;
-        for (const tok of seq) {
-          if (tok === WILDCARD) {
-            node.any ??= { next: new Map() };
-            node = node.any;
-          } else {
-            let child = node.next.get(tok);
-            if (!child) {
-              child = { next: new Map() };
-              node.next.set(tok, child);
-            }
-            node = child;
-          }
-        }
-        // First entry wins when two patterns expand to the same sequence.
-        node.entry ??= entry;
-      }
+    this.compileUntil(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Adds entries to the trie until `deadline` (performance.now()) passes; true when the table is
+   * compiled. A large table is spread over several slices this way.
+   */
+  compileUntil(deadline: number): boolean {
+    if (this.root) return true;
+    const work = (this.partial ??= { root: { next: new Map() }, next: 0 });
+    const tokenCache = new Map<string, string[]>();
+    while (work.next < this.entries.length) {
+      const entry = this.entries[work.next++]!;
+      if (CJK.test(entry.pattern)) this.literals.push(entry);
+      else insertPattern(work.root, entry, tokenCache);
+      // Checking the clock every 16 entries keeps its cost out of the loop.
+      if ((work.next & 15) === 0 && performance.now() >= deadline) return false;
     }
-    this.root = root;
+    this.root = work.root;
+    this.partial = undefined;
+    return true;
   }
 
   /**
@@ -212,7 +247,8 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
 export function compilePendingTables(budgetMs = 8): boolean {
   const until = performance.now() + budgetMs;
   while (pendingTables.length > 0) {
-    pendingTables.shift()!.compile();
+    if (!pendingTables[0]!.compileUntil(until)) break;
+    pendingTables.shift();
     if (performance.now() >= until) break;
   }
   return pendingTables.length === 0;

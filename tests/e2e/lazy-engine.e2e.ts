@@ -1,0 +1,57 @@
+/**
+ * No cost until a compose opens (issue 12): a mail page with no compose gets only the small
+ * page-load script; the engine script is injected into the extension's isolated world when the
+ * first compose appears, the page's own scripts never see it, and later composes reuse it.
+ */
+import { expect, it } from 'vitest';
+import type { ExtensionBrowser } from './harness';
+import { openTab, useExtensionBrowser } from './page-helpers';
+
+const env = useExtensionBrowser({ demo: true });
+
+/** typeof the engine's global in the extension's isolated world of the tab's top frame. */
+async function engineInIsolatedWorld(b: ExtensionBrowser, tabId: number): Promise<string> {
+  return b.serviceWorker.evaluate(async (id) => {
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () => typeof (globalThis as Record<string, unknown>).__nemawashiEngine,
+    });
+    return String(res?.result);
+  }, tabId);
+}
+
+it('loads the engine only when the first compose opens, into the isolated world, once per tab', async () => {
+  const { b } = env;
+  const { page, tabId } = await openTab(b, `${env.demoUrl}/index.html?open=none`);
+  const host = page.locator('nemawashi-overlay');
+  await page.waitForFunction(() => document.querySelector('nemawashi-overlay')?.hasAttribute('data-startup-ms'), undefined, { timeout: 15_000 });
+  // Past the settings read, the first scan and a rescan: still no engine.
+  await page.waitForTimeout(1500);
+  expect(await host.getAttribute('data-engine-requested')).toBeNull();
+  expect(await engineInIsolatedWorld(b, tabId)).toBe('undefined');
+
+  await page.locator('[data-open="sample"]').click();
+  const badge = page.locator('nemawashi-badge');
+  await badge.waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 20_000 });
+  expect(await engineInIsolatedWorld(b, tabId)).toBe('object');
+  // The page's own scripts (main world) cannot reach it.
+  expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).__nemawashiEngine)).toBe('undefined');
+  const requested = await host.getAttribute('data-engine-requested');
+  expect(Number(await host.getAttribute('data-engine-longest-slice-ms'))).toBeGreaterThan(0);
+
+  // A second compose in the same tab is analysed by the engine already there.
+  const firstCompose = await host.getAttribute('data-last-compose');
+  await page.locator('[data-open="reply"]').click();
+  await expect.poll(() => badge.count(), { timeout: 15_000 }).toBe(2);
+  await page.waitForFunction(
+    (first) => {
+      const h = document.querySelector('nemawashi-overlay');
+      return !!h && h.getAttribute('data-composes') === '2' && h.getAttribute('data-last-compose') !== first;
+    },
+    firstCompose,
+    { timeout: 20_000 },
+  );
+  expect(await host.getAttribute('data-engine-requested')).toBe(requested);
+  await page.close();
+});
