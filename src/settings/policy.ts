@@ -257,8 +257,7 @@ export function applyPolicy(user: Settings, policy: OrgPolicy | null): Settings 
   // could only be a default, and the stored settings always hold a level (their own default,
   // error): an untouched default and a person's choice of error look the same, so an unlocked
   // policy value would either override that choice or never apply. docs/admin.md says so.
-  const withThreshold = out as Settings & { sendThreshold?: SendThreshold };
-  if (policy.sendThreshold && isLocked(policy, 'sendThreshold')) withThreshold.sendThreshold = policy.sendThreshold;
+  if (policy.sendThreshold && isLocked(policy, 'sendThreshold')) out.sendThreshold = policy.sendThreshold;
   return out;
 }
 

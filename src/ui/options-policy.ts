@@ -28,13 +28,14 @@ export function policyNotice(lang: Lang, read: PolicyRead, formatProblem: (p: Se
     { id: 'policy', class: 'notice policy', 'aria-labelledby': 'policy-title' },
     h('h2', { id: 'policy-title' }, t('options.policy', lang)),
     h('p', null, t('options.policy.help', lang)),
-    policy?.sendThreshold
+    // Only a locked threshold applies (policy.ts); the control itself shows it, locked.
+    policy?.sendThreshold && isLocked(policy, 'sendThreshold')
       ? h(
           'p',
           { dataset: { policy: 'sendThreshold' } },
           t('options.policy.sendThreshold', lang, { level: t(`options.policy.threshold.${policy.sendThreshold}`, lang) }),
           ' ',
-          orgMark(lang, isLocked(policy, 'sendThreshold')),
+          orgMark(lang, true),
         )
       : null,
     problems.length > 0

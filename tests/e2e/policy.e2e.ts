@@ -39,7 +39,7 @@ const POLICY = {
   },
   phrases: [{ id: 'last-email', phrase: 'per my last email', pack: 'common', message: 'Company style: say what you need again, kindly.', replacement: 'as I mentioned on Monday', severity: 'error' }],
   sendThreshold: 'warning',
-  locked: ['recipients', 'rules', 'phrases'],
+  locked: ['recipients', 'rules', 'phrases', 'sendThreshold'],
 };
 
 const id = unpackedExtensionId(EXTENSION_DIR);
@@ -104,6 +104,9 @@ describe('Chromium with a managed policy', () => {
     const notice = options.locator('#policy');
     await expect.poll(() => notice.isVisible()).toBe(true);
     expect(await notice.textContent()).toContain('Findings that hold a send for review: warnings and errors');
+    // The send-time check's own control shows the organisation's level, locked.
+    expect(await options.locator('#send-threshold').inputValue()).toBe('warning');
+    expect(await options.locator('#send-threshold').isDisabled()).toBe(true);
     expect(await options.locator('[data-problems="policy"]').textContent()).toContain('recipients[1].match');
 
     const row = options.locator('tr[data-org-match="osaka-bank.co.jp"]');
