@@ -10,6 +10,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
+          // The CLI tests run the built command (bin/nemawashi.mjs, scripts/build-cli.mjs).
+          globalSetup: ['tests/build-cli.setup.ts'],
           include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           testTimeout: 30_000,

@@ -6,11 +6,17 @@
  * edit run), so the engine's per-paragraph caches only help where they would help a user: the
  * one-word-edit measurement.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance as perf } from 'node:perf_hooks';
 import { text as alexText } from 'alex';
 import writeGood from 'write-good';
 import { analyze, buildDoc, DEFAULT_CONTEXT, rules, type AnalysisContext, type Draft } from '../src/nemawashi';
 import { countWords, makeDraft, makeDraftChars, prng } from './drafts';
+// @ts-expect-error: a plain ES module script without types
+import { buildCli, CLI_FILE } from '../scripts/build-cli.mjs';
 
 const JSON_ONLY = process.argv.includes('--json');
 /**
@@ -164,8 +170,40 @@ for (const chars of CHAR_SIZES) {
   msPer10kChars[chars] = round(median(xs));
 }
 
+// ---- the CLI as a process (issue 12): `node bin/nemawashi.mjs check DRAFT`, wall time ------------
+const ROOT = join(import.meta.dirname, '..');
+const CLI_DRAFT = join(ROOT, '../shared/corpus/01-quillfeather-bank-msa-intro.eml');
+const CLI_RUNS = 10;
+await buildCli();
+/** CPU time (user + system, ms) of this process's finished children, from /proc (Linux); NaN elsewhere. */
+function childrenCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // cutime and cstime are fields 16 and 17 of stat(5), in clock ticks (100 per second).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+function processMs(args: string[]): number {
+  const t0 = perf.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  const ms = perf.now() - t0;
+  // 1: findings at the default --fail-on; anything else is a broken run, not a figure.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+const cliLoad = loadavg()[0]!;
+const cpuBefore = childrenCpuMs();
+const cliTimes = Array.from({ length: CLI_RUNS }, () => processMs([CLI_FILE, 'check', CLI_DRAFT]));
+const cliCpuMs = (childrenCpuMs() - cpuBefore) / CLI_RUNS;
+// For comparison: the sources through tsx, as bin/ ran them before the CLI was built (3 runs).
+const tsxTimes = Array.from({ length: 3 }, () => processMs(['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'check', CLI_DRAFT]));
+const nodeTimes = Array.from({ length: 5 }, () => processMs(['-e', '0']));
+const cliMs = { check: round(median(cliTimes)), checkCpuMean: round(cliCpuMs), checkThroughTsx: round(median(tsxTimes)), nodeAlone: round(median(nodeTimes)), loadAverage: round(cliLoad) };
+
 if (JSON_ONLY) {
-  process.stdout.write(JSON.stringify({ usPerWord, editMs, msPer10kChars }) + '\n');
+  process.stdout.write(JSON.stringify({ usPerWord, editMs, msPer10kChars, cliMs }) + '\n');
 } else {
   log(`analyze() with all packs on (${rules.length} rules); median / p95 microseconds per word`);
   // Wall-clock figures on a shared machine: tools are interleaved per draft, so the ratios hold
@@ -201,6 +239,7 @@ if (JSON_ONLY) {
   for (const size of [1000, 5000]) log(`  ${ok(usPerWord.alex[size]! / usPerWord.nemawashi[size]! >= 3)} ≥ 3× faster than alex at ${size}: ${(usPerWord.alex[size]! / usPerWord.nemawashi[size]!).toFixed(1)}×`);
   log(`  ${ok(editMs['5000'] <= 3)} one-word edit ≤ 3 ms median: ${editMs['5000']}`);
   log(`  ${ok(lin <= 1.5)} linear to 20,000 words (µs/word within 1.5× of 1,000): ${lin.toFixed(2)}×`);
+  log(`  ${ok(cliMs.check <= 300)} \`node bin/nemawashi.mjs check\` of one corpus draft ≤ 300 ms wall (median of ${CLI_RUNS} processes): ${cliMs.check} ms (CPU ${cliMs.checkCpuMean} ms per run; through tsx ${cliMs.checkThroughTsx} ms; \`node -e 0\` ${cliMs.nodeAlone} ms; load average ${cliMs.loadAverage})`);
 
   // Where the time goes: buildDoc and each rule's check, on fresh 5,000-word drafts.
   const PROFILE_RUNS = 3;
