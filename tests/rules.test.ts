@@ -24,6 +24,12 @@ const CATALOGUE = [
   'ja/punctuality',
   'ja/offer-in-person',
   'ja/casual-register',
+  'ja/opening-formula',
+  'ja/closing-formula',
+  'ja/plain-form',
+  'ja/keigo-misuse',
+  'ja/sasete-itadaku',
+  'ja/addressee-honorific',
   'us/vague-commitment',
   'us/over-apology',
   'us/buried-ask',
@@ -51,7 +57,9 @@ describe('catalogue conventions', () => {
   it('matches the ids in ../shared/RULES.md when it is there', () => {
     const path = new URL('../../shared/RULES.md', import.meta.url);
     if (!existsSync(path)) return;
-    const ids = [...readFileSync(path, 'utf8').matchAll(/^\| `((?:common|ja|us)\/[a-z-]+)`/gm)].map((m) => m[1]);
+    // A row marked "planned:" is a rule RULES.md announces before its file exists; once the file
+    // lands the id is in the catalogue, whether or not RULES.md has dropped the marker yet.
+    const ids = [...readFileSync(path, 'utf8').matchAll(/^\| (?:planned: )?`((?:common|ja|us)\/[a-z-]+)`/gm)].map((m) => m[1]);
     expect(ids.sort()).toEqual([...CATALOGUE].sort());
   });
   it('registers every rule file, with id = path', () => {

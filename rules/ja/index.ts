@@ -14,6 +14,13 @@ import humor from './humor';
 import punctuality from './punctuality';
 import offerInPerson from './offer-in-person';
 import casualRegister from './casual-register';
+// -- imports: drafts written in Japanese (business-mail conventions) --
+import openingFormula from './opening-formula';
+import closingFormula from './closing-formula';
+import plainForm from './plain-form';
+import keigoMisuse from './keigo-misuse';
+import saseteItadaku from './sasete-itadaku';
+import addresseeHonorific from './addressee-honorific';
 
 /** The `ja` pack: writing to Japanese recipients (paraphrasing shared/seed). */
 export const jaRules: Rule[] = [
@@ -32,4 +39,11 @@ export const jaRules: Rule[] = [
   punctuality,
   offerInPerson,
   casualRegister,
+  // -- drafts written in Japanese (business-mail conventions) --
+  openingFormula,
+  closingFormula,
+  plainForm,
+  keigoMisuse,
+  saseteItadaku,
+  addresseeHonorific,
 ];

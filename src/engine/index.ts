@@ -7,3 +7,4 @@ export * from './first-contact';
 export * from './audience';
 export { createEngine, buildDoc, sortFindings, type Engine } from './analyze';
 export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';
+export * from './japanese';

@@ -11,7 +11,8 @@
  * mail"); `quote` is an earlier message (a reply's quote or a forward, any client's form),
  * `signature` the sign-off block, `disclaimer` legal boilerplate a server or the writer's company
  * adds, `footer` taglines and ads a mail service or list appends.
- */
+ */import { isJapaneseQuoteHeader, isJapaneseQuoteLine, japaneseSignatureStart } from './japanese-mail';
+
 export type SegmentKind = 'new' | 'quote' | 'signature' | 'disclaimer' | 'footer';
 
 export interface Segment {
@@ -159,7 +160,7 @@ function quoteStart(lines: readonly Line[]): number {
   const n = lines.length;
   for (let i = 0; i < n; i++) {
     const t = lines[i]!.text;
-    if (ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t)) {
+    if (ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t) || isJapaneseQuoteHeader(t)) {
       // A separator's own frame line just above it belongs to it.
       return i > 0 && FRAME_LINE.test(lines[i - 1]!.text) ? i - 1 : i;
     }
@@ -218,7 +219,7 @@ function splitBodyUncached(body: string): SplitBody {
   for (let i = quoteFrom; i < n; i++) kind[i] = 'quote';
   if (quoteFrom < n) hasQuote = true;
   for (let i = 0; i < quoteFrom; i++) {
-    if (QUOTE_LINE.test(lines[i]!.text)) {
+    if (QUOTE_LINE.test(lines[i]!.text) || isJapaneseQuoteLine(lines[i]!.text)) {
       kind[i] = 'quote';
       hasQuote = true;
     }
@@ -290,6 +291,14 @@ function splitBodyUncached(body: string): SplitBody {
       break;
     }
   }
+
+  // Japanese mail: a ━━━/――― framed block or a last block with 株式会社 / TEL lines (issue 15).
+  const jaSignature = japaneseSignatureStart(
+    lines.map((l) => l.text),
+    wordsEnd,
+    (i) => kind[i] === 'new',
+  );
+  if (jaSignature !== -1) for (let j = jaSignature; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
 
   // 4. Merge consecutive lines of the same kind into segments, offsets into the body.
   const segments: Segment[] = [];

@@ -1,0 +1,95 @@
+/**
+ * What several Japanese checks share: the writer's sentences without the addressee block,
+ * apologies, problems on the writer's side, questions, requests. Regexes here run on one
+ * sentence at a time and have no nested quantifiers (tests/regex-safety.test.ts).
+ */
+import { addresseeLines, docJapaneseSentences, type AddresseeLine, type JaSentence, type RuleDoc } from '../../../src/engine';
+
+const addresseeCache = new WeakMap<object, AddresseeLine[]>();
+const sentenceCache = new WeakMap<object, JaSentence[]>();
+
+/** The addressee block (the lines naming the recipient), cached per analysis. */
+export function addressee(doc: RuleDoc): AddresseeLine[] {
+  let v = addresseeCache.get(doc);
+  if (!v) {
+    v = addresseeLines(doc.paragraphs);
+    addresseeCache.set(doc, v);
+  }
+  return v;
+}
+
+/** The writer's sentences after the addressee block. */
+export function bodySentences(doc: RuleDoc): JaSentence[] {
+  let v = sentenceCache.get(doc);
+  if (!v) {
+    const block = addressee(doc);
+    const after = block.length ? block[block.length - 1]!.end : -1;
+    v = docJapaneseSentences(doc).filter((s) => s.start > after);
+    sentenceCache.set(doc, v);
+  }
+  return v;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Every match of a global regex in the writer's sentences, as absolute spans. */
+export function findAll(sentences: readonly JaSentence[], re: RegExp): Array<Span & { sentence: JaSentence; text: string; groups: string[] }> {
+  const out: Array<Span & { sentence: JaSentence; text: string; groups: string[] }> = [];
+  const g = re.global ? re : new RegExp(re.source, `${re.flags}g`); // safe-regexp: re is one of this module's literals
+  for (const s of sentences) {
+    g.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = g.exec(s.text)) !== null) {
+      if (m[0] === '') {
+        g.lastIndex++;
+        continue;
+      }
+      out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, sentence: s, text: m[0], groups: m.slice(1) as string[] });
+    }
+  }
+  return out;
+}
+
+/** An apology in Japanese (a conditional one counts: that is ja/non-apology's business). */
+export const APOLOGY = /申し訳|お詫び|おわび|詫び|すみません|すいません|済みません|ごめんなさい|失礼いたしました|失礼しました|ご迷惑をおかけ(?:し|いたし)まし|ご迷惑をおかけして(?:おり|しまい)/u;
+
+export function hasApology(doc: RuleDoc): boolean {
+  return bodySentences(doc).some((s) => APOLOGY.test(s.text));
+}
+
+/**
+ * Problems on the writer's side: delay, error, defect, shortage, outage, a mix-up, a
+ * postponement, and "X のところ Y で計算/記載" (it should have been X). A problem word
+ * followed by a negation in its clause (遅延なく, エラーは発生しておりません, 不具合ではございません)
+ * is not one, nor one that belongs to the recipient (貴社の不具合).
+ */
+const PROBLEM =
+  /遅延|遅れ|不具合|誤り|誤記|誤って|誤送|間違|ミス(?![ト])|欠品|欠陥|障害|故障|不備|漏れ|紛失|破損|取り違え|ずれ込|延期|中止|トラブル|エラー|バグ|のところ[^、。]{1,20}で(?:計算|記載|入力|作成|発送|送付|手配)/u;
+const NEGATED_AFTER = /^[^、。]{0,14}?(?:なく|ない|なし|ありません|ございません|ませんでした|しておりません)/u;
+const RECIPIENT_SIDE = /貴社|御社|貴行|御行|貴学|そちら様?/u;
+
+export function findProblem(doc: RuleDoc): (Span & { text: string }) | undefined {
+  for (const s of bodySentences(doc)) {
+    const re = new RegExp(PROBLEM.source, 'gu'); // safe-regexp: PROBLEM is a literal above
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s.text)) !== null) {
+      const after = s.text.slice(m.index + m[0].length);
+      if (NEGATED_AFTER.test(after)) continue;
+      const lead = s.text.slice(Math.max(0, m.index - 12), m.index);
+      if (RECIPIENT_SIDE.test(lead) && !/弊社|当社|私/.test(lead)) continue;
+      return { start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] };
+    }
+  }
+  return undefined;
+}
+
+/** A question to the recipient: 〜でしょうか, 〜ますか, 〜ですか, a question mark. */
+export function isQuestion(s: JaSentence): boolean {
+  return s.terminator === '？' || s.terminator === '?' || /(?:でしょうか|ますか|ですか|ませんか|いかがですか|いかがでしょう|か[。]?)$/u.test(s.core);
+}
+
+/** Soft request forms (いただけますでしょうか, いただけますと幸いです, お願いできますでしょうか …). */
+export const SOFT_REQUEST = /いただけ(?:ます|ない|ません)(?:でしょうか|か)|いただけますと幸い|いただければ幸い|いただけると幸い|いただきたく|くださいますよう|お願いできます(?:でしょうか|か)|お願いできれば|(?<!よろしく|宜しく|よろしくお|何卒)(?:を|の程|のほど)?お願い(?:いたし|致し|申し上げ)ます/u;

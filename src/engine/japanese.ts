@@ -1,0 +1,334 @@
+/**
+ * Drafts written in Japanese: the language of the writer's words, Japanese word segmentation
+ * with the platform's own `Intl.Segmenter('ja')` (no dictionary in the bundle), Japanese
+ * sentences, the addressee block, and the quote and signature forms of Japanese mail.
+ *
+ * Everything here is linear in the text and cached per paragraph (by its text), so after a
+ * one-character edit only the edited paragraph is segmented again.
+ */
+import type { Paragraph } from './text';
+
+/** Hiragana, katakana (full and half width), CJK ideographs and the iteration mark 々. */
+const JA_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々〆ヶ]/u;
+const LATIN_CHAR = /[A-Za-z]/;
+
+export type DraftLanguage = 'en' | 'ja';
+
+export interface JaWord {
+  /** Offset relative to the paragraph start. */
+  index: number;
+  segment: string;
+}
+
+export interface ParagraphWords {
+  /** Word-like segments (punctuation and spaces dropped), offsets relative to the paragraph. */
+  words: JaWord[];
+  /** Words with Japanese script in them. */
+  japanese: number;
+  /** Words with Latin letters and no Japanese script (product names, English). */
+  latin: number;
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/** The word segmenter, or null on a platform without one (the engine then counts characters). */
+function wordSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/** Segments one paragraph's text into words (uncached; callers cache by paragraph). */
+export function segmentWords(text: string): ParagraphWords {
+  const words: JaWord[] = [];
+  let japanese = 0;
+  let latin = 0;
+  const seg = wordSegmenter();
+  if (seg) {
+    for (const s of seg.segment(text)) {
+      if (!s.isWordLike) continue;
+      words.push({ index: s.index, segment: s.segment });
+      if (JA_CHAR.test(s.segment)) japanese++;
+      else if (LATIN_CHAR.test(s.segment)) latin++;
+    }
+  } else {
+    // No segmenter: a Latin word is a run of letters; Japanese words average about two characters.
+    let jaChars = 0;
+    let inLatin = false;
+    for (const ch of text) {
+      if (JA_CHAR.test(ch)) jaChars++;
+      const isLatin = LATIN_CHAR.test(ch);
+      if (isLatin && !inLatin) latin++;
+      inLatin = isLatin;
+    }
+    japanese = Math.ceil(jaChars / 2);
+  }
+  return { words, japanese, latin };
+}
+
+/** Minimal view of the engine's per-paragraph memo (RuleDoc.memoParagraph has this shape). */
+export type ParagraphMemo = <V>(key: string, paragraph: Paragraph, compute: (p: Paragraph) => V) => V;
+
+const plainMemo: ParagraphMemo = (_key, p, compute) => compute(p);
+
+/** Words of a paragraph, cached through the engine's paragraph memo. */
+export function paragraphWords(p: Paragraph, memo: ParagraphMemo = plainMemo): ParagraphWords {
+  return memo('ja:words', p, (q) => segmentWords(q.text));
+}
+
+/**
+ * The language of the writer's words: Japanese when most of their words are in Japanese script.
+ * Quotes and signatures are not in `paragraphs` (the engine splits them off first), so a
+ * Japanese signature under an English draft does not make it Japanese, nor an English product
+ * name in a Japanese draft English.
+ */
+export function languageOf(paragraphs: readonly Paragraph[], memo: ParagraphMemo = plainMemo): DraftLanguage {
+  let japanese = 0;
+  let latin = 0;
+  for (const p of paragraphs) {
+    // Cheap test first: a paragraph without any Japanese character needs no segmentation.
+    if (!JA_CHAR.test(p.text)) {
+      for (const _ of p.text.matchAll(/[A-Za-z]+/g)) latin++;
+      continue;
+    }
+    const w = paragraphWords(p, memo);
+    japanese += w.japanese;
+    latin += w.latin;
+  }
+  return japanese > latin ? 'ja' : 'en';
+}
+
+export function hasJapanese(text: string): boolean {
+  return JA_CHAR.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+export interface JaSentence {
+  /** Absolute body offsets. */
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the paragraph in the document. */
+  paragraph: number;
+  /** The sentence without its closing punctuation, brackets, trailing laughs or emoji. */
+  core: string;
+  /** The punctuation that ended it ('。', '！', '？', '' for a line end). */
+  terminator: string;
+  /** True when the sentence is a line of its own that starts with a bullet or a number. */
+  bullet: boolean;
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '．']);
+const CLOSERS = new Set(['」', '』', '）', ')', '】', '”', '"', '’']);
+/** A line that ends in one of these continues on the next line (a soft wrap inside a sentence). */
+const CONTINUES = /[、，,（(「『]$/;
+const BULLET_LINE = /^\s*(?:[・•●○◎■□◆◇▶▼※\-*＊→]|[①-⑳]|[（(]?\d{1,2}[.．)）:：]|\d{1,2}\s)/;
+
+interface RelSentence {
+  start: number;
+  end: number;
+  core: string;
+  terminator: string;
+  bullet: boolean;
+}
+
+/** Trailing marks that do not change the grammar of a sentence end: 〜, ー, 笑, (笑), w, emoji. */
+const TRAILING_DECORATION = /(?:[〜～ー…・\s]|[（(]笑[）)]|笑|[wｗ]|\p{Extended_Pictographic}|\uFE0F)+$/u;
+
+function coreOf(text: string): string {
+  let t = text;
+  while (t.length > 0 && (SENTENCE_END.has(t[t.length - 1]!) || CLOSERS.has(t[t.length - 1]!) || /\s/.test(t[t.length - 1]!))) {
+    t = t.slice(0, -1);
+  }
+  t = t.replace(TRAILING_DECORATION, '');
+  while (t.length > 0 && SENTENCE_END.has(t[t.length - 1]!)) t = t.slice(0, -1);
+  return t;
+}
+
+/** Splits a paragraph's text into Japanese sentences (offsets relative to the paragraph). */
+export function splitJapaneseSentences(text: string): RelSentence[] {
+  const out: RelSentence[] = [];
+  let from = 0;
+  let lineStart = 0;
+  let bullet = BULLET_LINE.test(text.slice(0, 12));
+  const push = (a: number, b: number, terminator: string) => {
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b <= a) return;
+    const s = text.slice(a, b);
+    out.push({ start: a, end: b, core: coreOf(s), terminator, bullet: bullet && a <= lineStart + 12 });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (SENTENCE_END.has(c)) {
+      // A run of marks ("！！", "？！") and the closing brackets after them belong to the sentence.
+      let j = i + 1;
+      while (j < text.length && (SENTENCE_END.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
+      // "(笑)" or emoji right after the mark, before the line ends, stay with it too.
+      push(from, j, c);
+      from = j;
+      i = j - 1;
+    } else if (c === '\n') {
+      const line = text.slice(lineStart, i).trimEnd();
+      if (!CONTINUES.test(line)) {
+        push(from, i, '');
+        from = i + 1;
+      }
+      lineStart = i + 1;
+      bullet = BULLET_LINE.test(text.slice(lineStart, lineStart + 12));
+    }
+  }
+  push(from, text.length, '');
+  return out;
+}
+
+/** Japanese sentences of the writer's words (cached per paragraph). */
+export function japaneseSentences(paragraphs: readonly Paragraph[], memo: ParagraphMemo = plainMemo): JaSentence[] {
+  const out: JaSentence[] = [];
+  paragraphs.forEach((p, index) => {
+    const rel = memo('ja:sentences', p, (q) => splitJapaneseSentences(q.text));
+    for (const s of rel) {
+      out.push({
+        start: p.start + s.start,
+        end: p.start + s.end,
+        text: p.text.slice(s.start, s.end),
+        paragraph: index,
+        core: s.core,
+        terminator: s.terminator,
+        bullet: s.bullet,
+      });
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The addressee block: the lines naming the recipient before the greeting.
+
+/** Greetings and openings that end the addressee block. */
+export const OPENING_WORDS = /お世話に|御世話に|はじめまして|初めまして|初めて|突然の|突然メール|ご連絡ありがとう|お疲れ|拝啓|平素|いつも|ありがとう|どうも|こんにちは|おはよう|失礼いたします|失礼します/;
+
+export interface AddresseeLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The leading short lines of the first paragraph that name the recipient ("株式会社… 御中",
+ * "営業部 田中 様"), up to the first line that is a sentence or a greeting. Empty when the draft
+ * starts with a sentence.
+ */
+export function addresseeLines(paragraphs: readonly Paragraph[]): AddresseeLine[] {
+  const first = paragraphs[0];
+  if (!first || paragraphs.length < 2) return [];
+  const lines: AddresseeLine[] = [];
+  let at = 0;
+  const text = first.text;
+  while (at <= text.length && lines.length < 5) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(at, nl).trim();
+    if (line === '') break;
+    if (line.length > 40 || /[。！？!?]/.test(line) || OPENING_WORDS.test(line)) break;
+    const lead = text.slice(at, nl).length - text.slice(at, nl).trimStart().length;
+    lines.push({ start: first.start + at + lead, end: first.start + at + lead + line.length, text: line });
+    if (nl === text.length) break;
+    at = nl + 1;
+  }
+  // A block that is the whole first paragraph must look like names: an honorific, an
+  // organisation or a short line; a lone short sentence without 。 is not an addressee.
+  if (lines.length === 0) return [];
+  const looksLikeName = lines.some((l) =>
+    /(?:様|さま|御中|殿|先生|各位|さん|くん|君|株式会社|有限会社|会社|部|課|室|局|大学|銀行|庁|所|店|センター)\s*$/.test(l.text) || /株式会社|有限会社|\(株\)|（株）/.test(l.text),
+  );
+  return looksLikeName ? lines : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conjugation: させていただく and its forms as a class.
+
+/**
+ * A causative て-form (させて for する verbs; 伺わせて, 聞かせて for the others) + いただく in any
+ * inflection. "させていただ" + an inflection, with the humble form that replaces it: させていただきます →
+ * いたします, させていただきました → いたしました, させていただいた → した, and so on. Both
+ * spellings of いただく (いただ / 頂) are one class.
+ */
+export const SASETE_ITADAKU = /[さわらかたまがばな]せて(?:いただ|頂)(?:きます|きました|きたく|きたい|いております|いています|いた|いて|き|く|ける|けます|けない|けません|けれ)/gu;
+
+/** The humble replacement of a させていただく form, or undefined for a permission request. */
+export function humbleFormOf(sasete: string): string | undefined {
+  const m = /(?:いただ|頂)(.*)$/u.exec(sasete);
+  if (!m) return undefined;
+  const tail = m[1]!;
+  if (tail.startsWith('け')) return undefined; // いただける / いただけますか: asks permission
+  switch (tail) {
+    case 'きます':
+      return 'いたします';
+    case 'きました':
+      return 'いたしました';
+    case 'きたく':
+      return 'いたしたく';
+    case 'きたい':
+      return 'いたしたい';
+    case 'いております':
+    case 'いています':
+      return 'しております';
+    case 'いた':
+      return 'した';
+    case 'いて':
+      return 'して';
+    case 'き':
+      return 'いたし';
+    case 'く':
+      return 'する';
+    default:
+      return undefined;
+  }
+}
+
+/** The text before `offset` in the same sentence, at most `max` characters. */
+export function clauseBefore(text: string, offset: number, max = 40): string {
+  const from = Math.max(0, offset - max);
+  const slice = text.slice(from, offset);
+  const cut = Math.max(slice.lastIndexOf('。'), slice.lastIndexOf('\n'), slice.lastIndexOf('！'), slice.lastIndexOf('？'));
+  return cut === -1 ? slice : slice.slice(cut + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-document views, computed once per analysis (a RuleDoc is built per analysis).
+
+interface DocLike {
+  paragraphs: readonly Paragraph[];
+  memoParagraph: ParagraphMemo;
+}
+
+const languageCache = new WeakMap<object, DraftLanguage>();
+const sentenceCache = new WeakMap<object, JaSentence[]>();
+
+/** The draft's language from the writer's words (RuleDoc), cached for the analysis. */
+export function docLanguage(doc: DocLike): DraftLanguage {
+  let v = languageCache.get(doc);
+  if (v === undefined) {
+    v = languageOf(doc.paragraphs, doc.memoParagraph);
+    languageCache.set(doc, v);
+  }
+  return v;
+}
+
+/** The Japanese sentences of the writer's words (RuleDoc), cached for the analysis. */
+export function docJapaneseSentences(doc: DocLike): JaSentence[] {
+  let v = sentenceCache.get(doc);
+  if (v === undefined) {
+    v = japaneseSentences(doc.paragraphs, doc.memoParagraph);
+    sentenceCache.set(doc, v);
+  }
+  return v;
+}
