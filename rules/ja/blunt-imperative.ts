@@ -9,6 +9,8 @@ import {
   type Sentence,
   type Token,
 } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { bluntImperativeJa } from './japanese/blunt-imperative';
 
 /**
  * Fixed courtesy formulas that are imperative in form but not orders: "Let me know", "See you
@@ -307,7 +309,7 @@ function rewrite(doc: RuleDoc, s: Sentence, imp: Imperative): string | undefined
   return `${atSentenceStart ? 'Could' : 'could'} you please ${lowered}?`;
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/blunt-imperative',
   pack: 'ja',
   severity: 'warning',
@@ -418,3 +420,6 @@ function imperativesIn(doc: RuleDoc, sentences: readonly Sentence[]): RuleReport
   }
   return reports;
 }
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/blunt-imperative.ts) runs instead.
+export default withJapanese(english, bluntImperativeJa);

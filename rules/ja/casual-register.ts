@@ -1,5 +1,7 @@
 // rules/ja/casual-register.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { casualRegisterJa } from './japanese/casual-register';
 
 interface GreetingEntry extends PhraseEntry {
   /**
@@ -113,7 +115,7 @@ function signOffReport(doc: RuleDoc): RuleReport | undefined {
   return undefined;
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/casual-register',
   pack: 'ja',
   severity: 'info',
@@ -174,3 +176,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/casual-register.ts) runs instead.
+export default withJapanese(english, casualRegisterJa);

@@ -1,5 +1,7 @@
 // rules/ja/contract-on-first-contact.ts
 import { defineRule, definePhrases, tokenize, type RuleDoc, type RuleReport } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { contractOnFirstContactJa } from './japanese/contract-on-first-contact';
 
 /**
  * The body pushes a contract: asks for a signature, points to e-signature, or presents "our
@@ -86,7 +88,7 @@ function findContractPush(doc: RuleDoc): Array<{ start: number; end: number }> {
   return out;
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/contract-on-first-contact',
   pack: 'ja',
   severity: 'error',
@@ -183,3 +185,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/contract-on-first-contact.ts) runs as well.
+export default withJapanese(english, contractOnFirstContactJa);

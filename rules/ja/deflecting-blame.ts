@@ -1,6 +1,8 @@
 // rules/ja/deflecting-blame.ts
 import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { hasApology, PROBLEM_PHRASES } from './missing-apology';
+import { withJapanese } from './japanese/extend';
+import { deflectingBlameJa } from './japanese/deflecting-blame';
 
 /**
  * Ways of saying "not us": denials, control disclaimers, the agentless passive, blaming the
@@ -162,7 +164,7 @@ const RATIONALE_SUFFIX_EN =
   ' Own it on behalf of your company, including what colleagues, subordinates and suppliers did.';
 const RATIONALE_SUFFIX_JA = '同僚や部下、取引先の行為も含め、会社として責任を引き受けましょう。';
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/deflecting-blame',
   pack: 'ja',
   severity: 'warning',
@@ -248,3 +250,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/deflecting-blame.ts) runs instead.
+export default withJapanese(english, deflectingBlameJa);

@@ -1,6 +1,8 @@
 // rules/ja/harsh-negative.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { APOLOGY_PHRASES } from './missing-apology';
+import { withJapanese } from './japanese/extend';
+import { harshNegativeJa } from './japanese/harsh-negative';
 
 /**
  * Kinds of harshness, each guarded differently in `check`:
@@ -285,7 +287,7 @@ const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
   },
 };
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/harsh-negative',
   pack: 'ja',
   severity: 'warning',
@@ -390,3 +392,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/harsh-negative.ts) runs instead.
+export default withJapanese(english, harshNegativeJa);

@@ -1,6 +1,8 @@
 // rules/ja/humor.ts
 import { defineRule, definePhrases, type PhraseEntry } from '../../src/engine';
 import { hasApology, reportsProblem } from './missing-apology';
+import { withJapanese } from './japanese/extend';
+import { humorJa } from './japanese/humor';
 
 interface HumorEntry extends PhraseEntry {
   /** Emoticons are runs of punctuation: they count only when written without spaces (";)"). */
@@ -41,7 +43,7 @@ export const HUMOR_PHRASES = definePhrases<HumorEntry>([
   { pattern: '^ ^', tag: 'emoticon' },
 ]);
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/humor',
   pack: 'ja',
   // East (the default region): sincerity comes first. The check lowers it to info for the west.
@@ -130,3 +132,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/humor.ts) runs instead.
+export default withJapanese(english, humorJa);

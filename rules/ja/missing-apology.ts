@@ -1,5 +1,7 @@
 // rules/ja/missing-apology.ts
 import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { missingApologyJa } from './japanese/missing-apology';
 
 /**
  * Apologies are a class: every form of sorry / apologize / apology / regret / forgive, in English
@@ -260,7 +262,7 @@ export function hasApology(doc: RuleDoc): boolean {
   return doc.has(APOLOGY_PHRASES) && findApologies(doc).length > 0;
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/missing-apology',
   pack: 'ja',
   severity: 'warning',
@@ -330,3 +332,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/missing-apology.ts) runs instead.
+export default withJapanese(english, missingApologyJa);

@@ -1,5 +1,7 @@
 // rules/ja/non-apology.ts
 import { defineRule, definePhrases } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { nonApologyJa } from './japanese/non-apology';
 
 /**
  * Apologies that take themselves back: conditional ("sorry if"), aimed at the reader's feelings
@@ -26,7 +28,7 @@ export const NON_APOLOGY_PHRASES = definePhrases([
   { pattern: 'sorry [that] you were|are|feel|felt offended|upset|disappointed|unhappy', tag: 'feelings' },
 ]);
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/non-apology',
   pack: 'ja',
   severity: 'warning',
@@ -98,3 +100,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/non-apology.ts) runs instead.
+export default withJapanese(english, nonApologyJa);

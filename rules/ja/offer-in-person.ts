@@ -1,6 +1,8 @@
 // rules/ja/offer-in-person.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 import { findProblems, hasApology } from './missing-apology';
+import { withJapanese } from './japanese/extend';
+import { offerInPersonJa } from './japanese/offer-in-person';
 
 interface RemoteEntry extends PhraseEntry {
   /** `call`: the bare noun "call", which is remote only when it is a noun ("a quick call"), not "call you". */
@@ -95,7 +97,7 @@ function callsForVisit(doc: RuleDoc): 'first-contact' | 'apology' | undefined {
   return serious ? 'apology' : undefined;
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/offer-in-person',
   pack: 'ja',
   // Traditional sector (the default): the check lowers it to info for modern companies.
@@ -207,3 +209,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/offer-in-person.ts) runs instead.
+export default withJapanese(english, offerInPersonJa);

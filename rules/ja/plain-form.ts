@@ -19,7 +19,7 @@ const PLAIN_END = /(?:た|だ|である|る|う|く|す|つ|ぬ|ぶ|む|ぐ|な�
  * Not plain predicates although they end like one: nouns (お願い, 幸い, 以上の…こと), fixed
  * closings (よろしく), desire kept polite by what follows in letters (〜たく), request forms.
  */
-const NOT_PLAIN = /(?:こと|もの|お願い|願い|幸い|伺い|支払い|扱い|見舞い|付き合い|違い|思い|問い|向かい|よろしく|宜しく|たく|なさい|ように|ないように|以上|次第|ところ|ため|とおり|通り|まで|など|等)$/u;
+const NOT_PLAIN = /(?:こと|もの|お願い|願い|幸い|伺い|支払い|扱い|見舞い|付き合い|違い|思い|問い|向かい|よろしく|宜しく|たく|なさい|ように|ないように|以上|次第|ところ|また|ため|とおり|通り|まで|など|等)$/u;
 /** Plain imperatives are ja/blunt-imperative's (て。, 送れ, 〜ように。), not this rule's. */
 const IMPERATIVE = /(?:て|で|[えけせてねへめれげぜべぺろ]よ?|なさい|ように)$/u;
 const HAS_VERB_KANA = /[\u3040-\u309f]/u;

@@ -1,5 +1,7 @@
 // rules/ja/pressure.ts
 import { defineRule, definePhrases, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { pressureJa } from './japanese/pressure';
 
 /**
  * Urgency and ultimatums. `urgency` entries are pressure only when aimed at the recipient: "we
@@ -144,7 +146,7 @@ function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<
   return out;
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/pressure',
   pack: 'ja',
   severity: 'warning',
@@ -254,3 +256,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/pressure.ts) runs instead.
+export default withJapanese(english, pressureJa);

@@ -1,5 +1,7 @@
 // rules/ja/punctuality.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleReport, type Sentence, type Token } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { punctualityJa } from './japanese/punctuality';
 
 /**
  * - `exact`: arriving at the stroke of the hour ("on the dot");
@@ -127,7 +129,7 @@ const LATE_SUGGESTION = {
   ja: '早めに出発するか、事前にお詫びして確かな到着時刻を伝えましょう: "I am very sorry, I will arrive at 3:10."',
 };
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/punctuality',
   pack: 'ja',
   severity: 'warning',
@@ -197,3 +199,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/punctuality.ts) runs instead.
+export default withJapanese(english, punctualityJa);

@@ -1,5 +1,7 @@
 // rules/ja/self-centered.ts
 import { defineRule, definePhrases, type RuleDoc } from '../../src/engine';
+import { withJapanese } from './japanese/extend';
+import { selfCenteredJa } from './japanese/self-centered';
 
 /** RULES.md: drafts under 40 words are too short to judge. */
 const MIN_WORDS = 40;
@@ -38,7 +40,7 @@ function countPersons(doc: RuleDoc): { first: number; second: number } {
   return { first, second };
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/self-centered',
   pack: 'ja',
   severity: 'info',
@@ -101,3 +103,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/self-centered.ts) runs instead.
+export default withJapanese(english, selfCenteredJa);

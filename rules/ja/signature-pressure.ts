@@ -1,6 +1,8 @@
 // rules/ja/signature-pressure.ts
 import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { namesContract } from './contract-on-first-contact';
+import { withJapanese } from './japanese/extend';
+import { signaturePressureJa } from './japanese/signature-pressure';
 
 /**
  * Telling the partner there is nothing to review: their legal team is not needed, nothing can
@@ -101,7 +103,7 @@ function aboutContract(doc: RuleDoc): boolean {
   return doc.words.some((t) => SIGN_WORDS.has(t.norm) || namesContract(t.text));
 }
 
-export default defineRule({
+const english = defineRule({
   id: 'ja/signature-pressure',
   pack: 'ja',
   severity: 'warning',
@@ -167,3 +169,6 @@ export default defineRule({
     ],
   },
 });
+
+// In a draft written in Japanese, the rule's Japanese wording (japanese/signature-pressure.ts) runs as well.
+export default withJapanese(english, signaturePressureJa);

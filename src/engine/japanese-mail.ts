@@ -26,9 +26,9 @@ export function isJapaneseQuoteLine(line: string): boolean {
 const FRAME = /^\s*(?:[━―─＿＝═～〜*＊=_◆◇■□●○・…-]\s?){6,}\s*$/;
 /** Lines that only signatures have: organisation, department, contact details. */
 const SIGNATURE_CONTENT =
-  /株式会社|有限会社|合同会社|（株）|\(株\)|(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|https?:\/\/|[\w.+-]+@[\w-]+\.[\w.]+|[部課室]\s*(?:長|課長|部長)?\s*$/;
+  /株式会社|有限会社|合同会社|（株）|\(株\)|(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|https?:\/\/|[\w.+-]@[\w-]{1,100}\.[A-Za-z]|[部課室]\s*(?:長|課長|部長)?\s*$/;
 /** Contact details: what makes an unframed block at the end a signature. */
-const CONTACT = /(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|[\w.+-]+@[\w-]+\.[\w.]+/;
+const CONTACT = /(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|[\w.+-]@[\w-]{1,100}\.[A-Za-z]/;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const SENTENCE_END = /[。！？]\s*$/;
 

@@ -1,0 +1,39 @@
+/**
+ * ja/casual-register in Japanese wording: どうもー, ではでは, じゃ、また, ほな、また, よろしくです,
+ * elongated おはようございまーす / 失礼しまーす, at the start or the end of the writer's words.
+ */
+import type { RuleReport } from '../../../src/engine';
+import type { JapaneseWording } from './extend';
+import { bodySentences, findAll } from './shared';
+
+const CASUAL =
+  /どうも[ー〜～]+|どーも|ども[ー〜～]+|ではでは[ー〜～]*|^(?:では|じゃ|じゃあ|ほな|それでは|それじゃ)[、,]?また[ー〜～]*(?:[！!。]|$)|^またね|よろしくです|よろです|よろしく[ー〜～]+|[ぁ-んァ-ン][ー〜～]+す(?=[。！!]|$)|お疲れ(?:ー|っす|さまー)|ちわっす|ちわー|^ども[！!。]/gu;
+/** How many sentences count as the start and as the end. */
+const EDGE = 2;
+const END_EDGE = 3;
+
+export const casualRegisterJa: JapaneseWording = {
+  check(doc) {
+    const sentences = bodySentences(doc);
+    const edge = [...sentences.slice(0, EDGE), ...sentences.slice(Math.max(EDGE, sentences.length - END_EDGE))];
+    const out: RuleReport[] = [];
+    for (const m of findAll(edge, CASUAL)) {
+      const atStart = sentences.indexOf(m.sentence) < EDGE;
+      out.push({ start: m.start, end: m.end, messageId: atStart ? 'greeting' : 'signOff', data: { phrase: m.text } });
+    }
+    return out;
+  },
+  examples: {
+    fire: [
+      { text: 'どうもー！クラウドネストの山田です！！\nいつもお世話になっております。', excerpt: 'どうもー' },
+      { text: 'お世話になっております。\n日程の件です。\nよろしくお願いします。ではでは〜', excerpt: 'ではでは〜' },
+      { text: 'お世話になっております。\n展示会ではありがとうございました。\nまた打ち上げでもやりましょう！ではまた！', excerpt: 'ではまた！' },
+      { text: 'おはようございまーす。\n資料の件です。' },
+    ],
+    pass: [
+      { text: 'いつもお世話になっております。\n資料をお送りします。\n\nよろしくお願いいたします。' },
+      { text: 'お世話になっております。\nでは、また改めてご連絡いたします。' },
+      { text: 'どうもありがとうございました。' },
+    ],
+  },
+};
