@@ -23,6 +23,8 @@ export interface DraftSummary {
     sources: AudienceMapping[] | Array<{ pack: 'ja' | 'us'; address: string; via: 'tld' | 'mapping' }>;
   };
   firstContact: { value: boolean; detected: boolean; override: 'yes' | 'no' | 'auto' };
+  /** The language of the writer's words: 'ja' for a draft written in Japanese. */
+  language: 'en' | 'ja';
   paused: boolean;
 }
 

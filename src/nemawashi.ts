@@ -2,7 +2,7 @@
  * The engine with the whole catalogue: what every surface calls.
  * `analyze(draft, context)` is pure and never throws on text.
  */
-import { createEngine, DEFAULT_CONTEXT, type AnalysisContext, type Draft, type Finding } from './engine';
+import { createEngine, DEFAULT_CONTEXT, type AnalysisContext, type Draft, type DraftFacts, type Finding } from './engine';
 import { allRules } from '../rules';
 
 export const engine = createEngine(allRules);
@@ -10,6 +10,11 @@ export const rules = allRules;
 
 export function analyze(draft: Draft, context: Partial<AnalysisContext> = {}): Finding[] {
   return engine.analyze(draft, { ...DEFAULT_CONTEXT, ...context });
+}
+
+/** The findings and the draft's facts (language, first contact …) from one analysis. */
+export function analyzeDraft(draft: Draft, context: Partial<AnalysisContext> = {}): { findings: Finding[]; facts: DraftFacts } {
+  return engine.analyzeDraft(draft, { ...DEFAULT_CONTEXT, ...context });
 }
 
 export * from './engine';

@@ -2,8 +2,7 @@
  * `nemawashi check`: drafts → findings, printed like a linter or as one JSON array.
  */
 import {
-  analyze,
-  buildDoc,
+  analyzeDraft,
   DEFAULT_CONTEXT,
   resolveAudience,
   SEVERITY_RANK,
@@ -53,6 +52,8 @@ export interface FileReport {
     sources: Array<{ pack: 'ja' | 'us'; address: string; via: 'tld' | 'mapping' }>;
   };
   firstContact: boolean;
+  /** The language of the writer's words ('ja': a draft written in Japanese). */
+  language: 'en' | 'ja';
   findings: JsonFinding[];
 }
 
@@ -98,13 +99,14 @@ export function checkDraft(file: string, draft: Draft, opts: CheckOptions): File
     disabledRules: opts.disable,
     lang: opts.lang,
   };
-  const findings = analyze(draft, ctx);
-  const firstContact = buildDoc(draft, ctx).firstContact;
+  const { findings, facts } = analyzeDraft(draft, ctx);
+  const firstContact = facts.firstContact;
   const at = lineIndex(draft.body);
   return {
     file,
     audience: { packs, region, sector, from: opts.audience === 'auto' ? 'auto' : 'option', sources },
     firstContact,
+    language: facts.language,
     findings: findings.map((f) => {
       const pos = typeof f.start === 'number' ? at(f.start) : undefined;
       return {

@@ -89,6 +89,8 @@ export class ComposeController implements GuardedCompose {
   private audience: ResolvedAudience | null = null;
   private firstContactDetected = false;
   private lang: Lang = 'en';
+  /** The language of the writer's words, from the last analysis (kept while paused). */
+  private language: 'en' | 'ja' = 'en';
   private disposed = false;
   /** The draft changed since the last analysis (the debounce is running). */
   private dirty = true;
@@ -182,7 +184,12 @@ export class ComposeController implements GuardedCompose {
       browserLanguage: this.host.browserLanguage,
     });
     this.lang = context.lang;
-    const findings = this.paused ? [] : engine.analyze(draft, context);
+    let findings: Finding[] = [];
+    if (!this.paused) {
+      const result = engine.analyzeDraft(draft, context);
+      findings = result.findings;
+      this.language = result.facts.language;
+    }
     const analyzedAt = performance.now();
     this.items = findingKeys(findings).filter((i) => !this.ignored.has(i.key));
     this.snapshot = snapshot;
@@ -232,6 +239,7 @@ export class ComposeController implements GuardedCompose {
       source: a?.source ?? 'auto',
       sources: (a?.sources ?? []).map((s) => ({ pack: s.pack, address: s.address })),
       firstContact: this.firstContactValue(),
+      language: this.language,
     };
   }
 
@@ -271,6 +279,7 @@ export class ComposeController implements GuardedCompose {
         sources: this.audience?.sources ?? [],
       },
       firstContact: { value: this.firstContactValue(), detected: this.firstContactDetected, override: this.firstContactOverride },
+      language: this.language,
       paused: this.paused,
     };
   }

@@ -9,10 +9,13 @@
  * this module, so importing it costs the page-load script nothing.
  */
 import type { FirstContactVerdict } from '../engine/first-contact';
+import type { DraftFacts } from '../engine/analyze';
 import type { AnalysisContext, Draft, Finding } from '../engine/types';
 
 export interface ContentEngine {
   analyze(draft: Draft, context: Partial<AnalysisContext>): Finding[];
+  /** The findings and the draft's facts (the language of the writer's words, first contact …). */
+  analyzeDraft(draft: Draft, context: Partial<AnalysisContext>): { findings: Finding[]; facts: DraftFacts };
   /** First-contact verdict for the compose's display (quote detection shares the engine's split cache). */
   firstContact(draft: Draft, hasWrittenTo: (address: string) => boolean | undefined): FirstContactVerdict;
   /** Compiles phrase tables for about `budgetMs`; true when none is left. */

@@ -2,7 +2,7 @@
  * The engine side of the content script (see engine-api.ts): the whole catalogue, loaded only
  * when a compose appears. entrypoints/engine.ts installs this in the isolated world.
  */
-import { analyze, compilePendingTables, detectFirstContact, splitBody, tagSentence } from '../nemawashi';
+import { analyze, analyzeDraft, compilePendingTables, detectFirstContact, splitBody, tagSentence } from '../nemawashi';
 import type { ContentEngine } from './engine-api';
 
 /**
@@ -16,6 +16,7 @@ export function createContentEngine(): ContentEngine {
   let warmed = 0;
   return {
     analyze,
+    analyzeDraft,
     firstContact: (draft, hasWrittenTo) => detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }),
     compilePendingTables,
     warmUpStep() {

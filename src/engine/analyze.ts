@@ -8,6 +8,7 @@
 import { detectFirstContact } from './first-contact';
 import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
 import type { Rule, RuleDoc, RuleReport } from './rule';
+import { docLanguage, type DraftLanguage } from './japanese';
 import { splitBody } from './segment';
 import { splitParagraphs, splitSentences, tokenize, type LineForm, type Paragraph, type Sentence, type Token } from './text';
 import {
@@ -342,22 +343,39 @@ function literalPattern(text: string): string {
     .join(' ');
 }
 
+/** What the engine decided about the draft itself, beside the findings. */
+export interface DraftFacts {
+  /** The language of the writer's own words (not the quote or the signature). */
+  language: DraftLanguage;
+  firstContact: boolean;
+  isReply: boolean;
+  /** Word tokens of the writer's words (a run of Japanese script is one token). */
+  wordCount: number;
+}
+
 export interface Engine {
   readonly rules: readonly Rule[];
   analyze(draft: Draft, ctx: AnalysisContext): Finding[];
+  /** The findings and the facts they were judged on, from one reading of the draft. */
+  analyzeDraft(draft: Draft, ctx: AnalysisContext): { findings: Finding[]; facts: DraftFacts };
 }
 
+const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, isReply: false, wordCount: 0 };
+
 export function createEngine(rules: readonly Rule[]): Engine {
-  return {
+  const engine: Engine = {
     rules,
     analyze(draft, ctx) {
+      return engine.analyzeDraft(draft, ctx).findings;
+    },
+    analyzeDraft(draft, ctx) {
       let doc: RuleDoc;
       try {
         doc = buildDoc(draft ?? { body: '' }, ctx);
       } catch (err) {
         // The engine never throws on text; a failure here is a bug, reported once, no findings.
         console.error('nemawashi: could not read the draft', err);
-        return [];
+        return { findings: [], facts: NO_FACTS };
       }
       const findings: Finding[] = [];
       const disabled = new Set(ctx.disabledRules);
@@ -376,9 +394,11 @@ export function createEngine(rules: readonly Rule[]): Engine {
         }
       }
       if (!disabled.has('user/phrases')) findings.push(...userPhraseFindings(doc, ctx));
-      return sortFindings(findings);
+      const facts: DraftFacts = { language: docLanguage(doc), firstContact: doc.firstContact, isReply: doc.isReply, wordCount: doc.wordCount };
+      return { findings: sortFindings(findings), facts };
     },
   };
+  return engine;
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

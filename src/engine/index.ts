@@ -5,6 +5,6 @@ export * from './text';
 export * from './segment';
 export * from './first-contact';
 export * from './audience';
-export { createEngine, buildDoc, sortFindings, type Engine } from './analyze';
+export { createEngine, buildDoc, sortFindings, type Engine, type DraftFacts } from './analyze';
 export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';
 export * from './japanese';

@@ -22,6 +22,8 @@ export interface AudienceView {
   source: 'auto' | 'user';
   sources: Array<{ pack: 'ja' | 'us'; address: string }>;
   firstContact: boolean;
+  /** The language of the writer's words: a Japanese draft is said so in the badge. */
+  language: 'en' | 'ja';
 }
 
 export interface BadgeItem {
@@ -117,8 +119,10 @@ export class ComposeBadge {
     mark.textContent = paused ? '‖' : count > 0 ? String(count) : '✓';
     this.pill.append(mark);
     const label = paused ? t(lang, 'badgePaused') : count > 0 ? t(lang, 'badgeLabel', { count }) : t(lang, 'badgeLabelNone');
-    this.pill.setAttribute('aria-label', `${label} · ${audienceText(lang, audience)}`);
-    this.pill.title = `${label}\n${audienceText(lang, audience)}`;
+    const drafted = audience.language === 'ja' ? ` · ${t(lang, 'draftJapanese')}` : '';
+    this.host.setAttribute('data-language', audience.language);
+    this.pill.setAttribute('aria-label', `${label} · ${audienceText(lang, audience)}${drafted}`);
+    this.pill.title = `${label}\n${audienceText(lang, audience)}${drafted}`;
     if (this.isOpen) this.renderPanel();
   }
 
@@ -194,6 +198,11 @@ export class ComposeBadge {
       });
       row.append(who, src, change);
       this.panel.append(row);
+      if (a.language === 'ja') {
+        const language = el('div', 'language', t(lang, 'draftJapanese'));
+        language.dataset.part = 'language';
+        this.panel.append(language);
+      }
       this.panel.append(this.picker(a));
     }
     this.panel.append(el('h2', undefined, t(lang, 'findingsTitle')));

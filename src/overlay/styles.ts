@@ -106,6 +106,7 @@ h2 { font-size: 13px; margin: 0 0 6px; }
 .audience .who { font-weight: 600; grid-column: 1; }
 .audience .src { color: var(--nmw-muted); font-size: 11px; grid-column: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .audience .change { grid-column: 2; grid-row: 1 / span 2; }
+.language { display: inline-block; margin: -2px 0 8px; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--nmw-muted); color: var(--nmw-muted); font-size: 11px; }
 form.picker { display: grid; grid-template-columns: auto 1fr; gap: 4px 8px; align-items: center; margin: 0 0 8px; padding: 8px; border: 1px solid var(--nmw-border); border-radius: 6px; }
 form.picker[hidden] { display: none; }
 form.picker .row { grid-column: 1 / -1; display: flex; gap: 12px; }

@@ -218,6 +218,8 @@ function composeView(state: State, summary: DraftSummary, actions: Actions): Arr
       summary.subject ? t('popup.subject', lang, { subject: shortExcerpt(summary.subject, 60) }) : null,
       summary.subject ? ' · ' : null,
       t('popup.words', lang, { count: summary.wordCount }),
+      summary.language === 'ja' ? ' · ' : null,
+      summary.language === 'ja' ? h('span', { class: 'language', dataset: { key: 'language' } }, t('popup.language.ja', lang)) : null,
     ),
     audienceSection(lang, summary, actions),
     firstContactSection(lang, summary, actions),
