@@ -24,6 +24,31 @@ const SAMPLES = {
     signature: ['Mike Carter', 'Head of Sales, Brightline Analytics'],
     attachments: [{ name: 'Brightline_Mutual_NDA.pdf', size: 188416 }],
   },
+  // A foreign sales manager writing in Japanese to a client in Tokyo: the business-mail
+  // conventions of Japanese (addressee line, opening and closing formulas, keigo, です・ます).
+  japanese: {
+    title: 'New message',
+    to: [{ name: '田中 健二', address: 'k.tanaka@sakura-trust.co.jp' }],
+    subject: '導入時期とお見積りの件',
+    body: [
+      '株式会社さくら信託 システム部 御中',
+      '田中 健二様',
+      '',
+      'ブライトライン・アナリティクスのダニエル・ウェーバーです。',
+      '先日のお打ち合わせで田中様がおっしゃられていた導入時期の件、了解しました。',
+      'ご提示いただいた要件は、社内で拝見させていただきました。',
+      'お見積書を添付させていただきます。価格は前回と同じである。',
+      '至急ご返信ください。',
+      '来週、導入計画の詳細を共有させていただきます。',
+      '',
+      '━━━━━━━━━━━━━━━━━━━━',
+      'ブライトライン・アナリティクス株式会社 営業部 マネージャー',
+      'ダニエル・ウェーバー（Daniel Weber）',
+      'TEL：03-5555-0100',
+      '━━━━━━━━━━━━━━━━━━━━',
+    ],
+    attachments: [{ name: 'お見積書_さくら信託_v2.pdf', size: 142336 }],
+  },
   reply: {
     title: 'Re: Quarterly shipment schedule',
     reply: true,

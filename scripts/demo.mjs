@@ -2,7 +2,7 @@
 // `npm start`: builds the extension, serves the demo compose page (demo/) on 127.0.0.1 and opens
 // Debian's Chromium with the extension on it. Without a display ($DISPLAY and $WAYLAND_DISPLAY
 // unset) it runs headless, writes screenshots of the underlines, the open card and the badge's
-// list to demo-screenshots/ (named on stdout) and exits 0. With a display it stays open until the
+// list (and of the Japanese sample draft) to demo-screenshots/ (named on stdout) and exits 0. With a display it stays open until the
 // browser window is closed.
 //
 // Options (environment): NEMAWASHI_OUT_DIR (build folder, default .output), CHROMIUM_PATH,
@@ -153,6 +153,19 @@ try {
 
   const count = await page.locator('nemawashi-badge').first().getAttribute('data-count');
   log(`Nemawashi found ${count} things to look at in the sample draft.`);
+
+  // The Japanese sample: a foreign sales manager writing in Japanese to a Tokyo client.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${url}?open=japanese`);
+  await waitForUnderlines();
+  await page.waitForTimeout(300);
+  await shot('5-japanese-draft');
+  await page.locator('nemawashi-badge').first().locator('.pill').click();
+  await page.locator('nemawashi-badge .panel:not([hidden])').first().waitFor({ timeout: 5_000 });
+  await page.waitForTimeout(150);
+  await shot('6-japanese-badge-list');
+  const jaCount = await page.locator('nemawashi-badge').first().getAttribute('data-count');
+  log(`… and ${jaCount} in the Japanese sample draft.`);
   log(`Screenshots written to ${SHOTS}/`);
   for (const s of shots) log(`  ${s}`);
   await cleanup();

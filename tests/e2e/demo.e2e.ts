@@ -17,14 +17,14 @@ const SHOTS = join(SCREENSHOTS_DIR, 'demo-run');
 
 const env = useExtensionBrowser({ demo: true });
 
-it('npm start without a display writes the three screenshots to the folder it names and exits 0', async () => {
+it('npm start without a display writes the screenshots (the Japanese sample draft too) to the folder it names and exits 0', async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, NEMAWASHI_OUT_DIR: OUT_DIR, DEMO_SKIP_BUILD: '1', DEMO_SCREENSHOTS: SHOTS };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   const { stdout } = await run('node', [join(ROOT, 'scripts/demo.mjs')], { cwd: ROOT, env, timeout: 90_000 });
   expect(stdout).toContain(`Screenshots written to ${SHOTS}/`);
-  for (const name of ['1-underlines', '2-card', '3-badge-list', '4-card-dark']) {
+  for (const name of ['1-underlines', '2-card', '3-badge-list', '4-card-dark', '5-japanese-draft', '6-japanese-badge-list']) {
     const file = join(SHOTS, `${name}.png`);
     expect(existsSync(file), file).toBe(true);
     const png = readFileSync(file);
