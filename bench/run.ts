@@ -17,6 +17,7 @@ import { analyze, buildDoc, DEFAULT_CONTEXT, rules, type AnalysisContext, type D
 import { countWords, makeDraft, makeDraftChars, prng } from './drafts';
 // @ts-expect-error: a plain ES module script without types
 import { buildCli, CLI_FILE } from '../scripts/build-cli.mjs';
+import { makeJapaneseDraft } from './drafts-ja';
 
 const JSON_ONLY = process.argv.includes('--json');
 /**
@@ -202,8 +203,34 @@ const tsxTimes = Array.from({ length: 3 }, () => processMs(['--import', 'tsx', j
 const nodeTimes = Array.from({ length: 5 }, () => processMs(['-e', '0']));
 const cliMs = { check: round(median(cliTimes)), checkCpuMean: round(cliCpuMs), checkThroughTsx: round(median(tsxTimes)), nodeAlone: round(median(nodeTimes)), loadAverage: round(cliLoad) };
 
+// ---- drafts written in Japanese (issue 15) ------------------------------------------------------
+// A 2,000-character Japanese draft analysed from scratch (µs per character), and a one-character
+// edit in a 10,000-character one (only the edited paragraph is segmented and checked again).
+// The context a Japanese draft to a .co.jp recipient gets: the common and ja packs.
+const JA_CTX: AnalysisContext = { ...CTX, packs: ['common', 'ja'] };
+const JA_RUNS = 21;
+const jaUsPerChar: number[] = [];
+for (let r = 0; r < JA_RUNS; r++) {
+  const b = makeJapaneseDraft(2000, 510_000 + r);
+  jaUsPerChar.push((time(() => analyze(draftOf(b), JA_CTX)) * 1000) / b.length);
+}
+let jaBody = makeJapaneseDraft(10_000, 4343);
+analyze(draftOf(jaBody), JA_CTX);
+const jaEditTimes: number[] = [];
+const jaRand = prng(77);
+const KANA = 'あいうえおかきくけこさしすせそ';
+for (let i = 0; i < EDIT_RUNS; i++) {
+  // Type one character into a random line of the writer's words (after the opening).
+  const lines: number[] = [];
+  for (let k = jaBody.indexOf('\n', 120); k !== -1 && k < jaBody.length - 200; k = jaBody.indexOf('\n', k + 1)) lines.push(k);
+  const at = lines[Math.floor(jaRand() * lines.length)]! - 1;
+  jaBody = jaBody.slice(0, at) + KANA[i % KANA.length] + jaBody.slice(at);
+  jaEditTimes.push(time(() => analyze(draftOf(jaBody), JA_CTX)));
+}
+const ja = { usPerChar2000: round(median(jaUsPerChar)), editMs10000: round(median(jaEditTimes)) };
+
 if (JSON_ONLY) {
-  process.stdout.write(JSON.stringify({ usPerWord, editMs, msPer10kChars, cliMs }) + '\n');
+  process.stdout.write(JSON.stringify({ usPerWord, editMs, msPer10kChars, cliMs, ja }) + '\n');
 } else {
   log(`analyze() with all packs on (${rules.length} rules); median / p95 microseconds per word`);
   // Wall-clock figures on a shared machine: tools are interleaved per draft, so the ratios hold
@@ -229,6 +256,8 @@ if (JSON_ONLY) {
   log('');
   log(`one-word edit in the 5,000-word draft: median ${fmt(median(editTimes), 0)} ms, p95 ${fmt(quantile(editTimes, 0.95), 0)} ms (${EDIT_RUNS} edits)`);
   log(`ms per 10,000 characters: ${CHAR_SIZES.map((c) => `${c / 1000}k ${fmt(msPer10kChars[c]!, 0)}`).join('   ')}`);
+  log(`Japanese draft, 2,000 characters: median ${fmt(ja.usPerChar2000, 0)} µs per character (p95 ${fmt(quantile(jaUsPerChar, 0.95), 0)}, ${JA_RUNS} drafts)`);
+  log(`one-character edit in a 10,000-character Japanese draft: median ${fmt(median(jaEditTimes), 0)} ms, p95 ${fmt(quantile(jaEditTimes, 0.95), 0)} ms (${EDIT_RUNS} edits)`);
   const lin = usPerWord.nemawashi[20000]! / usPerWord.nemawashi[1000]!;
   log(`linearity: µs/word at 20,000 words is ${lin.toFixed(2)}× the figure at 1,000 words`);
   log('');
@@ -238,6 +267,7 @@ if (JSON_ONLY) {
   log(`  ${ok(usPerWord.nemawashi[5000]! <= 10)} ≤ 10 µs/word at 5,000 words: ${usPerWord.nemawashi[5000]}`);
   for (const size of [1000, 5000]) log(`  ${ok(usPerWord.alex[size]! / usPerWord.nemawashi[size]! >= 3)} ≥ 3× faster than alex at ${size}: ${(usPerWord.alex[size]! / usPerWord.nemawashi[size]!).toFixed(1)}×`);
   log(`  ${ok(editMs['5000'] <= 3)} one-word edit ≤ 3 ms median: ${editMs['5000']}`);
+  log(`  ${ok(ja.editMs10000 <= 3)} one-character edit in a 10,000-character Japanese draft ≤ 3 ms median: ${ja.editMs10000}`);
   log(`  ${ok(lin <= 1.5)} linear to 20,000 words (µs/word within 1.5× of 1,000): ${lin.toFixed(2)}×`);
   log(`  ${ok(cliMs.check <= 300)} \`node bin/nemawashi.mjs check\` of one corpus draft ≤ 300 ms wall (median of ${CLI_RUNS} processes): ${cliMs.check} ms (CPU ${cliMs.checkCpuMean} ms per run; through tsx ${cliMs.checkThroughTsx} ms; \`node -e 0\` ${cliMs.nodeAlone} ms; load average ${cliMs.loadAverage})`);
 

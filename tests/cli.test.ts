@@ -205,7 +205,8 @@ describe('nemawashi check (in process)', () => {
     expect(reports).toHaveLength(2);
     expect(reports.map((r) => r.file)).toEqual([p('noisy.txt'), p('draft.json')]);
     for (const r of reports) {
-      expect(Object.keys(r).sort()).toEqual(['audience', 'file', 'findings', 'firstContact']);
+      expect(Object.keys(r).sort()).toEqual(['audience', 'file', 'findings', 'firstContact', 'language']);
+      expect(r.language).toBe('en');
       expect(typeof r.firstContact).toBe('boolean');
       expect(r.findings.length).toBeGreaterThan(0);
       const at = lineIndex(NOISY);

@@ -11,7 +11,7 @@ const CASUAL = /(?:さん|くん|君|ちゃん)\s*$/u;
 /** 御中 is for an organisation; ご担当者 is a person, so "ご担当者 御中" mixes them. */
 const TANTOUSHA_ONCHU = /ご?担当者?\s*御中/u;
 /** The partner wrote さん first: the first lines of their quoted message address the writer so. */
-const QUOTED_SAN = /^[>＞\s]*[^\n]{1,20}(?:さん|くん)\s*$/mu;
+const QUOTED_SAN = /^[>＞ \t\u3000]{0,8}[^\n>＞ \t\u3000][^\n]{0,19}(?:さん|くん)[ \t\u3000]*$/mu;
 
 export default defineRule({
   id: 'ja/addressee-honorific',

@@ -1,6 +1,6 @@
 // rules/ja/keigo-misuse.ts
 import { defineRule, docLanguage, humbleFormOf, type RuleReport } from '../../src/engine';
-import { bodySentences, findAll } from './japanese/shared';
+import { findAll, perParagraph } from './japanese/shared';
 
 /**
  * Honorifics used wrongly in business mail, each a class of conjugated forms:
@@ -80,7 +80,8 @@ export default defineRule({
   },
   check(doc) {
     if (docLanguage(doc) !== 'ja') return [];
-    const sentences = bodySentences(doc);
+    // Sentence-local: cached per paragraph, so an edit re-checks one paragraph.
+    return perParagraph(doc, 'ja/keigo-misuse', (sentences) => {
     const reports: RuleReport[] = [];
     const add = (start: number, end: number, messageId: string, phrase: string, fix?: string) => {
       if (reports.some((r) => r.start! < end && start < r.end!)) return;
@@ -121,6 +122,7 @@ export default defineRule({
       add(m.start, m.end, 'sumimasen', m.text, m.text.endsWith('でした') ? '申し訳ございませんでした' : '申し訳ございません');
     }
     return reports.sort((a, b) => a.start! - b.start!);
+    });
   },
   examples: {
     fire: [

@@ -1,6 +1,6 @@
 // rules/ja/plain-form.ts
 import { defineRule, docLanguage, type JaSentence } from '../../src/engine';
-import { bodySentences } from './japanese/shared';
+import { perParagraph } from './japanese/shared';
 
 /**
  * です・ます endings (and their past, negative, volitional and question forms), after sentence-
@@ -74,12 +74,12 @@ export default defineRule({
   },
   check(doc) {
     if (docLanguage(doc) !== 'ja') return [];
-    return bodySentences(doc)
-      .filter(isPlainForm)
-      .map((s) => {
+    return perParagraph(doc, 'ja/plain-form', (sentences) =>
+      sentences.filter(isPlainForm).map((s) => {
         const end = s.start + s.text.lastIndexOf(s.core) + s.core.length;
         return { start: s.start, end, data: { phrase: s.core.length > 30 ? `…${s.core.slice(-20)}` : s.core } };
-      });
+      }),
+    );
   },
   examples: {
     fire: [

@@ -1,6 +1,6 @@
 // rules/ja/sasete-itadaku.ts
 import { defineRule, docLanguage, humbleFormOf, SASETE_ITADAKU, type RuleReport } from '../../src/engine';
-import { bodySentences, findAll } from './japanese/shared';
+import { findAll, perParagraph } from './japanese/shared';
 
 /**
  * The writer's ordinary actions, which need nobody's permission: sending, attaching, contacting,
@@ -41,14 +41,17 @@ export default defineRule({
   },
   check(doc) {
     if (docLanguage(doc) !== 'ja') return [];
-    const sentences = bodySentences(doc);
     // Permission requests (させていただけますでしょうか / させていただけないでしょうか) are the right use.
-    const uses = findAll(sentences, SASETE_ITADAKU).filter((m) => humbleFormOf(m.text) !== undefined);
+    // Found per paragraph (cached); whether three is too many is decided over the draft.
+    const uses = perParagraph(doc, 'ja/sasete-itadaku:uses', (sentences) =>
+      findAll(sentences, SASETE_ITADAKU)
+        .filter((m) => humbleFormOf(m.text) !== undefined)
+        .map((m) => ({ start: m.start, end: m.end, text: m.text, ordinary: ORDINARY.test(m.sentence.text.slice(0, m.start - m.sentence.start)) })),
+    );
     const reports: RuleReport[] = [];
     const many = uses.length >= TOO_MANY;
     for (const m of uses) {
-      const lead = m.sentence.text.slice(0, m.start - m.sentence.start);
-      const ordinary = ORDINARY.test(lead);
+      const ordinary = m.ordinary;
       if (!ordinary && !many) continue;
       const humble = humbleFormOf(m.text)!;
       // "送付させていただきます" → "送付いたします": the replacement covers させていただ… only.

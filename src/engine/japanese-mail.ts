@@ -8,7 +8,7 @@
  * "田中様からのメール:" and the Japanese client forms "…のメッセージ:", "…さんは書きました:".
  * (The dated Gmail form "2026年11月20日(金) 10:12 田中 <…>:" is already segment.ts's JA_WROTE.)
  */
-const JA_ATTRIBUTION = /^[^>]{1,120}(?:様|さん|殿|氏|>)\s*(?:wrote|が書きました|からのメール|からのメッセージ)\s*[:：]\s*$/;
+const JA_ATTRIBUTION = /^[^>\s][^>]{0,119}(?:様|さん|殿|氏|>) ?(?:wrote|が書きました|からのメール|からのメッセージ) ?[:：]\s*$/;
 /** Forward/original separators with Japanese labels or full-width dashes. */
 const JA_SEPARATOR = /^\s*[-ー－―]{3,}\s*(?:元のメッセージ|転送メッセージ|転送されたメッセージ|オリジナルメッセージ|Original Message|Forwarded message)\s*[-ー－―]{3,}\s*$/i;
 /** Full-width quote marks used like ">" ("＞ お世話になっております"). */
@@ -26,7 +26,7 @@ export function isJapaneseQuoteLine(line: string): boolean {
 const FRAME = /^\s*(?:[━―─＿＝═～〜*＊=_◆◇■□●○・…-]\s?){6,}\s*$/;
 /** Lines that only signatures have: organisation, department, contact details. */
 const SIGNATURE_CONTENT =
-  /株式会社|有限会社|合同会社|（株）|\(株\)|(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|https?:\/\/|[\w.+-]@[\w-]{1,100}\.[A-Za-z]|[部課室]\s*(?:長|課長|部長)?\s*$/;
+  /株式会社|有限会社|合同会社|（株）|\(株\)|(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|https?:\/\/|[\w.+-]@[\w-]{1,100}\.[A-Za-z]|[部課室](?:長|課長|部長)?\s*$/;
 /** Contact details: what makes an unframed block at the end a signature. */
 const CONTACT = /(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|[\w.+-]@[\w-]{1,100}\.[A-Za-z]/;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;

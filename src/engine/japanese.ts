@@ -139,17 +139,34 @@ interface RelSentence {
   bullet: boolean;
 }
 
-/** Trailing marks that do not change the grammar of a sentence end: 〜, ー, 笑, (笑), w, emoji. */
-const TRAILING_DECORATION = /(?:[〜～ー…・\s]|[（(]笑[）)]|笑|[wｗ]|\p{Extended_Pictographic}|\uFE0F)+$/u;
+/** Trailing marks that do not change the grammar of a sentence end: 〜, ー, …, 笑, (笑), w, emoji. */
+const DECORATION = new Set(['〜', '～', 'ー', '…', '・', '笑', 'w', 'ｗ', '\uFE0F', '\u200D']);
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const LAUGH_SUFFIXES = ['（笑）', '(笑)', '（爆笑）', '(爆笑)'];
 
+function isDecoration(ch: string): boolean {
+  return DECORATION.has(ch) || /\s/.test(ch) || PICTOGRAPH.test(ch);
+}
+
+/** The sentence without its closing marks and decorations; a loop, so linear however long the run. */
 function coreOf(text: string): string {
-  let t = text;
-  while (t.length > 0 && (SENTENCE_END.has(t[t.length - 1]!) || CLOSERS.has(t[t.length - 1]!) || /\s/.test(t[t.length - 1]!))) {
-    t = t.slice(0, -1);
+  let end = text.length;
+  for (;;) {
+    const before = end;
+    // "（笑）" before the closing brackets: its "）" is not a closer of the sentence.
+    const laugh = LAUGH_SUFFIXES.find((l) => text.endsWith(l, end));
+    if (laugh) end -= laugh.length;
+    while (end > 0 && (SENTENCE_END.has(text[end - 1]!) || CLOSERS.has(text[end - 1]!))) end--;
+    while (end > 0) {
+      // Emoji outside the BMP are two code units: test the whole code point.
+      const cp = text.codePointAt(end - 2);
+      if (end >= 2 && cp !== undefined && cp > 0xffff && PICTOGRAPH.test(String.fromCodePoint(cp))) end -= 2;
+      else if (isDecoration(text[end - 1]!)) end--;
+      else break;
+    }
+    if (end === before) break;
   }
-  t = t.replace(TRAILING_DECORATION, '');
-  while (t.length > 0 && SENTENCE_END.has(t[t.length - 1]!)) t = t.slice(0, -1);
-  return t;
+  return text.slice(0, end);
 }
 
 /** Splits a paragraph's text into Japanese sentences (offsets relative to the paragraph). */

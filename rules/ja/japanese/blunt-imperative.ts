@@ -6,7 +6,7 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { bodySentences, findAll, SOFT_REQUEST } from './shared';
+import { bodySentences, findAll, perParagraph, SOFT_REQUEST } from './shared';
 
 /** A sentence that ends in a て/で-form (an order in plain speech), but not adverbs and set phrases. */
 const TE_END = /(?:[^まにと]して|って|いて|いで|んで|けて|せて|えて|べて|めて|れて|ねて|てて|きて|みて|じて|びて|りて|ないで)$/u;
@@ -18,14 +18,14 @@ const TE_KUDASAI = /[\u3040-\u309f\u4e00-\u9fff]{1,6}?(?:て|で)(?:ください
 
 export const bluntImperativeJa: JapaneseWording = {
   check(doc) {
-    const sentences = bodySentences(doc);
-    const out: RuleReport[] = [];
+    const out: RuleReport[] = perParagraph(doc, 'ja/blunt-imperative', (sentences) => {
+    const found: RuleReport[] = [];
     for (const s of sentences) {
       if (s.bullet || s.terminator === '？' || s.terminator === '?') continue;
       const core = s.core.replace(/(?:ね|よ|な)$/u, '');
       if ((TE_END.test(core) && !NOT_ORDER.test(core)) || COMMAND.test(core) || GODAN_COMMAND.test(core)) {
         const te = /(?:て|で)$/u.test(core);
-        out.push({
+        found.push({
           start: s.start,
           end: s.start + core.length,
           data: { phrase: core },
@@ -40,6 +40,9 @@ export const bluntImperativeJa: JapaneseWording = {
         });
       }
     }
+    return found;
+    });
+    const sentences = bodySentences(doc);
     if (doc.firstContact && !sentences.some((s) => SOFT_REQUEST.test(s.text))) {
       for (const m of findAll(sentences, TE_KUDASAI)) {
         const head = m.text.replace(/(?:て|で)(?:ください|下さい)$/u, '');

@@ -5,7 +5,7 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { bodySentences, findAll } from './shared';
+import { findAll, perParagraph } from './shared';
 
 const DENIAL = /(?:弊社|当社|私ども|弊行|私)(?:側)?の?[^、。]{0,12}?(?:責任|問題|落ち度|過失|不具合|ミス|不手際|不備)(?:が(?:あった|ある)わけ)?(?:で|に)は(?:ございません|ありません|ない)/gu;
 const PARTY = /[^、。\s]{1,8}?(?:の)?せいで|(?:担当者|担当|新人|部下|アルバイト|派遣社員|外注先|委託先|協力会社|メーカー|ベンダー|仕入先|運送会社|配送業者|業者)(?:側)?(?:の|が)(?:ミス|不手際|手違い|せい|責任|落ち度)|(?:メーカー|ベンダー|外注先|委託先|仕入先|運送会社|配送業者|業者|先方|工場)側(?:で|の|に)/gu;
@@ -13,12 +13,13 @@ const REMINDER = /(?:以前|前回|先日|何度も|再三|既に|すでに)?(?:
 
 export const deflectingBlameJa: JapaneseWording = {
   check(doc) {
-    const sentences = bodySentences(doc);
+    return perParagraph(doc, 'ja/deflecting-blame', (sentences) => {
     const out: RuleReport[] = [];
     for (const m of findAll(sentences, DENIAL)) out.push({ start: m.start, end: m.end, data: { phrase: m.text } });
     for (const m of findAll(sentences, PARTY)) out.push({ start: m.start, end: m.end, messageId: 'party', data: { phrase: m.text } });
     for (const m of findAll(sentences, REMINDER)) out.push({ start: m.start, end: m.end, messageId: 'reminder', data: { phrase: m.text } });
     return out.sort((a, b) => a.start! - b.start!);
+    });
   },
   examples: {
     fire: [

@@ -7,7 +7,7 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { bodySentences, findAll } from './shared';
+import { findAll, perParagraph } from './shared';
 
 const REFUSAL =
   /(?:到底|とても|絶対に?|一切)?(?:受け入れられません|受け入れかねます|受け入れできません|応じられません|お受けできません|対応できません|対応しかねます|できません|できない|無理です|無理だ|不可能です|違います|間違っています|ありえません|あり得ません|ありえない|意味がありません|意味がない|理解できません|理解しかねます|納得できません|おかしいです|話になりません|論外です|当然(?:のこと|です|でしょう)|言うまでもなく)(?!でしょうか|か[。？?]|ので|が、|けれど)/gu;
@@ -17,7 +17,7 @@ const SHOULD_HAVE = /[^、。]{0,30}?(?:いただく|される|なさる|くだ�
 
 export const harshNegativeJa: JapaneseWording = {
   check(doc) {
-    const sentences = bodySentences(doc);
+    return perParagraph(doc, 'ja/harsh-negative', (sentences) => {
     const out: RuleReport[] = [];
     for (const m of findAll(sentences, REFUSAL)) {
       const i = sentences.indexOf(m.sentence);
@@ -40,6 +40,7 @@ export const harshNegativeJa: JapaneseWording = {
       out.push({ start: m.start + at, end: m.end, data: { phrase: m.text.slice(at) } });
     }
     return out.sort((a, b) => a.start! - b.start!);
+    });
   },
   examples: {
     fire: [

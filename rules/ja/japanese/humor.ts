@@ -6,7 +6,7 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { bodySentences, findAll, findProblem, hasApology } from './shared';
+import { findAll, findProblem, hasApology, perParagraph } from './shared';
 
 /** A laugh after Japanese text: （笑）, 笑, w+, ｗ+, 草, 爆笑 where the sentence ends. */
 const LAUGH_END = /(?<=[\u3040-\u30ff\u4e00-\u9fff！!。、])(?:[（(]笑[）)]|[（(]爆笑[）)]|爆笑|笑|[wｗ]{1,5}|草)(?=$|[。！!？?\s〜～ー]|[（(]笑)/gu;
@@ -14,8 +14,9 @@ const LAUGH_EMOJI = /[😂🤣😆😅😁😄😹😸😜😝😛🤪]|\u263a\u
 
 export const humorJa: JapaneseWording = {
   check(doc) {
-    const sentences = bodySentences(doc);
-    const markers = [...findAll(sentences, LAUGH_END), ...findAll(sentences, LAUGH_EMOJI)];
+    const markers = perParagraph(doc, 'ja/humor:markers', (sentences) =>
+      [...findAll(sentences, LAUGH_END), ...findAll(sentences, LAUGH_EMOJI)].map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    );
     if (markers.length === 0) return [];
     const serious = hasApology(doc) || findProblem(doc) !== undefined;
     const kind = serious ? 'problem' : doc.region === 'west' ? 'west' : 'default';

@@ -5,7 +5,7 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { bodySentences, findAll } from './shared';
+import { findAll, perParagraph } from './shared';
 
 const URGENT = /大至急|至急|今すぐ|すぐに|直ちに|ただちに|早急に|一刻も早く|大急ぎで|急いで/gu;
 const DEADLINE = /必ず|本日中|今日中|明日中|明朝まで|明日の(?:朝|午前中?|正午|昼)まで|今週中に必ず/gu;
@@ -17,7 +17,7 @@ const OWN_PROMISE = /(?:いたします|致します|します|いたしまし�
 
 export const pressureJa: JapaneseWording = {
   check(doc) {
-    const sentences = bodySentences(doc);
+    return perParagraph(doc, 'ja/pressure', (sentences) => {
     const out: RuleReport[] = [];
     const push = (start: number, end: number, phrase: string, messageId = 'default') => {
       if (!out.some((r) => r.start! < end && start < r.end!)) out.push({ start, end, messageId, data: { phrase } });
@@ -35,6 +35,7 @@ export const pressureJa: JapaneseWording = {
     }
     for (const m of findAll(sentences, ULTIMATUM)) push(m.start, m.end, m.text, 'ultimatum');
     return out.sort((a, b) => a.start! - b.start!);
+    });
   },
   examples: {
     fire: [

@@ -5,7 +5,7 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { bodySentences, findAll } from './shared';
+import { findAll, perParagraph } from './shared';
 
 const TIME = '(?:\\d{1,2}|[０-９]{1,2})時(?:半)?';
 const ON_THE_DOT = new RegExp(`${TIME}(?:ちょうど|ぴったり|ピッタリ|きっかり|ジャスト)に?`, 'gu'); // safe-regexp: built from the literal TIME above
@@ -18,13 +18,14 @@ const DELIVERY = /発送|納品|配送|出荷|便|荷物|貨物|届/u;
 
 export const punctualityJa: JapaneseWording = {
   check(doc) {
-    const sentences = bodySentences(doc);
+    return perParagraph(doc, 'ja/punctuality', (sentences) => {
     const out: RuleReport[] = [];
     for (const m of [...findAll(sentences, ON_THE_DOT), ...findAll(sentences, AROUND)]) {
       if (ARRIVAL.test(m.sentence.text) && !DELIVERY.test(m.sentence.text)) out.push({ start: m.start, end: m.end, data: { phrase: m.text } });
     }
     for (const m of findAll(sentences, LATE)) out.push({ start: m.start, end: m.end, data: { phrase: m.text } });
     return out.sort((a, b) => a.start! - b.start!);
+    });
   },
   examples: {
     fire: [

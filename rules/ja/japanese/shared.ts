@@ -3,7 +3,7 @@
  * apologies, problems on the writer's side, questions, requests. Regexes here run on one
  * sentence at a time and have no nested quantifiers (tests/regex-safety.test.ts).
  */
-import { addresseeLines, docJapaneseSentences, type AddresseeLine, type JaSentence, type RuleDoc } from '../../../src/engine';
+import { addresseeLines, docJapaneseSentences, type AddresseeLine, type JaSentence, type Paragraph, type RuleDoc, type RuleReport } from '../../../src/engine';
 
 const addresseeCache = new WeakMap<object, AddresseeLine[]>();
 const sentenceCache = new WeakMap<object, JaSentence[]>();
@@ -28,6 +28,50 @@ export function bodySentences(doc: RuleDoc): JaSentence[] {
     sentenceCache.set(doc, v);
   }
   return v;
+}
+
+const byParagraphCache = new WeakMap<object, JaSentence[][]>();
+
+/** The writer's sentences (after the addressee block) grouped by paragraph index. */
+function sentencesByParagraph(doc: RuleDoc): JaSentence[][] {
+  let v = byParagraphCache.get(doc);
+  if (!v) {
+    v = doc.paragraphs.map(() => []);
+    for (const s of bodySentences(doc)) v[s.paragraph]!.push(s);
+    byParagraphCache.set(doc, v);
+  }
+  return v;
+}
+
+/**
+ * Runs a sentence-local check paragraph by paragraph and caches its reports by the paragraph's
+ * text (like RuleDoc.reportsPerParagraph), so after a one-character edit only the edited
+ * paragraph is checked again. `check` must depend on nothing but the sentences it is given.
+ * The first paragraph's key includes where its addressee block ends (that changes its sentences).
+ */
+export function perParagraph<R extends RuleReport>(doc: RuleDoc, key: string, check: (sentences: JaSentence[], p: Paragraph) => R[]): R[] {
+  // Grouped only when a paragraph misses the cache: after an edit, one paragraph does.
+  let grouped: JaSentence[][] | undefined;
+  const block = addressee(doc);
+  const out: R[] = [];
+  doc.paragraphs.forEach((p, i) => {
+    const k = i === 0 ? `${key}|${block.length ? block[block.length - 1]!.end - p.start : -1}` : key;
+    const relative = doc.memoParagraph(k, p, () =>
+      check((grouped ??= sentencesByParagraph(doc))[i]!, p).map((r) => ({
+        ...r,
+        ...(r.start !== undefined ? { start: r.start - p.start } : {}),
+        ...(r.end !== undefined ? { end: r.end - p.start } : {}),
+      })),
+    );
+    for (const r of relative) {
+      out.push({
+        ...r,
+        ...(r.start !== undefined ? { start: r.start + p.start } : {}),
+        ...(r.end !== undefined ? { end: r.end + p.start } : {}),
+      });
+    }
+  });
+  return out;
 }
 
 export interface Span {
@@ -57,7 +101,7 @@ export function findAll(sentences: readonly JaSentence[], re: RegExp): Array<Spa
 export const APOLOGY = /申し訳|お詫び|おわび|詫び|すみません|すいません|済みません|ごめんなさい|失礼いたしました|失礼しました|ご迷惑をおかけ(?:し|いたし)まし|ご迷惑をおかけして(?:おり|しまい)/u;
 
 export function hasApology(doc: RuleDoc): boolean {
-  return bodySentences(doc).some((s) => APOLOGY.test(s.text));
+  return doc.paragraphs.some((p) => doc.memoParagraph('ja:apology', p, (q) => APOLOGY.test(q.text)));
 }
 
 /**
@@ -72,7 +116,11 @@ const NEGATED_AFTER = /^[^、。]{0,14}?(?:なく|ない|なし|ありません|
 const RECIPIENT_SIDE = /貴社|御社|貴行|御行|貴学|そちら様?/u;
 
 export function findProblem(doc: RuleDoc): (Span & { text: string }) | undefined {
-  for (const s of bodySentences(doc)) {
+  return perParagraph(doc, 'ja:problem', problemsIn)[0] as (Span & { text: string }) | undefined;
+}
+
+function problemsIn(sentences: readonly JaSentence[]): Array<RuleReport & Span & { text: string }> {
+  for (const s of sentences) {
     const re = new RegExp(PROBLEM.source, 'gu'); // safe-regexp: PROBLEM is a literal above
     let m: RegExpExecArray | null;
     while ((m = re.exec(s.text)) !== null) {
@@ -80,10 +128,10 @@ export function findProblem(doc: RuleDoc): (Span & { text: string }) | undefined
       if (NEGATED_AFTER.test(after)) continue;
       const lead = s.text.slice(Math.max(0, m.index - 12), m.index);
       if (RECIPIENT_SIDE.test(lead) && !/弊社|当社|私/.test(lead)) continue;
-      return { start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] };
+      return [{ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] }];
     }
   }
-  return undefined;
+  return [];
 }
 
 /** A question to the recipient: 〜でしょうか, 〜ますか, 〜ですか, a question mark. */
