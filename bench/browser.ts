@@ -508,6 +508,15 @@ async function memory(context: BrowserContext, url: string, seconds: number) {
   return { noComposeMb: noCompose, engineLoadedMb: engineLoaded, draft5000Mb: afterDraft, typingSeconds: seconds, charactersTyped: i, analyses, duringTyping: samples, afterTypingMb: afterTyping };
 }
 
+function printSend(send: SendLatency[]): void {
+  for (const x of send) {
+    console.log(
+      'Check at Send, nothing at the threshold, %d words, %s, draft %s: trusted event → page handler median %s ms (p95 %s) with the extension, %s ms without; handler calls per Send %s',
+      x.words, x.gesture, x.draft, x.withExtensionMedianMs.toFixed(2), x.withExtensionP95Ms.toFixed(2), x.withoutExtensionMedianMs.toFixed(2), x.callsPerGesture,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.NEMAWASHI_SKIP_BUILD !== '1' || !existsSync(EXTENSION_DIR)) {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEMAWASHI_DEMO: '1' } });
@@ -518,6 +527,13 @@ async function main(): Promise<void> {
   };
   const size = { pageLoad: sizeOf('content-scripts/content.js'), engine: sizeOf('engine.js') };
 
+  if (process.env.BENCH_ONLY === 'send') {
+    // Only the check-at-Send figure (BENCH_ONLY=send npm run bench:browser).
+    const send = [...(await sendLatency(30)), ...(await sendLatency(1000))];
+    console.log(JSON.stringify({ sendCheckNothingAtThreshold: send }, null, 2));
+    printSend(send);
+    return;
+  }
   const server = await startStaticServer(join(ROOT, 'demo'));
   const b = await launchWithExtension();
   try {
@@ -582,12 +598,7 @@ async function main(): Promise<void> {
         l.words, l.medianMs.toFixed(1), l.p95Ms.toFixed(1), l.maxMs.toFixed(1), l.analyzeMedianMs.toFixed(1), l.readMedianMs.toFixed(1), l.renderMedianMs.toFixed(1), l.findings,
       );
     }
-    for (const x of send) {
-      console.log(
-        'Check at Send, nothing at the threshold, %d words, %s, draft %s: trusted event → page handler median %s ms (p95 %s) with the extension, %s ms without; handler calls per Send %s',
-        x.words, x.gesture, x.draft, x.withExtensionMedianMs.toFixed(2), x.withExtensionP95Ms.toFixed(2), x.withoutExtensionMedianMs.toFixed(2), x.callsPerGesture,
-      );
-    }
+    printSend(send);
     for (const l of [long300, long5000]) console.log('Long tasks while typing (%d words, %d analyses): %d (%d overlapping an analysis), longest %s ms', l.words, l.analyses, l.count, l.duringAnalysis, l.maxMs.toFixed(1));
     console.log(
       'JS heap (page + content script, after GC): no compose %s MB; engine loaded %s MB; 5,000-word draft %s MB; after %d s of typing (%d analyses) %s MB [%s]',

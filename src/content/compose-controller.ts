@@ -29,6 +29,8 @@ export interface ComposeHost {
   browserLanguage: string | undefined;
   /** The engine, or null while it loads (the controller runs every compose once it is ready). */
   engine(): ContentEngine | null;
+  /** Resolves once the engine is loaded (at once when it is). */
+  whenEngine(): Promise<void>;
   /** Persists "Turn off rule" (settings.disabledRules). */
   disableRule(ruleId: string): void;
   /** False when the organisation's policy keeps the rule on. */
@@ -162,12 +164,15 @@ export class ComposeController implements GuardedCompose {
   }
 
   /** Analyzes now. Reads the editor (no writes), renders the overlay. */
-  run(): void {
+  run(opts: { render?: boolean } = {}): void {
     if (this.disposed || !this.session.isAlive()) return;
-    clearTimeout(this.timer);
+    // Without rendering (the check at Send needs the findings, not the underlines, before the
+    // page's Send may run), the debounced run still comes and draws.
+    const render = opts.render !== false;
+    if (render) clearTimeout(this.timer);
     const engine = this.host.engine();
     // Until the engine has loaded (about a second after the first compose opens) nothing is
-    // analysed; a Send in that window goes unchecked rather than wait for it.
+    // analysed; the check at Send waits for it ANALYSIS_WAIT_MS at most (sendCheck).
     if (!engine) return;
     const startedAt = performance.now();
     const settings = this.host.settings();
@@ -195,6 +200,10 @@ export class ComposeController implements GuardedCompose {
     this.snapshot = snapshot;
     this.audience = audience;
     this.firstContactDetected = engine.firstContact(draft, hasWrittenTo).firstContact;
+    if (!render) {
+      this.dirty = false;
+      return;
+    }
     this.overlay.render(this.items, snapshot, this.audienceView(), this.lang, this.paused);
     // Only a run that got this far is current: one that threw leaves the check at Send to retry.
     this.dirty = false;
@@ -289,9 +298,12 @@ export class ComposeController implements GuardedCompose {
    * dialog shows around them; null when the mail may go (nothing at the threshold, or paused).
    * A Send inside the debounce (typed, then sent at once) analyses the draft as it is now.
    */
-  sendCheck(threshold: Exclude<SendThreshold, 'off'>): SendCheckView | null {
+  sendCheck(threshold: Exclude<SendThreshold, 'off'>): SendCheckView | null | Promise<SendCheckView | null> {
     if (this.paused || this.disposed) return null;
-    if (this.dirty || !this.snapshot) this.run();
+    // A Send in the second after the compose opened: the engine is still loading. The guard
+    // waits for it ANALYSIS_WAIT_MS at most, then lets the mail go.
+    if (!this.host.engine()) return this.host.whenEngine().then(() => this.sendCheck(threshold));
+    if (this.dirty || !this.snapshot) this.run({ render: false });
     const min = SEVERITY_RANK[threshold];
     const findings = this.findings
       .filter((f) => SEVERITY_RANK[f.severity] >= min)

@@ -58,6 +58,8 @@ export class ContentController {
   /** The engine, once loaded (engine-loader.ts): not before the first compose appears. */
   private engine: ContentEngine | null = null;
   private engineLoading = false;
+  /** Waiting for the engine: the check at Send of a compose opened a moment ago. */
+  private engineWaiters: Array<() => void> = [];
 
   constructor(
     private readonly doc: Document,
@@ -128,6 +130,7 @@ export class ContentController {
       .then(({ engine, timing }) => {
         if (this.opts.signal.aborted) return;
         this.engine = engine;
+        for (const resolve of this.engineWaiters.splice(0)) resolve();
         // Figures for the benchmark and the tests.
         d.engineInjectMs = timing.injectMs.toFixed(1);
         d.engineWarmupMs = timing.warmUpMs.toFixed(1);
@@ -193,6 +196,7 @@ export class ContentController {
         settings: () => this.settings,
         browserLanguage: this.browserLanguage,
         engine: () => this.engine,
+        whenEngine: () => (this.engine ? Promise.resolve() : new Promise<void>((resolve) => this.engineWaiters.push(resolve))),
         disableRule: (id) => this.disableRule(id),
         canDisableRule: (id) => !policyKeepsOn(this.policy, id),
         recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),

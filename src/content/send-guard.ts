@@ -347,9 +347,13 @@ export class SendGuard {
     if (this.gesture === g) this.gesture = null;
   }
 
+  /**
+   * Fail open: the held events go to the page now, and the rest of the gesture (a press still
+   * down when the analysis timed out) passes untouched.
+   */
   private release(g: Gesture, reason: string): void {
     warn(reason);
-    if (this.gesture === g) this.gesture = null;
+    if (this.gesture === g && g.ended) this.gesture = null;
     this.send(g);
   }
 
@@ -361,7 +365,7 @@ export class SendGuard {
     clearTimeout(g.timer);
     const events = g.events;
     g.events = [];
-    g.ended = true;
+    g.hold = false;
     g.settled = true;
     if (events.length === 0) return;
     try {
