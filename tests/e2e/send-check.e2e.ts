@@ -553,3 +553,50 @@ describe('the send threshold in the popup and the options (en, ja)', () => {
     await page.close();
   });
 });
+
+describe('replies and Schedule send', () => {
+  const replies: Site[] = [
+    { ...SITES[0]!, name: 'gmail', url: 'https://mail.google.com/mail/u/0/', file: 'gmail-inline-reply.html', compose: 'body' },
+    { ...SITES[1]!, name: 'outlook', url: 'https://outlook.office.com/mail/inbox/id', file: 'outlook-reply.html', compose: 'body' },
+  ];
+  for (const site of replies) {
+    it(`${site.name} reply: held at the warning threshold, Send anyway sends once`, async () => {
+      await b.serviceWorker.evaluate(async () => {
+        await chrome.storage.sync.set({ settings: { version: 4, sendThreshold: 'warning' }, settings$: { v: 4 } });
+      });
+      const { page, tabId } = await open(site);
+      await summaryWhen(tabId, (s) => s.adapter === site.name && s.findings.some((f) => f.severity !== 'info'));
+      await page.click(site.send);
+      await waitForDialog(page);
+      expect(await sends(page)).toEqual([]);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await sends(page)).length).toBe(1);
+      await page.waitForTimeout(300);
+      expect(await sends(page)).toHaveLength(1);
+      await page.close();
+    });
+  }
+
+  it('gmail: "Schedule send" in the menu of Send\'s arrow is a Send: held, then sent once', async () => {
+    const gmail = SITES[0]!;
+    // Send's arrow opens a menu at the end of the page, outside the compose, as Gmail's does.
+    const menu = `document.querySelector('.T-I.hG').addEventListener('click', () => {
+      const m = document.createElement('div'); m.setAttribute('role', 'menu'); m.style.cssText = 'position:fixed;left:20px;top:80px;background:#fff;padding:8px;z-index:10';
+      const item = document.createElement('div'); item.setAttribute('role', 'menuitem'); item.id = 'schedule'; item.textContent = 'Schedule send';
+      item.addEventListener('mouseup', (e) => window.__sends.push({ how: 'schedule', trusted: e.isTrusted }));
+      m.append(item); document.body.append(m);
+    });`;
+    const { page, tabId } = await open(gmail, menu);
+    await summaryWhen(tabId, (s) => s.adapter === 'gmail' && s.findings.some((f) => f.severity === 'error'));
+    await page.click('.T-I.hG');
+    await page.click('#schedule');
+    await waitForDialog(page);
+    expect(await sends(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await sends(page)).map((x) => x.how)).toEqual(['schedule']);
+    await expect.poll(records).toHaveLength(1);
+    await page.close();
+  });
+});
