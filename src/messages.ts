@@ -2,7 +2,7 @@
  * Typed messages between the content script, the background service worker and the popup.
  * One union per direction; every handler switches on `type`.
  */
-import type { AudienceMapping } from './engine/audience';
+import type { Audience, AudienceMapping } from './engine/audience';
 import type { Finding, Pack, Region, Sector, Severity } from './engine/types';
 import type { AdapterName } from './webmail/types';
 
@@ -20,7 +20,7 @@ export interface DraftSummary {
     /** 'auto': resolved from recipients; 'user': set by the user for this draft. */
     source: 'auto' | 'user';
     /** Recipients that put an audience pack on, for "Japanese recipient · Tokyo". */
-    sources: AudienceMapping[] | Array<{ pack: 'ja' | 'us'; address: string; via: 'tld' | 'mapping' }>;
+    sources: AudienceMapping[] | Audience['sources'];
   };
   firstContact: { value: boolean; detected: boolean; override: 'yes' | 'no' | 'auto' };
   /** The language of the writer's words: 'ja' for a draft written in Japanese. */

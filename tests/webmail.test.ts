@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectAdapters } from '../src/webmail/index';
-import { addRecipient, isReplySubject, parseAddress, parseSize } from '../src/webmail/session';
+import { addNameOnlyRecipient, addRecipient, isReplySubject, parseAddress, parseSize } from '../src/webmail/session';
+import { pageHostname } from '../src/content/frame';
 import { saysSend } from '../src/webmail/site';
 import type { Recipient } from '../src/engine/types';
 
@@ -84,12 +85,49 @@ describe('saysSend', () => {
 describe('detectAdapters', () => {
   it.each([
     ['mail.google.com', ['gmail', 'generic']],
+    ['outlook.cloud.microsoft', ['outlook', 'generic']],
+    ['OUTLOOK.CLOUD.MICROSOFT', ['outlook', 'generic']],
     ['outlook.office.com', ['outlook', 'generic']],
     ['outlook.office365.com', ['outlook', 'generic']],
     ['outlook.live.com', ['outlook', 'generic']],
     ['mail.google.com.evil.example', ['generic']],
+    ['outlook.cloud.microsoft.evil.example', ['generic']],
+    ['evil-outlook.cloud.microsoft', ['generic']],
     ['portal.example.jp', ['generic']],
   ])('%s', (hostname, names) => {
     expect(detectAdapters({ hostname }).map((a) => a.name)).toEqual(names);
+  });
+});
+
+describe('addNameOnlyRecipient', () => {
+  it('keeps a recipient shown by name only once per field, with an empty address', () => {
+    const list: Recipient[] = [];
+    addNameOnlyRecipient(list, 'to', '  Hiroki   Endo ');
+    addNameOnlyRecipient(list, 'to', 'hiroki endo');
+    addNameOnlyRecipient(list, 'cc', 'Hiroki Endo');
+    expect(list).toEqual([
+      { address: '', name: 'Hiroki Endo', field: 'to' },
+      { address: '', name: 'Hiroki Endo', field: 'cc' },
+    ]);
+  });
+
+  it('takes no empty names, no addresses, and cuts very long ones', () => {
+    const list: Recipient[] = [];
+    addNameOnlyRecipient(list, 'to', '   ');
+    addNameOnlyRecipient(list, 'to', 'ken@example.com');
+    addNameOnlyRecipient(list, 'to', 'x'.repeat(500));
+    expect(list).toEqual([{ address: '', name: 'x'.repeat(128), field: 'to' }]);
+  });
+});
+
+describe('pageHostname', () => {
+  it('is the host of a normal page', () => {
+    expect(pageHostname({ hostname: 'outlook.cloud.microsoft', protocol: 'https:' }, 'https://outlook.cloud.microsoft')).toBe('outlook.cloud.microsoft');
+  });
+
+  it("is the creator's host in a frame the page created (about:blank inherits the origin)", () => {
+    expect(pageHostname({ hostname: '', protocol: 'about:' }, 'https://outlook.cloud.microsoft')).toBe('outlook.cloud.microsoft');
+    expect(pageHostname({ hostname: '', protocol: 'about:' }, 'null')).toBe('');
+    expect(pageHostname({ hostname: '', protocol: 'file:' }, 'null')).toBe('');
   });
 });

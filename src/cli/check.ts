@@ -15,6 +15,7 @@ import {
   type Sector,
   type Severity,
 } from '../nemawashi';
+import type { Audience } from '../engine/audience';
 
 export interface CheckOptions {
   /** 'auto' or the packs chosen on the command line (common is always added). */
@@ -49,7 +50,7 @@ export interface FileReport {
     /** 'auto' when resolved from the recipients, 'option' when given with --audience. */
     from: 'auto' | 'option';
     /** Recipients that switched an audience pack on (auto only). */
-    sources: Array<{ pack: 'ja' | 'us'; address: string; via: 'tld' | 'mapping' }>;
+    sources: Audience['sources'];
   };
   firstContact: boolean;
   /** The language of the writer's words ('ja': a draft written in Japanese). */

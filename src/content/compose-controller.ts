@@ -35,6 +35,8 @@ export interface ComposeHost {
   disableRule(ruleId: string): void;
   /** False when the organisation's policy keeps the rule on. */
   canDisableRule(ruleId: string): boolean;
+  /** Persists the audience of a recipient shown by name only (settings.audienceMap, by name). */
+  mapName(name: string, audience: 'ja' | 'us'): void;
   /**
    * Records this draft's recipients as written to (first-contact history) when `trigger` is a
    * trusted user event, once per compose (src/content/send-record.ts).
@@ -119,6 +121,10 @@ export class ComposeController implements GuardedCompose {
       canTurnOff: (ruleId) => host.canDisableRule(ruleId),
       setAudience: (packs, region, sector) => this.setAudience(packs, region, sector),
       resetAudience: () => this.resetAudience(),
+      mapName: (name, audience) => {
+        host.mapName(name, audience);
+        this.run();
+      },
       touched: () => host.touched(this),
     });
     this.offs.push(session.onChange(() => this.schedule()));
@@ -180,7 +186,7 @@ export class ComposeController implements GuardedCompose {
     const readAt = performance.now();
     const draft = snapshot.draft;
     const recipients = draft.recipients ?? [];
-    this.refreshHistory(recipients.filter((r) => r.field !== 'bcc').map((r) => r.address));
+    this.refreshHistory(recipients.filter((r) => r.field !== 'bcc' && r.address).map((r) => r.address));
     const hasWrittenTo = historyChecker(this.history);
     const { context, audience } = buildAnalysisContext(settings, recipients, {
       audienceOverride: this.audienceOverride,
@@ -249,6 +255,7 @@ export class ComposeController implements GuardedCompose {
       sources: (a?.sources ?? []).map((s) => ({ pack: s.pack, address: s.address })),
       firstContact: this.firstContactValue(),
       language: this.language,
+      unmappedNames: [...(a?.unmappedNames ?? [])],
     };
   }
 

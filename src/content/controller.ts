@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Severity } from '../engine/types';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
+import { normalizeName } from '../engine/audience';
 import { OverlayRoot } from '../overlay/overlay';
 import {
   getEffectiveSettings,
@@ -19,6 +20,7 @@ import {
   type OrgPolicy,
   type Settings,
 } from '../settings';
+import { isRecipientName } from '../settings/validate';
 import type { ComposeSession } from '../webmail/types';
 import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
@@ -40,6 +42,11 @@ export interface ControllerOptions {
   signal: AbortSignal;
   /** performance.now() when the content script started (for the start-up figure). */
   startedAt: number;
+  /**
+   * The page's host name for the per-site switch: location.hostname, or the origin's host in a
+   * frame the page created (about:blank has no host of its own). Default: location.hostname.
+   */
+  hostname?: string;
 }
 
 export class ContentController {
@@ -83,7 +90,7 @@ export class ContentController {
     signal.addEventListener('abort', unwatchPolicy);
     const unwatch = watchEffectiveSettings((s) => {
       this.settings = s;
-      if (!isSiteEnabled(s, location.hostname)) {
+      if (!isSiteEnabled(s, this.hostname)) {
         this.disposeAll();
         return;
       }
@@ -113,7 +120,7 @@ export class ContentController {
     // earliest sure sign the user is about to type in one.
     this.doc.addEventListener('focusin', () => this.rescan(), { capture: true, signal });
 
-    if (isSiteEnabled(this.settings, location.hostname)) this.rescan();
+    if (isSiteEnabled(this.settings, this.hostname)) this.rescan();
     this.root.host.dataset.startupMs = (performance.now() - this.opts.startedAt).toFixed(1);
   }
 
@@ -144,6 +151,10 @@ export class ContentController {
       });
   }
 
+  private get hostname(): string {
+    return this.opts.hostname ?? location.hostname;
+  }
+
   private scheduleRescan(): void {
     if (this.rescanTimer) return;
     this.rescanTimer = window.setTimeout(() => {
@@ -154,7 +165,7 @@ export class ContentController {
 
   /** Drops composes that closed, adds new ones. */
   rescan(): void {
-    if (this.opts.signal.aborted || !isSiteEnabled(this.settings, location.hostname)) return;
+    if (this.opts.signal.aborted || !isSiteEnabled(this.settings, this.hostname)) return;
     for (const [editor, c] of this.composes) {
       if (!c.session.isAlive()) {
         c.dispose();
@@ -200,6 +211,7 @@ export class ContentController {
         disableRule: (id) => this.disableRule(id),
         canDisableRule: (id) => !policyKeepsOn(this.policy, id),
         recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),
+        mapName: (name, audience) => this.mapName(name, audience),
         rendered: (compose, timing) => this.rendered(compose, timing),
         touched: (compose) => {
           this.current = compose;
@@ -280,6 +292,23 @@ export class ContentController {
     );
   }
 
+  /**
+   * The user chose the audience of a recipient shown by name only (from the badge): one map
+   * entry per name, replacing an earlier choice for it; takes effect here at once, and storage
+   * tells every tab (and the next reload).
+   */
+  private mapName(name: string, audience: 'ja' | 'us'): void {
+    const match = name.replace(/\s+/g, ' ').trim();
+    if (!isRecipientName(match)) return;
+    const key = normalizeName(match);
+    const put = (s: Settings): Settings => ({
+      ...s,
+      audienceMap: [...s.audienceMap.filter((m) => !(m.kind === 'name' && normalizeName(m.match) === key)), { match, kind: 'name' as const, audience }],
+    });
+    this.settings = put(this.settings);
+    updateSettings(put).catch((err) => console.warn('nemawashi: could not save the recipient setting', err));
+  }
+
   private sendHistoryRecord(addresses: string[]): void {
     const msg: BackgroundRequest = { type: 'history:record', addresses };
     // The background is the only writer of the history: it validates the addresses and caps
@@ -296,16 +325,31 @@ export class ContentController {
   /** Popup → content. Returns undefined for messages that are not ours (other listeners answer). */
   private readonly onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isContentRequest(message)) return undefined;
-    return Promise.resolve(this.handle(message));
+    const answer = this.handle(message);
+    return answer === undefined ? undefined : Promise.resolve(answer);
   };
 
-  handle(req: ContentRequest): DraftSummary | null | { ok: boolean; summary?: DraftSummary | null } {
+  private get isTopFrame(): boolean {
+    try {
+      return window.top === window;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Answers a popup request, or returns undefined when it is not this frame's to answer: the
+   * popup's message reaches every frame of the tab (a pop-out compose runs in a frame of its
+   * own) and the first answer wins, so a frame without the compose stays silent. When no frame
+   * answers, the popup shows "no draft".
+   */
+  handle(req: ContentRequest): DraftSummary | null | { ok: boolean; summary?: DraftSummary | null } | undefined {
     if (req.type === 'summary:get') {
       const c = this.focused();
-      return c ? c.summary() : null;
+      return c ? c.summary() : this.isTopFrame && !this.doc.querySelector('iframe, frame') ? null : undefined;
     }
     const c = this.byId(req.composeId);
-    if (!c) return { ok: false, summary: null };
+    if (!c) return undefined;
     let ok = true;
     switch (req.type) {
       case 'finding:reveal':

@@ -4,15 +4,21 @@
  * Which compose finders run depends on where we are: the webmail adapters (which fall back to
  * the generic editor adapter when a webmail UI changes) on Gmail, Outlook and on sites the user
  * turned on; the demo adapter on the bundled demo page (localhost).
+ *
+ * The script runs in every frame of a webmail page (Outlook renders its pop-out compose into a
+ * frame it creates). A frame starts its controller, with its own overlay inside the frame, only
+ * once it holds an editor: webmail pages keep several hidden frames that never will.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContentController, type ComposeFinder } from './controller';
 import { findComposeSessions } from '../webmail';
 import { findDemoComposes } from './demo-adapter';
+import { pageHostname } from './frame';
 
 export { registerGenericSites, GENERIC_SCRIPT_ID } from './registration';
+export { pageHostname } from './frame';
 
-export function findersFor(location: Location): ComposeFinder[] {
+export function findersFor(location: Pick<Location, 'hostname'>): ComposeFinder[] {
   const local = location.hostname === '127.0.0.1' || location.hostname === 'localhost';
   const webmail: ComposeFinder = (doc, known) => findComposeSessions(doc, known, location);
   // The demo's compose windows first (they carry recipients and attachments); then any other
@@ -20,11 +26,49 @@ export function findersFor(location: Location): ComposeFinder[] {
   return local ? [findDemoComposes, webmail] : [webmail];
 }
 
+const EDITABLE = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
+
+/** Resolves once `doc` holds an editor (at once if it does), or never when `signal` aborts. */
+function whenEditable(doc: Document, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (doc.querySelector(EDITABLE)) return resolve(true);
+    let timer = 0;
+    const mo = new MutationObserver(() => {
+      // Coalesce bursts: a frame being filled by its page mutates hundreds of times.
+      if (timer) return;
+      timer = window.setTimeout(() => {
+        timer = 0;
+        if (!doc.querySelector(EDITABLE)) return;
+        mo.disconnect();
+        resolve(true);
+      }, 100);
+    });
+    mo.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] });
+    signal.addEventListener('abort', () => {
+      mo.disconnect();
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+}
+
+function isTopFrame(): boolean {
+  try {
+    return window.top === window;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts Nemawashi in this page; everything stops when `ctx` is invalidated (update, reload). */
 export async function runContentScript(ctx: ContentScriptContext, startedAt = performance.now()): Promise<ContentController | null> {
   // Frames without a document body (about:blank placeholders) have nothing to check.
   if (!document.documentElement) return null;
-  const controller = new ContentController(document, { finders: findersFor(location), signal: ctx.signal, startedAt });
+  const top = isTopFrame();
+  if (!top && !(await whenEditable(document, ctx.signal))) return null;
+  const hostname = pageHostname();
+  const where = { hostname };
+  const controller = new ContentController(document, { finders: findersFor(where), signal: ctx.signal, startedAt, hostname });
   await controller.start();
   return controller;
 }

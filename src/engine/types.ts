@@ -25,6 +25,10 @@ export interface Localized {
 export type RecipientField = 'to' | 'cc' | 'bcc';
 
 export interface Recipient {
+  /**
+   * The address, lower-cased; '' for a recipient the webmail shows by display name only (then
+   * `name` is set, and the audience comes from the user's map of names).
+   */
   address: string;
   name?: string;
   field: RecipientField;

@@ -24,6 +24,12 @@ export interface AudienceView {
   firstContact: boolean;
   /** The language of the writer's words: a Japanese draft is said so in the badge. */
   language: 'en' | 'ja';
+  /**
+   * Display names of recipients shown without an address that the user's map does not cover:
+   * the badge asks for their audience once (remembered per name). Shown only as text inside
+   * the shadow root, never in an attribute the page can read.
+   */
+  unmappedNames?: string[];
 }
 
 export interface BadgeItem {
@@ -35,6 +41,8 @@ export interface BadgeHandlers {
   reveal(key: string): void;
   setAudience(packs: Pack[], region: Region, sector: Sector): void;
   resetAudience(): void;
+  /** Remembers the audience of a recipient shown by name only (a user click, never the page's). */
+  mapName(name: string, audience: 'ja' | 'us'): void;
 }
 
 export function maxSeverity(findings: readonly Finding[]): Severity | null {
@@ -121,8 +129,19 @@ export class ComposeBadge {
     const label = paused ? t(lang, 'badgePaused') : count > 0 ? t(lang, 'badgeLabel', { count }) : t(lang, 'badgeLabelNone');
     const drafted = audience.language === 'ja' ? ` · ${t(lang, 'draftJapanese')}` : '';
     this.host.setAttribute('data-language', audience.language);
-    this.pill.setAttribute('aria-label', `${label} · ${audienceText(lang, audience)}${drafted}`);
-    this.pill.title = `${label}\n${audienceText(lang, audience)}${drafted}`;
+    // A name-only recipient without an audience: a mark on the pill and a word in its label
+    // (no name: attributes stay free of what the draft holds).
+    const asks = (audience.unmappedNames ?? []).length > 0;
+    this.pill.toggleAttribute('data-asks', asks);
+    if (asks) {
+      const ask = this.pill.ownerDocument.createElement('span');
+      ask.className = 'ask';
+      ask.textContent = '?';
+      this.pill.append(ask);
+    }
+    const askText = asks ? ` · ${t(lang, 'nameOnlyBadge')}` : '';
+    this.pill.setAttribute('aria-label', `${label} · ${audienceText(lang, audience)}${drafted}${askText}`);
+    this.pill.title = `${label}\n${audienceText(lang, audience)}${drafted}${asks ? `\n${t(lang, 'nameOnlyTitle')}` : ''}`;
     if (this.isOpen) this.renderPanel();
   }
 
@@ -176,6 +195,35 @@ export class ComposeBadge {
     this.panel.replaceChildren();
     this.panel.setAttribute('aria-label', t(lang, 'findingsTitle'));
     const a = this.audience;
+    const names = a?.unmappedNames ?? [];
+    if (names.length > 0) {
+      // One click per name sets its audience for good (settings.audienceMap, by name).
+      const box = el('section', 'names');
+      box.dataset.part = 'name-only';
+      const title = el('h2', undefined, t(lang, 'nameOnlyTitle'));
+      title.id = 'nmw-name-only-title';
+      box.setAttribute('aria-labelledby', title.id);
+      box.append(title);
+      for (const name of names) {
+        const row = el('div', 'name-row');
+        const who = el('span', 'name', name);
+        const choose = (audience: 'ja' | 'us', label: string): HTMLButtonElement => {
+          const b = el('button', `act ${audience}`, label);
+          b.type = 'button';
+          b.dataset.audience = audience;
+          b.addEventListener('click', (e) => {
+            // Only the user's own click changes what is stored (the page can dispatch clicks).
+            if (!e.isTrusted) return;
+            this.handlers.mapName(name, audience);
+          });
+          return b;
+        };
+        row.append(who, choose('ja', t(lang, 'nameOnlyJa')), choose('us', t(lang, 'nameOnlyUs')));
+        box.append(row);
+      }
+      box.append(el('p', 'hint', t(lang, 'nameOnlyHint')));
+      this.panel.append(box);
+    }
     if (a) {
       const row = el('div', 'audience');
       row.dataset.part = 'audience';

@@ -54,6 +54,11 @@ const en = {
   paused: 'Paused',
   resume: 'Resume',
   pause: 'Pause for this draft',
+  nameOnlyTitle: 'Recipient without an address: choose the audience',
+  nameOnlyHint: 'Remembered for this name in every draft (Options › Recipients)',
+  nameOnlyJa: 'Japanese',
+  nameOnlyUs: 'American',
+  nameOnlyBadge: 'a recipient without an address needs an audience',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -108,6 +113,11 @@ const ja: Record<MessageKey, string> = {
   paused: '一時停止中',
   resume: '再開',
   pause: 'この下書きで一時停止',
+  nameOnlyTitle: 'アドレスのない宛先：相手の文化を選んでください',
+  nameOnlyHint: 'この名前について、すべての下書きで記憶されます（オプション › 宛先）',
+  nameOnlyJa: '日本',
+  nameOnlyUs: 'アメリカ',
+  nameOnlyBadge: 'アドレスのない宛先の相手の文化が未設定です',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -39,6 +39,8 @@ export interface ComposeOverlayHandlers {
   canTurnOff?(ruleId: string): boolean;
   setAudience(packs: Pack[], region: Region, sector: Sector): void;
   resetAudience(): void;
+  /** Remembers the audience of a recipient shown by name only (from the badge). */
+  mapName(name: string, audience: 'ja' | 'us'): void;
   /** The user interacted with this compose's overlay (makes it the popup's "current" draft). */
   touched(): void;
 }
@@ -349,6 +351,7 @@ export class ComposeOverlay {
       reveal: (key) => this.reveal(key),
       setAudience: (p, r, s) => handlers.setAudience(p, r, s),
       resetAudience: () => handlers.resetAudience(),
+      mapName: (name, audience) => handlers.mapName(name, audience),
     });
     root.composes.add(this);
     root.observe(editor);

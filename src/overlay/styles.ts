@@ -96,6 +96,12 @@ export const BADGE_CSS = `
 :host([data-max-severity="info"]) .pill { border-color: var(--nmw-info); color: var(--nmw-info); }
 :host([data-paused]) .pill { opacity: .6; }
 .mark { font-size: 11px; font-weight: 600; }
+.pill[data-asks] { position: relative; }
+.pill .ask { position: absolute; top: -4px; right: -4px; min-width: 12px; height: 12px; border-radius: 6px; background: var(--nmw-accent); color: var(--nmw-accent-fg); font-size: 9px; line-height: 12px; text-align: center; font-weight: 700; }
+.names { padding: 6px 8px; border: 1px solid var(--nmw-accent); border-radius: 6px; margin-bottom: 8px; }
+.names .name-row { display: flex; align-items: center; gap: 6px; margin: 4px 0; }
+.names .name { flex: 1; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.names .hint { color: var(--nmw-muted); font-size: 11px; margin: 4px 0 0; }
 .panel { position: absolute; right: 0; bottom: 34px; width: 360px; max-width: calc(100vw - 16px); max-height: min(420px, calc(100vh - 60px));
   overflow: auto; box-sizing: border-box; background: var(--nmw-bg); color: var(--nmw-fg); border: 1px solid var(--nmw-border);
   border-radius: 8px; box-shadow: var(--nmw-shadow); padding: 10px 12px; ${font} text-align: start; }

@@ -21,6 +21,8 @@ export interface ResolvedAudience {
   /** 'auto': from recipients and the options; 'user': set for this draft in the popup. */
   source: 'auto' | 'user';
   sources: Audience['sources'];
+  /** Name-only recipients that the map does not cover (the badge asks for their audience). */
+  unmappedNames: string[];
 }
 
 export interface ContextOptions {
@@ -58,13 +60,14 @@ export function resolveDraftAudience(
       sector: override.sector,
       source: 'user',
       sources: resolved.sources,
+      unmappedNames: resolved.unmappedNames,
     };
   }
   const packs: Pack[] = [];
   if (settings.packs.common) packs.push('common');
   if (packOn(settings.packs.ja, resolved.packs.includes('ja'))) packs.push('ja');
   if (packOn(settings.packs.us, resolved.packs.includes('us'))) packs.push('us');
-  return { packs, region: resolved.region, sector: resolved.sector, source: 'auto', sources: resolved.sources };
+  return { packs, region: resolved.region, sector: resolved.sector, source: 'auto', sources: resolved.sources, unmappedNames: resolved.unmappedNames };
 }
 
 /** The engine's context for one draft. */

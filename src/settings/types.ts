@@ -20,7 +20,10 @@ export interface Settings {
   /** Region and sector used for Japanese recipients not in the map. */
   defaultRegion: Region;
   defaultSector: Sector;
-  /** Domains and addresses → audience (Japanese with region/sector, or American). */
+  /**
+   * Domains, addresses, and display names (kind 'name', for recipients shown without an
+   * address) → audience (Japanese with region/sector, or American).
+   */
   audienceMap: AudienceMapping[];
   disabledRules: string[];
   severityOverrides: Record<string, Severity>;
@@ -68,6 +71,7 @@ export interface SettingsProblem {
     | 'type'
     | 'enum'
     | 'domain-or-address'
+    | 'name'
     | 'host'
     | 'rule-id'
     | 'empty'

@@ -3,7 +3,7 @@
  * field-by-field repair of a corrupted stored value. Every check reports a precise path so the
  * options page can say exactly what is wrong.
  */
-import type { AudienceMapping } from '../engine/audience';
+import { looksLikeName, normalizeName, type AudienceMapping } from '../engine/audience';
 import type { UserPhrase } from '../engine/types';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem } from './types';
 
@@ -133,17 +133,35 @@ interface ListSpec {
   element(v: unknown, path: string, out: Problems): string | undefined;
 }
 
+/** Longest display name accepted in the recipients map (webmail pills show far shorter ones). */
+export const MAX_NAME_LENGTH = 128;
+
+/**
+ * A display name for a recipient shown without an address (a map entry with kind 'name'): not
+ * an address or a dotted word (looksLikeName), with a letter, no control characters or angle
+ * brackets, at most 128 characters.
+ */
+export function isRecipientName(value: string): boolean {
+  const v = value.trim();
+  return v.length <= MAX_NAME_LENGTH && looksLikeName(v) && /\p{L}/u.test(v) && !/[\p{Cc}<>]/u.test(v);
+}
+
 export function checkMapping(v: unknown, path: string, out: Problems): string | undefined {
   if (!isRecord(v)) {
     out.push({ path, code: 'type', expected: 'object', found: typeName(v) });
     return undefined;
   }
-  checkUnknownFields(v, ['match', 'audience', 'region', 'sector'], path, out);
+  checkUnknownFields(v, ['match', 'kind', 'audience', 'region', 'sector'], path, out);
+  const byName = v.kind === 'name';
+  if (v.kind !== undefined && !byName) checkEnum(v.kind, ['name'] as const, `${path}.kind`, out);
   let key: string | undefined;
   if (checkString(v.match, `${path}.match`, out, 254)) {
     const m = v.match.trim().toLowerCase();
-    if (!(isDomain(m) || isAddress(m))) out.push({ path: `${path}.match`, code: 'domain-or-address', found: show(v.match) });
-    else key = m;
+    if (byName) {
+      if (isRecipientName(v.match)) key = `name:${normalizeName(v.match)}`;
+      else out.push({ path: `${path}.match`, code: 'name', found: show(v.match) });
+    } else if (isDomain(m) || isAddress(m)) key = m;
+    else out.push({ path: `${path}.match`, code: 'domain-or-address', found: show(v.match) });
   }
   const audienceOk = checkEnum(v.audience, ['ja', 'us'] as const, `${path}.audience`, out);
   for (const [key, allowed] of [

@@ -5,7 +5,7 @@
  * storage then tells every open tab.
  */
 import { browser } from 'wxt/browser';
-import type { AudienceMapping } from '../engine/audience';
+import { looksLikeName, type AudienceMapping } from '../engine/audience';
 import type { Lang, Pack, Region, Sector, Severity, UserPhrase } from '../engine/types';
 import { resolveLanguage, t, type MessageKey } from '../i18n';
 import { rules } from '../nemawashi';
@@ -32,12 +32,13 @@ import {
   type SettingsRecovery,
   type UiLanguage,
 } from '../settings';
+import { hostsOf } from '../webmail/hosts';
 import { announce, h, rerender, select, type Child } from './dom';
 import { sendThresholdControl } from './send-threshold';
 import { orgPhrasesTable, orgRecipientRows, overriddenNote, policyNotice, rulePolicyView } from './options-policy';
 
-/** Where Nemawashi runs without asking (entrypoints/content.ts matches), for the Sites list. */
-const BUILT_IN_SITES = ['mail.google.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.live.com'];
+/** Where Nemawashi runs without asking (the manifest's matches), for the Sites list. */
+const BUILT_IN_SITES = hostsOf();
 
 const PACK_ORDER: readonly Pack[] = ['common', 'ja', 'us'];
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -65,9 +66,19 @@ function problemsOf(err: unknown): SettingsProblem[] {
   return [{ path: '', code: 'type', found: err instanceof Error ? err.message : String(err) }];
 }
 
-/** What users type in the recipients box: "@example.co.jp", " Ken@Example.com ". */
+/** What users type in the recipients box: "@example.co.jp", " Ken@Example.com " (lower-cased). */
 export function normalizeMatch(value: string): string {
   return value.trim().toLowerCase().replace(/^@/, '');
+}
+
+/**
+ * A typed recipients entry: a domain or an address (lower-cased), or a display name (" Ken
+ * Sato ", "佐藤 健": kept as written, spaces collapsed, filed with kind 'name').
+ */
+export function matchEntry(value: string): Pick<AudienceMapping, 'match' | 'kind'> {
+  const v = value.trim();
+  if (!v.startsWith('@') && looksLikeName(v)) return { match: v.replace(/\s+/g, ' '), kind: 'name' };
+  return { match: normalizeMatch(v) };
 }
 
 export function normalizeHost(value: string): string {
@@ -447,7 +458,7 @@ function audienceControls(
 
 /** Drops undefined region/sector so the stored object stays minimal and valid. */
 function cleanMapping(m: AudienceMapping): AudienceMapping {
-  const out: AudienceMapping = { match: m.match, audience: m.audience };
+  const out: AudienceMapping = m.kind === 'name' ? { match: m.match, kind: 'name', audience: m.audience } : { match: m.match, audience: m.audience };
   if (m.audience === 'ja' && m.region) out.region = m.region;
   if (m.audience === 'ja' && m.sector) out.sector = m.sector;
   return out;
@@ -497,13 +508,15 @@ function recipientsSection(state: State, actions: Actions): Node {
                 spellcheck: 'false',
                 on: {
                   change: (ev) => {
-                    const v = normalizeMatch((ev.target as HTMLInputElement).value);
-                    if (v !== m.match) replaceAt(i, { ...m, match: v });
+                    const entry = matchEntry((ev.target as HTMLInputElement).value);
+                    if (entry.match !== m.match || entry.kind !== m.kind) replaceAt(i, { ...m, kind: undefined, ...entry });
                   },
                 },
               }),
+              // Names match recipients shown without an address (set from the compose's badge too).
+              m.kind === 'name' ? h('span', { class: 'hint', dataset: { kind: 'name' } }, ` ${t('options.recipients.nameTag', lang)}`) : null,
             ),
-            audienceControls(lang, `map-${i}`, m, (next) => replaceAt(i, { match: m.match, ...next }), m.match),
+            audienceControls(lang, `map-${i}`, m, (next) => replaceAt(i, { match: m.match, ...(m.kind ? { kind: m.kind } : {}), ...next }), m.match),
             h(
               'td',
               null,
@@ -536,7 +549,7 @@ function recipientsSection(state: State, actions: Actions): Node {
             const get = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
             const audience = get('audience') as 'ja' | 'us';
             const mapping = cleanMapping({
-              match: normalizeMatch(get('match')),
+              ...matchEntry(get('match')),
               audience,
               region: (get('region') || undefined) as Region | undefined,
               sector: (get('sector') || undefined) as Sector | undefined,

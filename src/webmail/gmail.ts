@@ -4,7 +4,8 @@
  */
 import type { Attachment, Recipient, RecipientField } from '../engine/types';
 import { ContentEditableSession, addRecipient, dedupeAttachments, isReplySubject, labelText, parseAddress, parseSize, type ComposeParts } from './session';
-import { climbTo, closestOf, defineSiteAdapter, isEditingHost, saysSend, type SiteAdapter } from './site';
+import { adapterForHost } from './hosts';
+import { climbTo, closestOf, defineSiteAdapter, isEditingHost, saysScheduleSend, saysSend, type SiteAdapter } from './site';
 
 /**
  * Every selector the Gmail adapter uses. Class names are Gmail's minified ones: they last for
@@ -35,12 +36,21 @@ export const GMAIL = {
    */
   recipientFields: '[name="to"], [name="cc"], [name="bcc"]',
   toField: '[name="to"]',
-  /** Recipient chips (since 2021): [role=option][data-name], address in data-hovercard-id (README). */
-  chip: '[role="option"][data-hovercard-id]',
+  /**
+   * Recipient chips (since 2021): [role=option][data-name], address in data-hovercard-id
+   * (README; InboxSDK src/platform-implementation-js/dom-driver/gmail/views/gmail-compose-view/
+   * page-parser.ts: `.anm[name=to] [role=listbox] [role=option][data-name]`). Some builds drop
+   * the role: any [data-hovercard-id] inside the To/Cc/Bcc field is a chip too.
+   */
+  chip: '[role="option"][data-hovercard-id], [name="to"] [data-hovercard-id], [name="cc"] [data-hovercard-id], [name="bcc"] [data-hovercard-id]',
   /** Older chips: a hidden input "Name <address>" inside each .vR chip (README). */
   oldChipInput: '.vR > input[type="hidden"]',
-  /** Older chips and hovercards: spans carrying the address in an `email` attribute (README). */
-  emailSpan: 'span[email]',
+  /**
+   * Older chips, and the collapsed compose's one-line summary of its recipients: elements
+   * carrying the address in an `email` attribute (README). Read only when the compose has no
+   * chip: an expanded compose shows both, and the summary would count each recipient twice.
+   */
+  emailSpan: '[email]',
   /** Attachment chips: div.dL, file name in div.vI, size "(245K)" in div.vJ (README). */
   attachment: 'div.dL',
   attachmentName: 'div.vI',
@@ -105,6 +115,26 @@ function findSend(container: Element): Element | null {
   return null;
 }
 
+/** Send, then "Send & archive" (a second Send button) and "Schedule send" when shown in the compose. */
+function sendButtonsIn(container: Element): HTMLElement[] {
+  const main: HTMLElement[] = [];
+  const variants: HTMLElement[] = [];
+  for (const b of container.querySelectorAll<HTMLElement>('[role="button"], button, [role="menuitem"]')) {
+    if (b.closest('[contenteditable="true"]')) continue;
+    if (b.matches('[role="button"]') && isGmailSend(b)) main.push(b);
+    else {
+      const label = b.getAttribute('data-tooltip') || b.getAttribute('aria-label') || b.textContent;
+      if (b.getAttribute('aria-haspopup') !== 'true' && saysScheduleSend(label)) variants.push(b);
+    }
+  }
+  return [...main, ...variants];
+}
+
+/** The Send button(s) of a Gmail compose window (for callers holding only the container). */
+export function gmailSendButtons(container: Element): HTMLElement[] {
+  return sendButtonsIn(container);
+}
+
 function readRecipients(container: Element, editor: HTMLElement): Recipient[] {
   const list: Recipient[] = [];
   const outsideEditor = (el: Element): boolean => !editor.contains(el);
@@ -119,6 +149,7 @@ function readRecipients(container: Element, editor: HTMLElement): Recipient[] {
     const parsed = parseAddress(input.value);
     if (parsed) addRecipient(list, fieldName(input) ?? fieldOf(input, container), parsed.address, parsed.name);
   }
+  if (list.length > 0) return list;
   for (const span of container.querySelectorAll(GMAIL.emailSpan)) {
     if (!outsideEditor(span)) continue;
     const parsed = parseAddress(span.getAttribute('email'));
@@ -172,13 +203,14 @@ function gmailParts(editor: HTMLElement, container: HTMLElement): ComposeParts {
     },
     isSendControl: (target) => container.contains(target) && isGmailSend(target),
     sendButton: () => findSend(container),
+    sendButtons: () => sendButtonsIn(container),
     watchSelector: [GMAIL.recipientFields, GMAIL.chip, '.vR', GMAIL.emailSpan, GMAIL.subject, GMAIL.attachment].join(', '),
   };
 }
 
 export const gmailAdapter: SiteAdapter = defineSiteAdapter({
   name: 'gmail',
-  matches: (location) => location.hostname === 'mail.google.com',
+  matches: (location) => adapterForHost(location.hostname) === 'gmail',
   editors: (root) => [...root.querySelectorAll<HTMLElement>(GMAIL.editor)].filter(isEditingHost),
   inspect(editor) {
     const container = closestOf(editor, GMAIL.containers) ?? climbTo(editor, GMAIL.subject, GMAIL.editor);

@@ -19,6 +19,8 @@ export interface ComposeParts {
   isSendControl(target: Element): boolean;
   /** The compose's Send button now (site adapters; the check at Send needs it). */
   sendButton?(): Element | null;
+  /** This compose's Send controls as they are now (ComposeSession.sendButtons). */
+  sendButtons?(): HTMLElement[];
   /**
    * Selector of the parts outside the editor whose changes change the draft (recipients,
    * subject, attachments), used to ignore the webmail's own churn ("Draft saved", tooltips).
@@ -28,12 +30,18 @@ export interface ComposeParts {
 
 const ids = new WeakMap<HTMLElement, string>();
 let nextId = 1;
+/**
+ * Each frame runs its own content script (Outlook's pop-out compose lives in a frame), and the
+ * popup's messages reach every frame of the tab: ids must differ between frames, so each
+ * script instance numbers its composes under a random prefix.
+ */
+const frameToken = Math.random().toString(36).slice(2, 8);
 
 /** Stable for the life of the editor element, whichever adapter reads it. */
 export function sessionIdFor(editor: HTMLElement): string {
   let id = ids.get(editor);
   if (!id) {
-    id = `nemawashi-compose-${nextId++}`;
+    id = `nemawashi-compose-${frameToken}-${nextId++}`;
     ids.set(editor, id);
   }
   return id;
@@ -185,6 +193,14 @@ abstract class BaseSession implements ComposeSession {
     return this.parts.sendButton?.() ?? null;
   }
 
+  sendButtons(): HTMLElement[] {
+    try {
+      return this.parts.sendButtons?.() ?? [];
+    } catch {
+      return [];
+    }
+  }
+
   isAlive(): boolean {
     return this.editor.isConnected && this.container.isConnected;
   }
@@ -323,6 +339,22 @@ export function addRecipient(list: Recipient[], field: RecipientField, address: 
   const a = address.toLowerCase();
   if (list.some((r) => r.field === field && r.address === a)) return;
   list.push(name ? { address: a, name, field } : { address: a, field });
+}
+
+/** Longest display name kept for a name-only recipient (the settings limit for a map entry). */
+export const MAX_NAME_LENGTH = 128;
+
+/**
+ * Adds a recipient the compose shows by display name only (Outlook shows a pill's address only
+ * once the draft is reopened): address '' and the name, once per (field, name). The audience
+ * then comes from the user's map of names (src/engine/audience.ts).
+ */
+export function addNameOnlyRecipient(list: Recipient[], field: RecipientField, name: string): void {
+  const n = name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+  if (!n || n.includes('@')) return;
+  const key = n.toLowerCase();
+  if (list.some((r) => r.field === field && !r.address && (r.name ?? '').toLowerCase() === key)) return;
+  list.push({ address: '', name: n, field });
 }
 
 // "Re:", "RE[2]:", "Fwd:", "AW:", "WG:", "TR:", "SV:", "Antw:", "返信:", "転送:" (and the

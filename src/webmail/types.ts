@@ -43,6 +43,14 @@ export interface ComposeSession {
    */
   onChange(cb: () => void): () => void;
   /**
+   * This compose's Send controls as they are now, main Send first, then variants shown next to
+   * it ("Send & archive", "Schedule send" when the webmail renders it as a button or a menu item
+   * inside the compose; the menu drawn at the end of the page is not in it: see
+   * saysScheduleSend). [] when the adapter knows none (generic editors). Never throws; the
+   * elements are the webmail's own: callers must not change them. sendButton() is its first.
+   */
+  sendButtons(): HTMLElement[];
+  /**
    * Calls back when the user clicks Send or presses Ctrl/Cmd+Enter (to record first-contact
    * history), with the triggering event. Untrusted (page-dispatched) events are ignored.
    */
