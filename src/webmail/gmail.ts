@@ -51,6 +51,7 @@ export const GMAIL = {
    * chip: an expanded compose shows both, and the summary would count each recipient twice.
    */
   emailSpan: '[email]',
+  oldChipSpan: '.vR [email]',
   /** Attachment chips: div.dL, file name in div.vI, size "(245K)" in div.vJ (README). */
   attachment: 'div.dL',
   attachmentName: 'div.vI',
@@ -149,14 +150,17 @@ function readRecipients(container: Element, editor: HTMLElement): Recipient[] {
     const parsed = parseAddress(input.value);
     if (parsed) addRecipient(list, fieldName(input) ?? fieldOf(input, container), parsed.address, parsed.name);
   }
-  if (list.length > 0) return list;
-  for (const span of container.querySelectorAll(GMAIL.emailSpan)) {
-    if (!outsideEditor(span)) continue;
+  const fromSpan = (span: Element): void => {
+    if (!outsideEditor(span)) return;
     const parsed = parseAddress(span.getAttribute('email'));
-    if (!parsed) continue;
+    if (!parsed) return;
     const name = span.getAttribute('name')?.trim() || labelText(span);
     addRecipient(list, fieldOf(span, container), parsed.address, name && name.toLowerCase() !== parsed.address ? name : undefined);
-  }
+  };
+  // Older chips carry the address on a span inside the chip: those are chips.
+  for (const span of container.querySelectorAll(GMAIL.oldChipSpan)) fromSpan(span);
+  // The collapsed compose's summary only when there is no chip (it repeats every chip).
+  if (list.length === 0) for (const span of container.querySelectorAll(GMAIL.emailSpan)) fromSpan(span);
   return list;
 }
 
