@@ -162,13 +162,14 @@ function composeOf(editor: HTMLElement): HTMLElement | null {
     nearest ??= a;
     if (hasSend(a)) return a;
   }
-  if (nearest) return nearest;
+  // No known form holds a Send button: the nearest ancestor that does (and holds no other
+  // compose's body: a thread with several replies), else the nearest form, reported incomplete.
   let node = editor.parentElement;
   for (let i = 0; node && i < 15; i++, node = node.parentElement) {
-    if ([...node.querySelectorAll<HTMLElement>(OUTLOOK.editorCandidate)].filter((e) => e !== editor && isEditingHost(e) && isBody(e)).length > 0) return null;
+    if ([...node.querySelectorAll<HTMLElement>(OUTLOOK.editorCandidate)].some((e) => e !== editor && isEditingHost(e) && isBody(e))) break;
     if (hasSend(node)) return node;
   }
-  return null;
+  return nearest;
 }
 
 /**

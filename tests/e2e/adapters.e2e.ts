@@ -623,3 +623,92 @@ describe('text model', () => {
     await page.close();
   });
 });
+
+/** The labels of a session's Send controls, main Send first (ComposeSession.sendButtons). */
+async function sendLabels(page: Page, index: number): Promise<string[]> {
+  return page.evaluate((i) => {
+    const s = (window as unknown as { __s: import('../../src/webmail/types').ComposeSession[] }).__s[i];
+    return (s?.sendButtons() ?? []).map((b) => b.getAttribute('aria-label') ?? b.getAttribute('data-tooltip') ?? b.textContent ?? '');
+  }, index);
+}
+
+describe('Outlook and Gmail as they are today (issue 9)', () => {
+  const CLOUD = 'https://outlook.cloud.microsoft/mail';
+
+  it('Outlook at outlook.cloud.microsoft: subject by id, AttachmentCard, a recipient shown by name only, Send (not the ribbon’s New mail)', async () => {
+    const { page, warnings, errors } = await open(CLOUD, fixture('outlook-cloud-compose.html'));
+    const found = await sessions(page);
+    expect(found).toHaveLength(1);
+    const s = found[0]!;
+    expect(s.adapter).toBe('outlook');
+    expect(s.containerTag).toContain('DIV.compose');
+    expect(s.draft.subject).toBe('Introduction and next steps');
+    expect(s.draft.recipients).toEqual([{ address: '', name: 'Hiroki Endo', field: 'to' }]);
+    expect(s.draft.attachments).toEqual([{ name: 'Brightline overview 2025.pdf', size: Math.round(1.2 * 1024 * 1024) }]);
+    expect(s.draft.body).toContain('We need your answer ASAP');
+    expect(s.draft.body).not.toContain('VP Sales');
+    expect(await sendLabels(page, 0)).toEqual(['Send']);
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Outlook: a pill with only "Opens card for <Name>, <presence>" gives the name; "Name <address>" text gives the address', async () => {
+    const html = fixture('outlook-cloud-compose.html').replace('<span><span>Hiroki Endo</span></span>', '');
+    const { page } = await open(CLOUD, html);
+    expect((await sessions(page))[0]?.draft.recipients).toEqual([{ address: '', name: 'Hiroki Endo', field: 'to' }]);
+    await page.close();
+    const { page: p2 } = await open(CLOUD, fixture('outlook-cloud-ja-ui.html'));
+    const ja = await sessions(p2);
+    expect(ja).toHaveLength(1);
+    expect(ja[0]?.draft.recipients).toEqual([{ address: 'h.endo@tanaka-shoji.co.jp', name: '遠藤 浩樹', field: 'to' }]);
+    expect(ja[0]?.draft.subject).toBe('Pilot kickoff');
+    expect(await sendLabels(p2, 0)).toEqual(['送信']);
+    await p2.close();
+  });
+
+  it('Outlook: Send buttons include "Schedule send" when the compose shows it, never a menu toggle', async () => {
+    const html = fixture('outlook-cloud-compose.html').replace(
+      '<button type="button" aria-label="Discard"',
+      '<div role="menu"><div role="menuitem" aria-label="Schedule send">Schedule send</div></div><button type="button" aria-label="Discard"',
+    );
+    const { page } = await open(CLOUD, html);
+    await sessions(page);
+    expect(await sendLabels(page, 0)).toEqual(['Send', 'Schedule send']);
+    await page.close();
+  });
+
+  it('Outlook inline reply: the earlier message’s NDA card is not the draft’s attachment', async () => {
+    const { page } = await open('https://outlook.office.com/mail', fixture('outlook-inline-reply-nda.html'));
+    const s = (await sessions(page))[0]!;
+    expect(s.adapter).toBe('outlook');
+    expect(s.draft.isReply).toBe(true);
+    expect(s.draft.attachments).toEqual([]);
+    expect(s.draft.body).toContain('Our legal team is reviewing it');
+    expect(s.draft.body).not.toContain('Please find our NDA');
+    await page.close();
+  });
+
+  it('Gmail: chips without a role are read, and the collapsed summary adds no duplicates', async () => {
+    const { page, warnings } = await open(GMAIL, fixture('gmail-chips-today.html'));
+    const s = (await sessions(page))[0]!;
+    expect(s.adapter).toBe('gmail');
+    expect(s.draft.recipients).toEqual([
+      { address: 'h.endo@tanaka-shoji.co.jp', name: 'Hiroki Endo', field: 'to' },
+      { address: 'k.sato@tanaka-shoji.co.jp', name: 'Kenji Sato', field: 'to' },
+      { address: 'dana.whitfield@brightline-analytics.com', name: 'Dana Whitfield', field: 'cc' },
+    ]);
+    expect(await sendLabels(page, 0)).toHaveLength(1);
+    expect(warnings).toEqual([]);
+    await page.close();
+  });
+
+  it('Gmail: with the chips gone (collapsed compose), the summary’s [email] elements are the recipients', async () => {
+    const html = fixture('gmail-chips-today.html').replace(/<\/body>/i, '<script>document.querySelectorAll("[data-hovercard-id]").forEach((e) => e.remove());</script></body>');
+    const { page } = await open(GMAIL, html);
+    const s = (await sessions(page))[0]!;
+    expect(s.adapter).toBe('gmail');
+    expect(s.draft.recipients?.map((r) => r.address)).toEqual(['h.endo@tanaka-shoji.co.jp', 'k.sato@tanaka-shoji.co.jp', 'dana.whitfield@brightline-analytics.com']);
+    await page.close();
+  });
+});
