@@ -19,6 +19,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Lang } from '../src/engine/types';
 import { rules } from '../src/nemawashi';
+import { hostsOf } from '../src/webmail/hosts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = resolve(ROOT, process.env.NEMAWASHI_OUT_DIR ?? '.output-store');
@@ -59,7 +60,7 @@ const TEXT = {
       ['storage', 'your settings, and the first-contact history (salted hashes of addresses, never the addresses)'],
       ['scripting', 'to run the checker on a site you add yourself in the options page'],
       ['activeTab', 'the popup reads the address of the tab it was opened on, for “Turn off on this site”'],
-      ['mail.google.com, outlook.live.com, outlook.office.com, outlook.office365.com', 'to read the compose window'],
+      [hostsOf().join(', '), 'to read the compose window'],
       ['optional: other sites', 'asked for one site at a time, only when you add that site'],
     ],
     privacyTitle: 'Privacy',
@@ -86,7 +87,7 @@ const TEXT = {
       ['storage', '設定と、初めての連絡の履歴（アドレスそのものではなく、ソルト付きハッシュ）'],
       ['scripting', 'オプションページであなたが追加したサイトでチェッカーを動かすため'],
       ['activeTab', 'ポップアップを開いたタブのアドレスを読み、「このサイトではオフ」に使うため'],
-      ['mail.google.com、outlook.live.com、outlook.office.com、outlook.office365.com', '作成中のメールを読むため'],
+      [hostsOf().join('、'), '作成中のメールを読むため'],
       ['任意：その他のサイト', 'あなたがサイトを追加したときに、そのサイトだけを一つずつ求めます'],
     ],
     privacyTitle: 'プライバシー',
