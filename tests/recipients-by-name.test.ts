@@ -46,9 +46,10 @@ describe('names in the recipients map', () => {
     expect(validateSettings(dup)).toEqual([{ path: 'audienceMap[1]', code: 'duplicate', found: '"hiroki  endo"' }]);
   });
 
-  it('files a typed name as a name, as written (spaces collapsed); domains and addresses lower-cased', () => {
-    expect(matchEntry('  Hiroki   Endo ')).toEqual({ match: 'Hiroki Endo', kind: 'name' });
-    expect(matchEntry('佐藤 健')).toEqual({ match: '佐藤 健', kind: 'name' });
+  it('files a typed name as a name when the user says so, as written (spaces collapsed); domains and addresses lower-cased', () => {
+    expect(matchEntry('  Hiroki   Endo ', 'name')).toEqual({ match: 'Hiroki Endo', kind: 'name' });
+    expect(matchEntry('佐藤 健', 'name')).toEqual({ match: '佐藤 健', kind: 'name' });
+    expect(matchEntry('not a domain')).toEqual({ match: 'not a domain' });
     expect(matchEntry(' @Example.CO.jp ')).toEqual({ match: 'example.co.jp' });
     expect(matchEntry(' Ken@Example.com ')).toEqual({ match: 'ken@example.com' });
   });

@@ -5,7 +5,7 @@
  * storage then tells every open tab.
  */
 import { browser } from 'wxt/browser';
-import { looksLikeName, type AudienceMapping } from '../engine/audience';
+import type { AudienceMapping } from '../engine/audience';
 import type { Lang, Pack, Region, Sector, Severity, UserPhrase } from '../engine/types';
 import { resolveLanguage, t, type MessageKey } from '../i18n';
 import { rules } from '../nemawashi';
@@ -72,13 +72,13 @@ export function normalizeMatch(value: string): string {
 }
 
 /**
- * A typed recipients entry: a domain or an address (lower-cased), or a display name (" Ken
- * Sato ", "佐藤 健": kept as written, spaces collapsed, filed with kind 'name').
+ * A typed recipients entry: a domain or an address (lower-cased), or, when the user picked
+ * "Name", a display name (" Ken  Sato ", "佐藤 健": kept as written, spaces collapsed, kind
+ * 'name'). The choice is the user's: "not a domain" typed as a domain stays an error.
  */
-export function matchEntry(value: string): Pick<AudienceMapping, 'match' | 'kind'> {
-  const v = value.trim();
-  if (!v.startsWith('@') && looksLikeName(v)) return { match: v.replace(/\s+/g, ' '), kind: 'name' };
-  return { match: normalizeMatch(v) };
+export function matchEntry(value: string, kind: 'address' | 'name' = 'address'): Pick<AudienceMapping, 'match' | 'kind'> {
+  if (kind === 'name') return { match: value.trim().replace(/\s+/g, ' '), kind: 'name' };
+  return { match: normalizeMatch(value) };
 }
 
 export function normalizeHost(value: string): string {
@@ -508,8 +508,8 @@ function recipientsSection(state: State, actions: Actions): Node {
                 spellcheck: 'false',
                 on: {
                   change: (ev) => {
-                    const entry = matchEntry((ev.target as HTMLInputElement).value);
-                    if (entry.match !== m.match || entry.kind !== m.kind) replaceAt(i, { ...m, kind: undefined, ...entry });
+                    const entry = matchEntry((ev.target as HTMLInputElement).value, m.kind === 'name' ? 'name' : 'address');
+                    if (entry.match !== m.match) replaceAt(i, { ...m, ...entry });
                   },
                 },
               }),
@@ -549,7 +549,7 @@ function recipientsSection(state: State, actions: Actions): Node {
             const get = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
             const audience = get('audience') as 'ja' | 'us';
             const mapping = cleanMapping({
-              ...matchEntry(get('match')),
+              ...matchEntry(get('match'), get('kind') === 'name' ? 'name' : 'address'),
               audience,
               region: (get('region') || undefined) as Region | undefined,
               sector: (get('sector') || undefined) as Sector | undefined,
@@ -582,6 +582,17 @@ function recipientsSection(state: State, actions: Actions): Node {
           'aria-describedby': state.problems.has('recipients') ? 'recipients-problems' : undefined,
           'aria-invalid': state.problems.has('recipients') ? 'true' : undefined,
         }),
+      ),
+      h(
+        'span',
+        { class: 'pair' },
+        h('label', { for: 'new-kind' }, t('options.recipients.kind', lang)),
+        h(
+          'select',
+          { id: 'new-kind', name: 'kind', dataset: { keep: 'new-kind', key: 'new-kind' } },
+          h('option', { value: 'address' }, t('options.recipients.kindAddress', lang)),
+          h('option', { value: 'name' }, t('options.recipients.kindName', lang)),
+        ),
       ),
       h(
         'span',

@@ -89,6 +89,21 @@ describe('options take effect in the compose page', () => {
     expect(await storedSettings(env.b)).toEqual(before);
   });
 
+  it('takes a name for recipients shown without an address, marked as a name', async () => {
+    const before = (await storedSettings(env.b))?.audienceMap ?? [];
+    await options.fill('#new-match', '  Hiroki   Endo ');
+    await options.selectOption('#new-kind', 'name');
+    await options.selectOption('#new-audience', 'ja');
+    await options.click('button[data-key="add-recipient"]');
+    await options.waitForSelector('tr[data-match="Hiroki Endo"] [data-kind="name"]');
+    expect(await options.textContent('tr[data-match="Hiroki Endo"] [data-kind="name"]')).toBe(' (name)');
+    expect((await storedSettings(env.b))?.audienceMap).toEqual([...before, { match: 'Hiroki Endo', kind: 'name', audience: 'ja' }]);
+    // Remove it again: the tests below start from the domain row alone.
+    await options.click('tr[data-match="Hiroki Endo"] button');
+    await expect.poll(async () => (await storedSettings(env.b))?.audienceMap).toEqual(before);
+    await options.selectOption('#new-kind', 'address');
+  });
+
   it('a phrase added here warns in the open draft, with its replacement', async () => {
     await options.fill('#new-phrase', 'circle back');
     await options.selectOption('#new-phrase-pack', 'us');
