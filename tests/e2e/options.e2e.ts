@@ -90,7 +90,7 @@ describe('options take effect in the compose page', () => {
   });
 
   it('takes a name for recipients shown without an address, marked as a name', async () => {
-    const before = (await storedSettings(env.b))?.audienceMap ?? [];
+    const before = ((await storedSettings(env.b))?.audienceMap ?? []) as unknown[];
     await options.fill('#new-match', '  Hiroki   Endo ');
     await options.selectOption('#new-kind', 'name');
     await options.selectOption('#new-audience', 'ja');
