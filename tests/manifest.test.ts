@@ -139,11 +139,13 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     }
   });
 
-  it('loads only the compose watcher and overlay at page load (no engine, no rules, <= 40 kB gzip)', () => {
+  it('loads only the compose watcher and overlay at page load (no engine, no rules, <= 44 kB gzip)', () => {
     const { dir, manifest: m } = manifests[browser];
     for (const file of (m.content_scripts ?? []).flatMap((c) => c.js ?? [])) {
       const code = readFileSync(join(dir, file));
-      expect(gzipSync(code, { level: 9 }).length, `${file} gzip bytes`).toBeLessThanOrEqual(40 * 1024);
+      // 40 kB when the split landed; issue 9 added ~2 kB (Outlook found by structure in any UI
+      // language, frames, the name-only recipient prompt): 44 kB leaves the same headroom.
+      expect(gzipSync(code, { level: 9 }).length, `${file} gzip bytes`).toBeLessThanOrEqual(44 * 1024);
       // A rule id and the tagger's lexicon are in the engine script only.
       const text = code.toString('utf8');
       expect(text, file).not.toContain('ja/contract-on-first-contact');

@@ -46,6 +46,22 @@ const summary = (tabId: number): Promise<DraftSummary | null> =>
 
 const rulesOf = (s: DraftSummary | null): string[] => (s?.findings ?? []).map((f) => f.ruleId);
 
+/** The compose's adapter once it has been read and analysed (the engine loads on the first compose). */
+async function analysedAdapter(tabId: number): Promise<string | undefined> {
+  let adapter: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const s = await summary(tabId);
+        adapter = s?.adapter;
+        return (s?.wordCount ?? 0) > 0;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return adapter;
+}
+
 interface Opened {
   page: Page;
   tabId: number;
@@ -93,7 +109,7 @@ describe('outlook.cloud.microsoft: a draft popped out into a frame the page crea
     await frame.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
     // The top document has no compose: no badge of ours there.
     expect(await page.locator('nemawashi-badge').count()).toBe(0);
-    await expect.poll(async () => (await summary(tabId))?.adapter, { timeout: 10_000 }).toBe('outlook');
+    expect(await analysedAdapter(tabId)).toBe('outlook');
     const s = (await summary(tabId))!;
     expect(s.subject).toBe('Pilot schedule');
     expect(s.audience.packs).toContain('ja');
@@ -127,7 +143,7 @@ describe('a Japanese partner shown by name only', () => {
     const url = fresh(`${CLOUD}/mail/deeplink/compose`);
     const { page, tabId, warnings, errors } = await open(url, fixture('outlook-cloud-compose.html'));
     await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
-    await expect.poll(async () => (await summary(tabId))?.adapter, { timeout: 10_000 }).toBe('outlook');
+    expect(await analysedAdapter(tabId)).toBe('outlook');
     let s = (await summary(tabId))!;
     // No address, no mapping yet: no Japanese rules, and the badge asks.
     expect(s.audience.packs).toEqual(['common']);
@@ -171,7 +187,7 @@ describe('a Japanese partner shown by name only', () => {
     await b.serviceWorker.evaluate((v) => chrome.storage.sync.set({ settings: v, settings$: { v: v.version } }), s);
     const { page, tabId } = await open(fresh(`${CLOUD}/mail/deeplink/compose`), fixture('outlook-cloud-compose.html'));
     await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
-    await expect.poll(async () => (await summary(tabId))?.adapter, { timeout: 10_000 }).toBe('outlook');
+    expect(await analysedAdapter(tabId)).toBe('outlook');
     const badge = page.locator('nemawashi-badge');
     await badge.locator('.pill').click();
     const box = badge.locator('[data-part="name-only"]');
@@ -190,7 +206,7 @@ describe('a compose with a Japanese UI', () => {
     await resetSettings();
     const { page, tabId, warnings, errors } = await open(fresh(`${CLOUD}/mail/deeplink/compose`), fixture('outlook-cloud-ja-ui.html'));
     await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
-    await expect.poll(async () => (await summary(tabId))?.adapter, { timeout: 10_000 }).toBe('outlook');
+    expect(await analysedAdapter(tabId)).toBe('outlook');
     const s = (await summary(tabId))!;
     expect(s.subject).toBe('Pilot kickoff');
     expect(s.audience.sources).toEqual([{ pack: 'ja', address: 'h.endo@tanaka-shoji.co.jp', via: 'tld' }]);
@@ -210,7 +226,7 @@ describe('outlook.office.com: an inline reply under a message with an NDA attach
     await resetSettings();
     const { page, tabId, warnings, errors } = await open(fresh(`${OFFICE}/mail/inbox/id/AAQkADVhNWQ4`), fixture('outlook-inline-reply-nda.html'));
     await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
-    await expect.poll(async () => (await summary(tabId))?.adapter, { timeout: 10_000 }).toBe('outlook');
+    expect(await analysedAdapter(tabId)).toBe('outlook');
     const id = (await summary(tabId))!.composeId;
     // First contact forced on: an attached contract would be flagged (ja/contract-on-first-contact).
     await b.serviceWorker.evaluate(([t, m]) => chrome.tabs.sendMessage(t, m), [tabId, { type: 'draft:set-first-contact', composeId: id, value: 'yes' }] as const);
@@ -263,7 +279,7 @@ describe('outlook.cloud.microsoft: each new selector removed in turn', () => {
       const html = fixture('outlook-cloud-compose.html').replace(/<\/body>/i, `<script>${c.change}</script></body>`);
       const { page, tabId, warnings, errors } = await open(fresh(`${CLOUD}/mail/deeplink/compose`), html);
       await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
-      await expect.poll(async () => (await summary(tabId))?.adapter, { timeout: 10_000 }).toBe(c.expect);
+      expect(await analysedAdapter(tabId)).toBe(c.expect);
       const s = (await summary(tabId))!;
       if (c.expect === 'outlook') {
         expect(s.subject).toBe(c.subject);
