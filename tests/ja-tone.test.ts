@@ -123,7 +123,7 @@ cases(
     ['Morning Ken,\n\nThe samples ship today.', 'Morning'],
   ],
   [
-    'Hi all,\n\nThe samples ship today.',
+    'Hello all,\n\nThe samples ship today.',
     'Dear Mr. Ito,\n\nThe samples ship today.\n\nThanks,\nTom',
     'Dear Mr. Ito,\n\nWe will send the rest later.\nTom Baker\nACME',
     'Dear Mr. Ito,\n\nThe samples ship today.\n\nCheers, and thanks again for your help with the order',

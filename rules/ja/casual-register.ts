@@ -9,7 +9,7 @@ interface GreetingEntry extends PhraseEntry {
    * `bare`: a word that is a greeting only when a name or punctuation follows ("Morning, Ken"
    * but not "Morning sessions start at 9").
    */
-  tag?: 'word' | 'bare';
+  tag?: 'word' | 'bare' | 'anywhere';
 }
 
 /** Casual openings: slang greetings, and greetings to a group as "guys" or "folks". */
@@ -18,8 +18,19 @@ export const CASUAL_GREETINGS = definePhrases<GreetingEntry>([
   { pattern: "(hi|hello|hey|hiya|howdy|yo) (guys|folks|gang|peeps|y'all|yall|all|team|everybody|everyone)", replacement: 'Dear all' },
   { pattern: '(hi|hey|hiya|howdy) there', replacement: 'Hello' },
   { pattern: "what's|whats up", replacement: 'Hello' },
+  // Small-talk openers that stand in for a greeting: "how's things", "what is happening?".
+  { pattern: "how's|hows (things|it going|life|everything|tricks)", replacement: 'I hope you are well' },
+  { pattern: 'how (are|r) (ya|u)', replacement: 'I hope you are well' },
+  { pattern: "(what's|whats|what is) (happening|new|going on|shaking)", replacement: 'I hope you are well' },
+  // Endearments and buddy words after a greeting: "Hi honey", "Hey man".
+  { pattern: '(hi|hello|hey) (honey|sweetie|sweetheart|babe|dude|man|buddy|pal|mate|bro|darling)', replacement: 'Dear' },
+  // Addressing the group as "y'all" is casual wherever it stands in the opening ("Happy holidays y'all").
+  { pattern: "y'all|yall|ya'll", replacement: 'everyone', tag: 'anywhere' },
   { pattern: 'morning|mornin', replacement: 'Good morning', tag: 'bare' },
 ]);
+
+/** A subject that is only a slang greeting. */
+const SUBJECT_GREETING = /^(?:hey|heya|hiya|howdy|yo|sup|wassup|what'?s up)(?:\s+(?:there|guys|folks|y'?all|ya'll|man|dude))?\s*[!.?]*$/i;
 
 /** Casual closings. */
 export const CASUAL_SIGN_OFFS = definePhrases([
@@ -30,6 +41,11 @@ export const CASUAL_SIGN_OFFS = definePhrases([
   { pattern: 'see ya|you (later|around)', replacement: 'Best regards' },
   { pattern: 'see ya', replacement: 'Best regards' },
   { pattern: 'take it easy', replacement: 'Best regards' },
+  // Family sign-offs and clipped closings ("Love, Sally", "Love you", "Rgds").
+  { pattern: '(love|luv) [you|ya|u]', replacement: 'Best regards' },
+  { pattern: 'lots|much of love', replacement: 'Best regards' },
+  { pattern: 'much love', replacement: 'Best regards' },
+  { pattern: 'rgds|regds|brgds', replacement: 'Best regards' },
 ]);
 
 /**
@@ -52,17 +68,41 @@ function isWholeSignOff(sentence: Sentence, start: number, end: number): boolean
   return rest[0]?.norm === ',' && restWords.length <= 3 && restWords.every((t) => /^\p{Lu}/u.test(t.text));
 }
 
+/**
+ * The opening sentences: a greeting may stand on the second line, after a name or a one-word
+ * "hi." ("hi.  how's things."), so the first three sentences of the writer's words are read.
+ */
+function openingSentences(doc: RuleDoc): Sentence[] {
+  return doc.sentences.slice(0, 3);
+}
+
 function greetingReport(doc: RuleDoc): RuleReport | undefined {
-  const first = doc.paragraphs[0]?.sentences[0];
-  const firstToken = first?.tokens[0];
-  if (!first || !firstToken) return undefined;
-  const m = doc.matchSentence(CASUAL_GREETINGS, first).find((x) => x.start === firstToken.start);
-  if (!m) return undefined;
+  let first: Sentence | undefined;
+  let m: ReturnType<typeof doc.matchSentence<GreetingEntry>>[number] | undefined;
+  for (const s of openingSentences(doc)) {
+    const t0 = s.tokens[0];
+    if (!t0) continue;
+    // "y'all" counts anywhere in a short greeting line ("Happy holidays y'all!"), not in a sentence
+    // of the body ("I wanted to send y'all an update").
+    const short = s.tokens.filter((t) => t.isWord).length <= 6;
+    m = doc.matchSentence(CASUAL_GREETINGS, s).find((x) => x.start === t0.start || (x.entry.tag === 'anywhere' && short));
+    if (m) {
+      first = s;
+      break;
+    }
+    // A proper greeting ("Dear Mr. Ito,") opens the email: what follows is the body ("Hey, that
+    // is a good idea" is an interjection there, not the greeting).
+    const w1 = s.tokens.find((t, k) => k > 0 && t.isWord);
+    if (/^(?:dear|hello|hi|good|greetings|to)$/.test(t0.norm) && w1 && /^\p{Lu}/u.test(w1.text)) break;
+  }
+  if (!first || !m) return undefined;
   const next = first.tokens.find((t) => t.start >= m.end);
   if (m.entry.tag === 'bare' && next && next.isWord && !/^\p{Lu}/u.test(next.text)) return undefined;
   const words = first.tokens.filter((t) => t.start >= m.start && t.end <= m.end && t.isWord);
   const groupWord = words[1]?.norm;
-  if (groupWord && NEUTRAL_GROUP.has(groupWord) && !SLANG_GREETING.has(words[0]!.norm)) return undefined;
+  // "Hello everyone" is neutral; "Hi all" is the "Hi guys" class (real mail's reading), as are
+  // slang greetings with any group word.
+  if (groupWord && NEUTRAL_GROUP.has(groupWord) && !SLANG_GREETING.has(words[0]!.norm) && !(words[0]!.norm === 'hi' && groupWord === 'all')) return undefined;
   let replacement = m.entry.replacement;
   if (m.entry.tag === 'word') {
     // "Hey Ken," -> "Dear Ken,"; "Hey," or "Howdy from Austin" -> "Hello".
@@ -151,12 +191,25 @@ const english = defineRule({
     const reports: RuleReport[] = [];
     const greeting = greetingReport(doc);
     if (greeting) reports.push(greeting);
+    // The subject the writer typed ("Hey", "Yo!"), not an inherited Re:/Fwd: one.
+    const subject = doc.draft.subject?.trim() ?? '';
+    if (!greeting && !doc.isReply && subject !== '' && SUBJECT_GREETING.test(subject)) {
+      reports.push({ target: 'subject', messageId: 'greeting', data: { phrase: subject } });
+    }
     const signOff = signOffReport(doc);
     if (signOff && signOff.start !== greeting?.start) reports.push(signOff);
     return reports;
   },
   examples: {
     fire: [
+      { draft: { body: 'Are we still on for Friday night?', subject: 'Hey' } },
+      { text: "Happy holidays y'all!\n\nThe Johnstons", excerpt: "y'all" },
+      { text: 'Hi all,\n\nThe samples ship today.', excerpt: 'Hi all' },
+      { text: "hi.  how's things.  The deck is nearly done.", excerpt: "how's things" },
+      { text: 'Kenji,\n\nWhat is happening? The files never came.', excerpt: 'What is happening' },
+      { text: 'Hi honey,\n\nPlease print the tickets too.', excerpt: 'Hi honey' },
+      { text: 'The tickets are on your desk.\n\nLove,\nSally', excerpt: 'Love' },
+      { text: 'The tickets are on your desk.\n\nRgds', excerpt: 'Rgds' },
       { text: 'Hey team,\n\nThe samples ship today.\n\nBest regards,\nRyan', excerpt: 'Hey team', output: 'Dear all,\n\nThe samples ship today.\n\nBest regards,\nRyan' },
       { text: 'Howdy from Austin!\n\nThe samples ship today.', excerpt: 'Howdy', output: 'Hello from Austin!\n\nThe samples ship today.' },
       { text: 'Hi Ogawa-san,\n\nSee you on Thursday.\n\nCheers,\nJason', excerpt: 'Cheers', output: 'Hi Ogawa-san,\n\nSee you on Thursday.\n\nBest regards,\nJason' },
