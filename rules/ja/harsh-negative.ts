@@ -15,9 +15,14 @@ import { harshNegativeJa } from './japanese/harsh-negative';
  * - `should-have`: hindsight criticism of the reader ("Your team should have run..."), which
  *   needs a past participle after it ("you should have received it" is an expectation);
  * - `directive`: "you must / you need to" as an order (not "you must be busy");
- * - `no-start`: "No, we can't..." only at the start of a sentence.
+ * - `no-start`: "No, we can't..." only at the start of a sentence;
+ * - `question`: criticism put as a question ("Why would you do that??", "What are you talking
+ *   about?", "Did you even read it?"): only in a sentence that asks, and not one softened as a
+ *   genuine question ("Could you tell me why…", "just curious");
+ * - `dismiss`: dismissals and insults aimed at the reader ("That's your opinion", "you people",
+ *   "what the hell").
  */
-type HarshKind = 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start';
+type HarshKind = 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start' | 'question' | 'dismiss';
 interface HarshEntry extends PhraseEntry {
   tag: HarshKind;
 }
@@ -120,6 +125,33 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   // Orders.
   { pattern: 'you [really|simply|just|also|still|absolutely] must', tag: 'directive' },
   { pattern: 'you [really|simply|just|also|still|absolutely] (need|have) to', tag: 'directive' },
+  // Criticism put as a question.
+  { pattern: "why (would|did|do|does|are|were|is|on earth|in the world|the hell|the heck) (you|your|anyone|anybody)", tag: 'question' },
+  // Not "why don't you / why not …": that is how English offers a suggestion.
+  { pattern: "why (can't|won't|aren't|isn't|wouldn't|shouldn't|doesn't) (you|your)", tag: 'question' },
+  { pattern: "what (are|were) you (talking about|thinking)", tag: 'question' },
+  { pattern: "what're you (talking about|thinking|doing)", tag: 'question' },
+  { pattern: "what (do|did) (you|u) mean", tag: 'question' },
+  { pattern: "(what's|what is) the point", tag: 'question' },
+  { pattern: "(what's|what is) (wrong with|your problem)", tag: 'question' },
+  { pattern: '(did|do|have|had) you even', tag: 'question' },
+  { pattern: 'did you (not|ever|actually|bother to) (read|check|look|try|test|see|listen)', tag: 'question' },
+  { pattern: "(don't|didn't|can't|couldn't) you (see|know|think|understand|realize|realise|read)", tag: 'question' },
+  { pattern: 'do you (really|seriously|honestly|actually) (think|expect|believe)', tag: 'question' },
+  { pattern: 'you [do] (realize|realise) (that|this|it)', tag: 'question' },
+  { pattern: "(isn't|wasn't) (that|it|this) (obvious|clear|your job)", tag: 'question' },
+  { pattern: 'how (could|can|dare) you', tag: 'question' },
+  { pattern: 'who (told|asked) you', tag: 'question' },
+  { pattern: 'are you (serious|kidding|joking|even)', tag: 'question' },
+  { pattern: 'is this (a joke|serious)', tag: 'question' },
+  // Dismissals and insults.
+  { pattern: "(that's|that is|this is) [just|only|merely] your opinion", tag: 'dismiss' },
+  { pattern: 'who cares', tag: 'dismiss' },
+  { pattern: 'you people', tag: 'dismiss' },
+  { pattern: 'what the (hell|heck|fuck)', tag: 'dismiss' },
+  { pattern: "(you're|you are) (an idiot|stupid|clueless|incompetent|lazy|pathetic|a joke|a liar|useless|hopeless|a harsh)", tag: 'dismiss' },
+  { pattern: "(you have|you've) ruined", tag: 'dismiss' },
+  { pattern: "you (didn't|did not|never) (answer|address|explain|understand)", tag: 'blame' },
   // "No, we can't..." (the bare "No." sentence is found separately).
   { pattern: "no , (we|i) (can't|cannot|won't|disagree|refuse|reject)", tag: 'no-start' },
   { pattern: 'no , (we|i) (will|can|do) not', tag: 'no-start' },
@@ -142,6 +174,8 @@ export const SELF_CRITICISM_PHRASES = definePhrases([
 const BARE_REFUSALS = new Set(['no', 'nope', 'no way', 'absolutely not', 'certainly not', 'definitely not', 'of course not', 'no chance']);
 const BARE_REFUSAL_STARTS = new Set(['no', 'nope', 'absolutely', 'certainly', 'definitely', 'of']);
 /** Before a trigger, these make it hypothetical ("if that doesn't work for us"). */
+/** Words that make a why/what question a genuine one. */
+const GENUINE_QUESTION = new Set(['curious', 'curiosity', 'wonder', 'wondering', 'wondered', 'please', 'kindly', 'help', 'understand']);
 const CONDITIONALS = new Set(['if', 'unless', 'whether', 'case', 'suppose', 'assuming']);
 const NEGATORS = new Set(['not', 'never', 'hardly', "isn't", "wasn't", "aren't", "weren't", 'nothing', 'no']);
 /** "You should have <these>" states an expectation, not a reproach. */
@@ -236,6 +270,9 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
     }
     case 'judgement':
       if (before !== undefined && NEGATORS.has(before)) return false;
+      // "Obviously" talks down to the reader only when it is about them or their point ("as you
+      // obviously know", "obviously your figures are off"); in a report's prose it is just an adverb.
+      if (tokens[i]!.norm === 'obviously' && !tokens.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === "you're")) return false;
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'reject':
       // "This doesn't work with the old firmware": a technical fact, not a refusal.
@@ -245,10 +282,28 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'blame':
       return !isConditional(tokens, i);
+    case 'question': {
+      // Only a sentence that asks ("Why not?" as an answer's aside "why not try it" is advice).
+      if (!sentence.isQuestion) return false;
+      // "Could you tell me why…", "out of curiosity", "I wonder why": a genuine question.
+      const words = tokens.map((t) => t.norm);
+      if (words.some((w, k) => GENUINE_QUESTION.has(w) || (w === 'could' && words[k + 1] === 'you') || (w === 'may' && words[k + 1] === 'i'))) return false;
+      return !isConditional(tokens, i);
+    }
+    case 'dismiss':
+      return !isConditional(tokens, i);
   }
 }
 
 const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
+  question: {
+    en: 'Ask for the reason, not the fault: "Could you help me understand the reasoning behind this?"',
+    ja: '非難ではなく理由を尋ねましょう: "Could you help me understand the reasoning behind this?"',
+  },
+  dismiss: {
+    en: 'Acknowledge the other view before giving yours: "I see your point; our view is a little different."',
+    ja: '自分の意見の前に相手の見方を受け止めましょう: "I see your point; our view is a little different."',
+  },
   disagree: {
     en: 'Keep face on both sides: "We see this a little differently. Could we look at it together?"',
     ja: '相手の面子を保つ言い方に: "We see this a little differently. Could we look at it together?"',
@@ -351,6 +406,11 @@ const english = defineRule({
   },
   examples: {
     fire: [
+      { text: 'Why would you change the spec without telling us??', excerpt: 'Why would you' },
+      { text: 'What are you talking about?', excerpt: 'What are you talking about' },
+      { text: 'Did you even read the report?', excerpt: 'Did you even' },
+      { text: "That's your opinion.", excerpt: "That's your opinion" },
+      { text: 'You did not answer the question.', excerpt: 'You did not answer' },
       { text: 'No. We will keep the current price.', excerpt: 'No' },
       { text: 'That price simply doesn\'t work for us.', excerpt: "doesn't work for us", output: 'That price simply would be difficult for us.' },
       { text: 'An 8% increase is frankly unacceptable.', excerpt: 'unacceptable' },
@@ -373,6 +433,11 @@ const english = defineRule({
       { text: "I'm not convinced the new supplier is reliable.", excerpt: "I'm not convinced" },
     ],
     pass: [
+      { text: 'Could you tell me why the date moved?' },
+      { text: 'Out of curiosity, why did you pick the blue casing?' },
+      { text: 'Why not join us for dinner on Friday?' },
+      { text: "Why don't you try the newer driver?" },
+      { text: 'What are you trying to achieve with the merge?' },
       { text: 'No problem at all, Wednesday works well for us.' },
       { text: 'Could you reply no later than Friday?' },
       { text: 'The file did not open on our side, so we will resend it.' },
