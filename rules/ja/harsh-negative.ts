@@ -270,9 +270,10 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
     }
     case 'judgement':
       if (before !== undefined && NEGATORS.has(before)) return false;
-      // "Obviously" talks down to the reader only when it is about them or their point ("as you
-      // obviously know", "obviously your figures are off"); in a report's prose it is just an adverb.
-      if (tokens[i]!.norm === 'obviously' && !tokens.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === "you're")) return false;
+      // "Obviously" talks down to the reader when it is about them or their point ("as you
+      // obviously know"); inside a report's prose ("the order was obviously defective") it is an adverb.
+      // Opening a sentence ("Obviously the discount applies…") it is said to the reader.
+      if (tokens[i]!.norm === 'obviously' && i > 0 && !tokens.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === "you're")) return false;
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'reject':
       // "This doesn't work with the old firmware": a technical fact, not a refusal.
