@@ -95,3 +95,23 @@ describe('classes of false findings on real mail', () => {
     expect(ids(report + 'You may want to raise the cost question with them.', ['common', 'us'])).not.toContain('us/no-clear-ask');
   });
 });
+
+describe('signatures without a sign-off, and whose next step it is', () => {
+  it('a contact block (name, title, company, phone) after the text is the signature', () => {
+    const body = 'Dear Pat,\n\nThe counterparty is a large company, so in terms of credit approval they are fine.\n\nJane Roe\nSenior Counsel\nAcme Japan Corp.\n1-5-1 Otemachi, Chiyoda-ku\nTel: 81-3-5555-0100\nFax: 81-3-5555-0101\n';
+    expect(newWords(body)).not.toContain('Senior Counsel');
+    expect(buildDoc({ body }, DEFAULT_CONTEXT).wordCount).toBeLessThan(25);
+  });
+
+  it("a colleague's promise to come back is not the writer's vague answer", () => {
+    expect(ids('Ann is handling the deal now. She will get back to you on the confirms.', ['common', 'us'])).not.toContain('us/vague-commitment');
+    expect(ids('Thanks for the offer. We will get back to you.', ['common', 'us'])).toContain('us/vague-commitment');
+  });
+
+  it('a recommendation or proposal is a next step', () => {
+    const memo =
+      'The procedure books the gas to the storage account when it arrives, which treats the company as taking possession of it. The tariff says the company never takes title to that gas, so the two do not line up, and an outside reader of the books would take the account as a sign of ownership of the gas in storage. ';
+    expect(ids(memo + 'That is the gist of it.', ['common', 'us'])).toContain('us/no-clear-ask');
+    expect(ids(memo + 'I propose that we use the transport account instead.', ['common', 'us'])).not.toContain('us/no-clear-ask');
+  });
+});

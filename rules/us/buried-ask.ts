@@ -56,7 +56,8 @@ export default defineRule({
     if (doc.wordCount <= BURIED_ASK_MIN_WORDS) return [];
     // A request or a question to the reader; the writer's own next step ("We'll report back") is
     // not an ask that can be buried.
-    const asks = findAsks(doc).filter((a) => a.kind !== 'next-step');
+    // A courtesy offer ("Please call if you have any questions") is not the main ask either.
+    const asks = findAsks(doc).filter((a) => a.kind !== 'next-step' && !/\bif (?:you )?(?:have|need) (?:any )?(?:questions?|anything|concerns|further|more)\b/i.test(a.sentence.text));
     if (asks.length === 0) return []; // no ask at all is us/no-clear-ask
     const opening = new Set(openingSentences(doc));
     if (asks.some((a) => opening.has(a.sentence))) return [];

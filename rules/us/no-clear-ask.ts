@@ -48,6 +48,15 @@ export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
   'you (should|could|can) (send|call|ask|check|contact|talk|reach|forward|use|try|mention|let|give|get|go|review|look)',
   "(you'll|you will) (need|want) to",
   'feel free to',
+  'get back (to|with) me|us',
+  '(i|we) (urge|encourage|invite|ask) you',
+  // Recommendations and proposals say what should happen next.
+  '(i|we) (recommend|suggest|propose)',
+  "(i|we) (would|'d) (recommend|suggest|propose)",
+  "(i'd|we'd) (recommend|suggest|propose)",
+  "(it would be|it'd be|it is|it's) (better|best|wise|smart) to",
+  '(we|you) should',
+  'for (an|a|more|further|any) * [*] [*] , (call|contact|email|e-mail|see|visit|write)',
   // Courtesy formulas: they contain a request word and ask for nothing.
   { pattern: 'please find|see [attached|enclosed|below|above]', tag: 'courtesy' },
   { pattern: 'please be informed|noted|advised|aware', tag: 'courtesy' },

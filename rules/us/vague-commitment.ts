@@ -40,7 +40,9 @@ export const VAGUE_COMMITMENT_PHRASES = definePhrases([
   'favorably|favourably consider',
   'in a forward-looking|positive manner',
   'with a positive attitude',
-  'come|get back to you [later|soon|eventually]',
+  // Only the writer's own promise (checked in `check`): "She will get back to you on the
+  // confirms" is a colleague's next step, not the writer's vague answer.
+  { pattern: 'come|get back to you [later|soon|eventually]', tag: 'come-back' },
   // "It is difficult" as a refusal, in its usual shapes: closing a clause, or "for us".
   ...phraseCombinations(['it', 'this', 'that'], COPULA, ['', ...DEGREE], [DIFFICULT, 'not easy'], CLAUSE_END),
   ...phraseCombinations(["it's", "that's"], ['', ...DEGREE], [DIFFICULT, 'not easy'], CLAUSE_END),
@@ -93,6 +95,13 @@ export default defineRule({
     const reports = [];
     for (const m of doc.match(VAGUE_COMMITMENT_PHRASES)) {
       const sentence = doc.sentenceAt(m.start);
+      if (sentence && (m.entry as { tag?: string }).tag === 'come-back') {
+        const before = sentence.tokens.filter((t) => t.isWord && t.end <= m.start).map((t) => t.norm);
+        // The nearest subject pronoun or name before it: the writer's promise, or someone else's.
+        const subject = [...before].reverse().find((w) => /^(?:i|we|i'll|we'll|i'd|we'd|he|she|they|he'll|she'll|they'll)$/.test(w));
+        const named = /^\p{Lu}\p{Ll}+ (?:will|should|can)\b/u.test(doc.body.slice(sentence.start, m.start).split(/[,;]/).pop()!.trim());
+        if ((subject !== undefined && !/^(?:i|we|i'll|we'll|i'd|we'd)$/.test(subject)) || (subject === undefined && named)) continue;
+      }
       // A decision date in the same sentence turns deliberation into a commitment.
       if (sentence && hasDeadline(sentence.tokens)) continue;
       // Trailing punctuation is part of some patterns ("it is difficult.") but not of the span.

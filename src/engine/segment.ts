@@ -128,6 +128,9 @@ const DISCLAIMER_MARKERS = [
 const FOOTER_MARKERS =
   /do you yahoo|yahoo! (?:mail|messenger|shopping|greetings|photos|calendar|auctions|personals)|msn hotmail|msn explorer|get your (?:private|free)|free (?:e-?mail|download)|unsubscribe|you are currently subscribed|to be removed from (?:this|our)|(?:this|the) (?:list|newsletter) is sponsored|\bsponsor(?:ed)? by\b|share information about yourself|create your own public profile|sent from my (?:iphone|ipad|blackberry|android)|powered by/i;
 
+/** A signature's contact line: phone, fax, e-mail, a company with a legal suffix. */
+const CONTACT_LINE = /\b(?:tel|fax|phone|mobile|cell|direct|e-?mail)\b|\+?\d[\d ().-]{7,}\d|@|\b(?:corp|inc|ltd|llc|plc|gmbh|co\.)(?:\W|$)|株式会社/i;
+
 function disclaimerScore(text: string): number {
   const lower = text.toLowerCase();
   let n = 0;
@@ -275,6 +278,34 @@ function splitBodyUncached(body: string): SplitBody {
       break;
     }
   }
+  // A contact block with no sign-off before it: the last paragraphs of short lines (name, title,
+  // company, address, phone) where one line carries contact details.
+  {
+    let i = wordsEnd - 1;
+    while (i >= 0 && (kind[i] !== 'new' || lines[i]!.text.trim() === '')) i--;
+    let blockStart = -1;
+    let contact = false;
+    let shortLines = 0;
+    for (let j = i; j >= 0 && i - j < 16; j--) {
+      if (kind[j] !== 'new') break;
+      const t = lines[j]!.text.trim();
+      if (t === '') continue;
+      const words = t.split(/\s+/).length;
+      if (words > 8 || (/[.!?]$/.test(t) && !/^(?:tel|fax|ph|mob|cell|dir)\.?$/i.test(t) && words > 3)) break;
+      // The sign-off ("Rgds", "Best regards") stays the writer's words; the block is below it.
+      if (SIGN_OFF.test(lines[j]!.text)) break;
+      if (CONTACT_LINE.test(t)) contact = true;
+      shortLines++;
+      blockStart = j;
+    }
+    if (contact && shortLines >= 3 && blockStart > 0) {
+      // Keep the writer's words: the block must follow at least one longer line of text.
+      let hasText = false;
+      for (let j = 0; j < blockStart; j++) if (kind[j] === 'new' && lines[j]!.text.trim().split(/\s+/).length > 8) hasText = true;
+      if (hasText) for (let j = blockStart; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
+    }
+  }
+
   // The last sign-off line before the quote/signature.
   let lastNew = -1;
   for (let i = wordsEnd - 1; i >= 0; i--) {
