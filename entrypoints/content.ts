@@ -1,5 +1,8 @@
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { runContentScript } from '../src/content';
 import { webmailMatchPatterns } from '../src/webmail/hosts';
+import { contentLifetime } from '../src/content/lifetime';
 
 export default defineContentScript({
   // Host access only where people write email with Nemawashi out of the box (DESIGN.md:
@@ -19,8 +22,19 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: { chrome: true, edge: true },
   runAt: 'document_idle',
+  // WXT would post "a content script started" with the extension's id to the page: it tells the
+  // page the extension is installed, and names the event that stops it (src/content/lifetime.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const startedAt = performance.now();
-    void runContentScript(ctx, startedAt);
+    // The page can abort WXT's context with a forged event: run on a lifetime only the extension ends.
+    const signal = contentLifetime({
+      contextSignal: ctx.signal,
+      runtimeAlive: () => browser.runtime?.id != null,
+      doc: document,
+      // A runtime static WXT's types mark private: the exact name its context listens for.
+      startedEventName: (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
+    });
+    void runContentScript(signal, startedAt);
   },
 });

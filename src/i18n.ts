@@ -197,6 +197,8 @@ const en = {
   'problem.newer-version': 'made by a newer version of Nemawashi (file version {found}, this one reads up to {expected})',
   'problem.old-version': 'unsupported settings version {found} (expected {expected})',
   'problem.root': 'the file',
+  'problem.too-deep': 'nested too deeply (at most {expected} levels): not a settings file',
+  'problems.more': 'and {count} more',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -391,6 +393,8 @@ const ja: Record<MessageKey, string> = {
   'problem.newer-version': '新しいバージョンの Nemawashi で作られたファイルです（ファイルのバージョン {found}、このバージョンは {expected} まで）',
   'problem.old-version': '対応していない設定のバージョン {found} です（{expected} が必要）',
   'problem.root': 'ファイル',
+  'problem.too-deep': '入れ子が深すぎます（最大 {expected} 段）。設定ファイルではありません',
+  'problems.more': 'ほか {count} 件',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -9,7 +9,6 @@
  * frame it creates). A frame starts its controller, with its own overlay inside the frame, only
  * once it holds an editor: webmail pages keep several hidden frames that never will.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContentController, type ComposeFinder } from './controller';
 import { findComposeSessions } from '../webmail';
 import { findDemoComposes } from './demo-adapter';
@@ -60,15 +59,18 @@ function isTopFrame(): boolean {
   }
 }
 
-/** Starts Nemawashi in this page; everything stops when `ctx` is invalidated (update, reload). */
-export async function runContentScript(ctx: ContentScriptContext, startedAt = performance.now()): Promise<ContentController | null> {
+/**
+ * Starts Nemawashi in this page; everything stops when `signal` aborts (the extension was
+ * updated or reloaded: src/content/lifetime.ts, never on the page's word).
+ */
+export async function runContentScript(signal: AbortSignal, startedAt = performance.now()): Promise<ContentController | null> {
   // Frames without a document body (about:blank placeholders) have nothing to check.
   if (!document.documentElement) return null;
   const top = isTopFrame();
-  if (!top && !(await whenEditable(document, ctx.signal))) return null;
+  if (!top && !(await whenEditable(document, signal))) return null;
   const hostname = pageHostname();
   const where = { hostname };
-  const controller = new ContentController(document, { finders: findersFor(where), signal: ctx.signal, startedAt, hostname });
+  const controller = new ContentController(document, { finders: findersFor(where), signal, startedAt, hostname });
   await controller.start();
   return controller;
 }

@@ -196,8 +196,52 @@ export async function exportSettings(): Promise<string> {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
 
+/**
+ * What an imported file may be. An export is a few kilobytes (storage.sync keeps 8 KB per item)
+ * nested three levels deep; anything far bigger or deeper is not a settings file, and checking
+ * it would only cost time (and, nested 200,000 deep, overflow the stack of the recursive checks).
+ */
+export const IMPORT_LIMITS = { bytes: 512 * 1024, depth: 16 } as const;
+
+/** How deep `json`'s arrays and objects nest, counted without parsing; stops past `max`. */
+export function jsonDepth(json: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 /** Parses, migrates (files exported by an earlier version) and validates, without storing. */
 export function parseSettingsFile(json: string): ImportResult {
+  if (json.length > IMPORT_LIMITS.bytes) {
+    return { ok: false, problems: [{ path: '', code: 'too-long', expected: `${IMPORT_LIMITS.bytes / 1024} KB`, found: `${Math.ceil(json.length / 1024)} KB` }] };
+  }
+  if (jsonDepth(json, IMPORT_LIMITS.depth) > IMPORT_LIMITS.depth) {
+    return { ok: false, problems: [{ path: '', code: 'too-deep', expected: String(IMPORT_LIMITS.depth) }] };
+  }
+  try {
+    return parseChecked(json);
+  } catch (err) {
+    // The limits above keep the checks small; should one still fail, the file is refused, the
+    // page does not break and nothing is stored.
+    return { ok: false, problems: [{ path: '', code: 'json', found: err instanceof Error ? err.message.slice(0, 80) : String(err).slice(0, 80) }] };
+  }
+}
+
+function parseChecked(json: string): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(json);

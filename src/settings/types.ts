@@ -80,7 +80,8 @@ export interface SettingsProblem {
     | 'duplicate'
     | 'region-not-ja'
     | 'newer-version'
-    | 'old-version';
+    | 'old-version'
+    | 'too-deep';
   /** What was expected (a type name, the allowed values, a limit). */
   expected?: string;
   /** The offending value, shortened, for the message. */

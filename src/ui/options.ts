@@ -307,11 +307,19 @@ function section(id: string, lang: Lang, title: MessageKey, help: MessageKey | n
   return h('section', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, t(title, lang)), help ? h('p', { class: 'hint' }, t(help, lang)) : null, ...children);
 }
 
+/** Problems listed one by one; more are summed up in one line ("and 99,990 more"). */
+export const PROBLEMS_SHOWN = 10;
+
 function problemList(state: State, key: string): Node | null {
   const problems = state.problems.get(key);
   if (!problems) return null;
   // A form's problems are about what was just typed; an imported file needs the paths.
-  const items = typeof problems === 'string' ? [problems] : problems.map((p) => formatProblem(p, state.lang, key === 'import'));
+  // A broken file can have any number of problems: the first few say what is wrong, the
+  // rest are counted (100,000 list items would freeze the page).
+  const shown = typeof problems === 'string' ? [] : problems.slice(0, PROBLEMS_SHOWN);
+  const items = typeof problems === 'string' ? [problems] : shown.map((p) => formatProblem(p, state.lang, key === 'import'));
+  const hidden = typeof problems === 'string' ? 0 : problems.length - shown.length;
+  if (hidden > 0) items.push(t('problems.more', state.lang, { count: hidden.toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US') }));
   return h(
     'div',
     { class: 'problems', role: 'alert', tabindex: -1, dataset: { problems: key }, id: `${key}-problems` },

@@ -192,6 +192,23 @@ describe('import and export', () => {
     await screenshot(options, 'options-import-refused-en');
   });
 
+  it('refuses a file nested 200,000 deep, and lists 10 of 30,000 problems with a count of the rest', async () => {
+    const before = await storedSettings(env.b);
+    const errors: string[] = [];
+    options.on('pageerror', (e) => errors.push(String(e)));
+    const alert = options.locator('[data-problems="import"]');
+    const deep = `{"version":3,"packs":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    await options.setInputFiles('#import-file', { name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    await expect.poll(() => alert.textContent()).toContain('nested too deeply');
+    const keys = Array.from({ length: 30_000 }, (_, i) => `"k${i}":0`).join(',');
+    const many = `${JSON.stringify(before).slice(0, -1)},${keys}}`;
+    await options.setInputFiles('#import-file', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(many) });
+    await expect.poll(() => alert.textContent()).toContain('and 29,990 more');
+    expect(await alert.locator('li').count()).toBe(11);
+    expect(await storedSettings(env.b)).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   it('imports a valid file', async () => {
     const before = (await storedSettings(env.b))!;
     const next = { ...before, disabledRules: ['common/shouting'] };
