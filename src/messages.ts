@@ -13,6 +13,11 @@ export interface DraftSummary {
   subject: string;
   wordCount: number;
   findings: Finding[];
+  /**
+   * Each finding's key (same order): Apply names the finding by key and span, and the compose
+   * refuses it when either no longer matches the current text (never replaces other words).
+   */
+  keys: string[];
   audience: {
     packs: Pack[];
     region: Region;
@@ -32,7 +37,7 @@ export interface DraftSummary {
 export type ContentRequest =
   | { type: 'summary:get' }
   | { type: 'finding:reveal'; composeId: string; index: number }
-  | { type: 'finding:apply'; composeId: string; index: number }
+  | { type: 'finding:apply'; composeId: string; key: string; start: number; end: number }
   | { type: 'draft:set-audience'; composeId: string; packs: Pack[]; region: Region; sector: Sector }
   | { type: 'draft:reset-audience'; composeId: string }
   | { type: 'draft:set-first-contact'; composeId: string; value: 'yes' | 'no' | 'auto' }

@@ -78,6 +78,9 @@ export function findingKeys(findings: readonly Finding[]): OverlayItem[] {
   });
 }
 
+/** What Apply did: replaced, refused because the finding or its text changed, or not possible. */
+export type ApplyResult = 'applied' | 'stale' | 'failed';
+
 export class ComposeController implements GuardedCompose {
   readonly overlay: ComposeOverlay;
   private timer = 0;
@@ -109,7 +112,7 @@ export class ComposeController implements GuardedCompose {
     this.firstContactOverride = state?.firstContactOverride ?? 'auto';
     this.paused = state?.paused ?? false;
     this.overlay = new ComposeOverlay(host.root, session.id, session.editor, session.container, {
-      apply: (item) => this.apply(item),
+      apply: (item) => this.applyFinding({ key: item.key, start: item.finding.start ?? -1, end: item.finding.end ?? -1 }),
       ignore: (item) => {
         this.ignored.add(item.key);
         this.run();
@@ -287,6 +290,7 @@ export class ComposeController implements GuardedCompose {
       subject: this.snapshot?.draft.subject ?? '',
       wordCount: this.wordCount(),
       findings: this.findings,
+      keys: this.items.map((i) => i.key),
       audience: {
         packs: a.packs,
         region: a.region,
@@ -358,20 +362,25 @@ export class ComposeController implements GuardedCompose {
     editor.addEventListener('keydown', () => this.overlay.setActive(null), { once: true });
   }
 
-  /** Apply from the card or the popup: only through the session's input path (undoable). */
-  apply(item: OverlayItem): boolean {
-    const f = item.finding;
+  /**
+   * Apply from the card or the popup, naming the finding by key and span. The draft is read and
+   * analysed again first (the user may have typed since the card or the popup showed it); the
+   * finding must still exist under that key at that span, else nothing is replaced ('stale')
+   * and the overlay and the popup show the fresh findings. The write goes only through the
+   * session's input path (undoable), which checks the text at the span once more.
+   */
+  applyFinding(ref: { key: string; start: number; end: number }): ApplyResult {
+    if (this.disposed) return 'stale';
+    this.run();
+    const item = this.items.find((i) => i.key === ref.key);
+    const f = item?.finding;
+    if (!item || !f || f.start !== ref.start || f.end !== ref.end) return 'stale';
     const replacement = f.suggestion?.replacement;
-    if (replacement === undefined || f.start === undefined || f.end === undefined) return false;
+    if (replacement === undefined || f.start === undefined || f.end === undefined) return 'failed';
     const ok = this.session.apply(f.start, f.end, f.excerpt, replacement);
     // The editor's input event schedules the next analysis; run now so the old underline goes at once.
     if (ok) this.run();
-    return ok;
-  }
-
-  applyIndex(index: number): boolean {
-    const item = this.items[index];
-    return item ? this.apply(item) : false;
+    return ok ? 'applied' : 'stale';
   }
 
   reveal(index: number): boolean {

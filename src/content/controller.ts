@@ -356,7 +356,7 @@ export class ContentController {
         ok = c.reveal(req.index);
         break;
       case 'finding:apply':
-        ok = c.applyIndex(req.index);
+        ok = c.applyFinding({ key: req.key, start: req.start, end: req.end }) === 'applied';
         break;
       case 'draft:set-audience':
         c.setAudience(req.packs, req.region, req.sector);

@@ -239,7 +239,8 @@ export class ComposeBadge {
       );
       const change = el('button', 'act change', t(lang, 'change'));
       change.type = 'button';
-      change.addEventListener('click', () => {
+      change.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
         this.pickerOpen = !this.pickerOpen;
         this.renderPanel();
         this.panel.querySelector<HTMLInputElement>('form.picker input')?.focus();
@@ -344,7 +345,9 @@ export class ComposeBadge {
     reset.type = 'button';
     reset.className = 'act reset';
     reset.textContent = t(lang, 'resetAudience');
-    reset.addEventListener('click', () => {
+    reset.addEventListener('click', (e) => {
+      // The audience changes what is checked: only the user's own clicks change it.
+      if (!e.isTrusted) return;
       this.pickerOpen = false;
       this.handlers.resetAudience();
     });
@@ -356,6 +359,7 @@ export class ComposeBadge {
     form.append(row, regionLabel, region, sectorLabel, sector, buttons);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (!e.isTrusted) return;
       const data = new FormData(form);
       const packs: Pack[] = ['common'];
       if (data.get('ja')) packs.push('ja');

@@ -98,7 +98,11 @@ export class FindingCard {
       const b = el('button', `act ${cls}`, label) as HTMLButtonElement;
       b.type = 'button';
       b.title = title;
-      b.addEventListener('click', onClick);
+      // Apply, Ignore and Turn off change the draft or the settings: only a real click or key
+      // press does that (a page script's click() or dispatched event is untrusted).
+      b.addEventListener('click', (e) => {
+        if (e.isTrusted) onClick();
+      });
       actions.append(b);
       return b;
     };

@@ -32,7 +32,8 @@ export interface OverlayItem {
 }
 
 export interface ComposeOverlayHandlers {
-  apply(item: OverlayItem): boolean;
+  /** 'stale': the finding or its text changed since it was shown; nothing was replaced. */
+  apply(item: OverlayItem): 'applied' | 'stale' | 'failed';
   ignore(item: OverlayItem): void;
   turnOff(ruleId: string): void;
   /** False when the organisation's policy keeps the rule on (no "Turn off" on the card). */
@@ -153,7 +154,7 @@ export class OverlayRoot {
             ? () => {
                 this.savedCaret = null;
                 compose.setActive(null);
-                return compose.handlers.apply(item);
+                return compose.handlers.apply(item) === 'applied';
               }
             : undefined,
         ignore: () => {
@@ -264,6 +265,9 @@ export class OverlayRoot {
 
   private onKeyDown(e: KeyboardEvent): void {
     // Alt+Shift+N (e.code, so it works on any keyboard layout and with IME on): next warning.
+    // Only the user's own key presses: a page dispatching Alt+Shift+N must not move focus into
+    // the card (from where a forged Enter would press its buttons).
+    if (!e.isTrusted) return;
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
       const compose = this.composeForEvent(e);
       if (!compose) return;

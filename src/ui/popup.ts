@@ -223,7 +223,7 @@ function composeView(state: State, summary: DraftSummary, actions: Actions): Arr
     ),
     audienceSection(lang, summary, actions),
     firstContactSection(lang, summary, actions),
-    summary.paused ? h('p', { class: 'notice', role: 'status' }, t('popup.paused', lang)) : findingsSection(lang, summary.findings, summary.composeId, actions),
+    summary.paused ? h('p', { class: 'notice', role: 'status' }, t('popup.paused', lang)) : findingsSection(lang, summary.findings, summary.composeId, actions, summary.keys),
     h(
       'div',
       { class: 'row actions' },
@@ -252,7 +252,7 @@ const TARGET_LABEL: Record<Exclude<Finding['target'], 'body'>, MessageKey> = {
 
 const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
 
-function findingsSection(lang: Lang, findings: readonly Finding[], composeId: string | null, actions: Actions | null): Node {
+function findingsSection(lang: Lang, findings: readonly Finding[], composeId: string | null, actions: Actions | null, keys: readonly string[] = []): Node {
   const headingId = nextId('findings');
   const groups = groupFindings(findings);
   return h(
@@ -282,7 +282,7 @@ function findingsSection(lang: Lang, findings: readonly Finding[], composeId: st
               h(
                 'ul',
                 { class: 'items' },
-                g.items.map(({ finding, index }) => findingItem(lang, finding, index, shared !== '', composeId, actions)),
+                g.items.map(({ finding, index }) => findingItem(lang, finding, index, keys[index], shared !== '', composeId, actions)),
               ),
               shared ? h('p', { class: 'suggestion' }, t('popup.suggestion', lang, { text: shared })) : null,
             );
@@ -291,7 +291,7 @@ function findingsSection(lang: Lang, findings: readonly Finding[], composeId: st
   );
 }
 
-function findingItem(lang: Lang, f: Finding, index: number, sharedSuggestion: boolean, composeId: string | null, actions: Actions | null): Node {
+function findingItem(lang: Lang, f: Finding, index: number, key: string | undefined, sharedSuggestion: boolean, composeId: string | null, actions: Actions | null): Node {
   const where =
     f.target === 'body'
       ? `“${shortExcerpt(f.excerpt)}”`
@@ -320,7 +320,7 @@ function findingItem(lang: Lang, f: Finding, index: number, sharedSuggestion: bo
     excerpt,
     h('p', { class: 'message' }, f.message),
     f.suggestion && !sharedSuggestion ? h('p', { class: 'suggestion' }, t('popup.suggestion', lang, { text: f.suggestion.text })) : null,
-    replacement !== undefined && composeId && actions
+    replacement !== undefined && composeId && actions && key !== undefined && f.start !== undefined && f.end !== undefined
       ? h(
           'button',
           {
@@ -328,7 +328,9 @@ function findingItem(lang: Lang, f: Finding, index: number, sharedSuggestion: bo
             class: 'apply',
             dataset: { key: `apply-${index}` },
             'aria-label': t('popup.applyLabel', lang, { text: replacement }),
-            on: { click: () => void actions.request({ type: 'finding:apply', composeId, index }) },
+            // By key and span, checked against the draft as it is when the click arrives: typing
+            // since the popup opened must not make Apply replace other words.
+            on: { click: () => void actions.request({ type: 'finding:apply', composeId, key, start: f.start!, end: f.end! }) },
           },
           t('popup.apply', lang),
         )
