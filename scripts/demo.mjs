@@ -126,10 +126,31 @@ try {
   };
   await shot('1-underlines');
 
+  // The overlay's shadow roots are closed to page scripts; DevTools reaches into them
+  // (tests/e2e/shadow.ts does the same for the tests).
+  const cdp = await page.context().newCDPSession(page);
+  const inShadow = async (host, fn, arg) => {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: host });
+    if (!nodeId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const res = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: `function (a) { return (${fn})(this, a); }`, arguments: [{ value: arg }], returnByValue: true });
+    return res.result.value;
+  };
+  const waitShadow = async (host, selector) => {
+    for (const until = Date.now() + 5_000; Date.now() < until; await page.waitForTimeout(50)) {
+      if (await inShadow(host, String((r, sel) => !!r.querySelector(sel)), selector)) return;
+    }
+    throw new Error(`timed out waiting for ${host} ${selector}`);
+  };
+
   const target = await firstUnderline();
   if (target) {
     await page.mouse.move(target.x, target.y);
-    await page.locator('nemawashi-overlay .card:not([hidden])').waitFor({ timeout: 5_000 });
+    await waitShadow('nemawashi-overlay', '.card:not([hidden])');
     await page.waitForTimeout(150);
     await shot('2-card');
     await page.mouse.move(5, 5);
@@ -137,8 +158,12 @@ try {
   }
 
   await page.mouse.click(5, 5);
-  await page.locator('nemawashi-badge').first().locator('.pill').click();
-  await page.locator('nemawashi-badge .panel:not([hidden])').first().waitFor({ timeout: 5_000 });
+  const pill = await inShadow('nemawashi-badge', String((r) => {
+    const b = r.querySelector('.pill').getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }));
+  await page.mouse.click(pill.x, pill.y);
+  await waitShadow('nemawashi-badge', '.panel:not([hidden])');
   await page.waitForTimeout(150);
   await shot('3-badge-list');
 
@@ -146,7 +171,7 @@ try {
   await page.emulateMedia({ colorScheme: 'dark' });
   if (target) {
     await page.mouse.move(target.x, target.y);
-    await page.locator('nemawashi-overlay .card:not([hidden])').waitFor({ timeout: 5_000 });
+    await waitShadow('nemawashi-overlay', '.card:not([hidden])');
     await page.waitForTimeout(150);
   }
   await shot('4-card-dark');

@@ -36,7 +36,7 @@ export interface DraftSummary {
 /** Popup → content script (browser.tabs.sendMessage). */
 export type ContentRequest =
   | { type: 'summary:get' }
-  | { type: 'finding:reveal'; composeId: string; index: number }
+  | { type: 'finding:reveal'; composeId: string; key: string }
   | { type: 'finding:apply'; composeId: string; key: string; start: number; end: number }
   | { type: 'draft:set-audience'; composeId: string; packs: Pack[]; region: Region; sector: Sector }
   | { type: 'draft:reset-audience'; composeId: string }

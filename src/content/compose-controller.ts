@@ -383,9 +383,9 @@ export class ComposeController implements GuardedCompose {
     return ok ? 'applied' : 'stale';
   }
 
-  reveal(index: number): boolean {
-    const item = this.items[index];
-    return item ? this.overlay.reveal(item.key) : false;
+  /** Scrolls to a finding and opens its card (popup). By key: an index goes stale as the user types. */
+  reveal(key: string): boolean {
+    return this.items.some((i) => i.key === key) ? this.overlay.reveal(key) : false;
   }
 
   setAudience(packs: Pack[], region: Region, sector: Sector): void {

@@ -353,7 +353,7 @@ export class ContentController {
     let ok = true;
     switch (req.type) {
       case 'finding:reveal':
-        ok = c.reveal(req.index);
+        ok = c.reveal(req.key);
         break;
       case 'finding:apply':
         ok = c.applyFinding({ key: req.key, start: req.start, end: req.end }) === 'applied';

@@ -8,3 +8,4 @@ export * from './audience';
 export { createEngine, buildDoc, sortFindings, type Engine, type DraftFacts } from './analyze';
 export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';
 export * from './japanese';
+export * from './scan';

@@ -81,7 +81,9 @@ export class ComposeBadge {
     this.host.dataset.composeId = composeId;
     this.host.setAttribute('data-count', '0');
     this.host.setAttribute('data-max-severity', 'none');
-    this.root = this.host.attachShadow({ mode: 'open' });
+    // Closed: page scripts get null from host.shadowRoot, so the list (your phrases' notes, the
+    // audience from your recipients map, first-contact findings) stays ours (SECURITY.md).
+    this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = BADGE_CSS;
     this.pill = doc.createElement('button');

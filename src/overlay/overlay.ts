@@ -82,7 +82,8 @@ export class OverlayRoot {
     opts: { forceBoxes?: boolean } = {},
   ) {
     this.host = doc.createElement(OVERLAY_TAG);
-    this.shadow = this.host.attachShadow({ mode: 'open' });
+    // Closed: page scripts get null from host.shadowRoot; the card shows your phrases' notes.
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.shadow.append(style);

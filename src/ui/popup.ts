@@ -308,7 +308,7 @@ function findingItem(lang: Lang, f: Finding, index: number, key: string | undefi
             dataset: { key: `reveal-${index}` },
             // The accessible name contains the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
             'aria-label': t('popup.reveal', lang, { excerpt: where }),
-            on: { click: () => void actions.request({ type: 'finding:reveal', composeId, index }) },
+            on: { click: () => void (key !== undefined && actions.request({ type: 'finding:reveal', composeId, key })) },
           },
           where,
         )

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { OUT_DIR, ROOT, screenshot, SCREENSHOTS_DIR } from './harness';
 import { useExtensionBrowser } from './page-helpers';
+import { inShadow, shadowClick, shadowText } from './shadow';
 
 const run = promisify(execFile);
 const SHOTS = join(SCREENSHOTS_DIR, 'demo-run');
@@ -40,14 +41,14 @@ it('the sample draft (American → Tokyo bank, NDA attached) fires several rules
   await badge.waitFor({ state: 'attached', timeout: 15_000 });
   await expect.poll(async () => Number(await badge.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(5);
   expect(await badge.getAttribute('data-max-severity')).toBe('error');
-  await badge.locator('.pill').click();
-  const rules = await badge.evaluate((e) => [...e.shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.rule));
+  await shadowClick(page, 'nemawashi-badge', '.pill');
+  const rules = await inShadow(page, 'nemawashi-badge', (r) => [...r.querySelectorAll('li')].map((li) => li.dataset.rule));
   for (const id of ['ja/contract-on-first-contact', 'ja/signature-pressure', 'common/exclamation-overuse', 'ja/deflecting-blame', 'ja/humor']) expect(rules).toContain(id);
   expect(new Set(rules).size).toBeGreaterThanOrEqual(6);
   // The attachment itself is flagged (a finding without a span, shown only on the badge).
-  const where = await badge.evaluate((e) => [...e.shadowRoot!.querySelectorAll('li .where')].map((w) => w.textContent));
+  const where = await inShadow(page, 'nemawashi-badge', (r) => [...r.querySelectorAll('li .where')].map((w) => w.textContent));
   expect(where).toContain('Attachment · Brightline_Mutual_NDA.pdf');
-  expect(await badge.locator('.audience .who').textContent()).toBe('Japanese recipient · Tokyo');
+  expect(await shadowText(page, 'nemawashi-badge', '.audience .who')).toBe('Japanese recipient · Tokyo');
   await screenshot(page, 'demo-sample-badge-list');
   await page.close();
 });

@@ -11,6 +11,7 @@ import { analyze, rules } from '../../src/nemawashi';
 import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
 import { caretAfter, openTab, summaryOf, underlineRect } from './page-helpers';
+import { shadowClick, shadowCount, waitShadow } from './shadow';
 
 declare const chrome: {
   storage: { sync: { set(v: Record<string, unknown>): Promise<void> } };
@@ -128,7 +129,7 @@ it('leaves what Gmail would send identical to a browser without the extension; A
   // Apply then Ctrl+Z, on every finding the card can fix, one at a time.
   const fixable = [...new Set(s!.findings.filter((f) => f.suggestion?.replacement !== undefined && f.target === 'body').map((f) => f.excerpt))];
   expect(fixable.length).toBeGreaterThanOrEqual(3);
-  const card = page.locator('nemawashi-overlay .card:not([hidden])');
+  const CARD = '.card:not([hidden])';
   let applied = 0;
   for (const excerpt of fixable.slice(0, 6)) {
     const html = (await outgoing(page)).html;
@@ -137,22 +138,22 @@ it('leaves what Gmail would send identical to a browser without the extension; A
     await page.waitForTimeout(300);
     const r = (await underlineRect(page, excerpt))!;
     await page.mouse.move(r.left + Math.min(4, r.width / 2), r.top + r.height / 2);
-    await card.waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
+    await waitShadow(page, 'nemawashi-overlay', CARD, { timeout: 10_000 }).catch(async (err: unknown) => {
       await screenshot(page, 'draft-integrity-no-card');
       throw new Error(`no card over "${excerpt}" at ${JSON.stringify(r)} (applied ${applied} before): ${String(err)}`);
     });
-    const apply = card.locator('button[data-action="apply"]');
-    if ((await apply.count()) === 0) {
+    const apply = `${CARD} button[data-action="apply"]`;
+    if ((await shadowCount(page, 'nemawashi-overlay', apply)) === 0) {
       await page.keyboard.press('Escape');
       continue;
     }
-    await apply.click();
+    await shadowClick(page, 'nemawashi-overlay', apply);
     await expect.poll(async () => (await outgoing(page)).html, { timeout: 10_000 }).not.toBe(html);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await outgoing(page)).html, { timeout: 10_000 }).toBe(html);
     applied++;
     await page.mouse.move(5, 5);
-    await card.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+    await waitShadow(page, 'nemawashi-overlay', CARD, { state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
   }
   expect(applied).toBeGreaterThanOrEqual(3);
   // After every Apply was undone, the draft is again what the browser without the extension has.

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
 import { caretAfter, openTab, underlineRect } from './page-helpers';
+import { inShadow, inShadows, shadowClick, shadowText, waitShadow } from './shadow';
 
 declare const chrome: {
   runtime: { getManifest(): { options_ui?: { page: string }; options_page?: string } };
@@ -52,7 +53,7 @@ afterAll(async () => {
  * shadow root (the overlay and badges live in shadow roots), plus the page-world flag.
  */
 async function traces(p: Page): Promise<{ pwned: unknown; elements: string[] }> {
-  return p.evaluate(() => {
+  const inPage = await p.evaluate(() => {
     const found: string[] = [];
     const visit = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll('*')) {
@@ -68,6 +69,17 @@ async function traces(p: Page): Promise<{ pwned: unknown; elements: string[] }> 
     visit(document);
     return { pwned: (window as unknown as { __pwned?: unknown }).__pwned, elements: found };
   });
+  // The overlay's own roots are closed: look inside them through DevTools (tests/e2e/shadow.ts).
+  const inOverlay = await inShadows(p, 'nemawashi-overlay, nemawashi-badge', (root) => {
+    const found: string[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      const tag = el.tagName.toLowerCase();
+      if (['img', 'script', 'svg', 'iframe'].includes(tag) || el.id === 'pwned-b') found.push(tag + (el.id ? `#${el.id}` : ''));
+      for (const a of el.getAttributeNames()) if (/^on/i.test(a)) found.push(`${tag}[${a}]`);
+    }
+    return found;
+  });
+  return { pwned: inPage.pwned, elements: [...inPage.elements, ...inOverlay.flat()] };
 }
 
 it('shows markup in the draft and in user settings as text, and never parses it', async () => {
@@ -84,18 +96,17 @@ it('shows markup in the draft and in user settings as text, and never parses it'
   // The card: the user phrase's message, shown as text.
   const r = (await underlineRect(page, IMG))!;
   await page.mouse.move(r.left + 4, r.top + r.height / 2);
-  const card = page.locator('nemawashi-overlay .card:not([hidden])');
-  await card.waitFor({ timeout: 10_000 });
-  await expect.poll(() => card.getAttribute('data-rule')).toBe('user/hostile');
-  expect(await card.textContent()).toContain(MESSAGE);
-  expect(await card.textContent()).toContain(REPLACEMENT);
+  const CARD = '.card:not([hidden])';
+  await waitShadow(page, 'nemawashi-overlay', CARD, { timeout: 10_000 });
+  await expect.poll(() => inShadow(page, 'nemawashi-overlay', (r, sel) => r.querySelector(sel)?.getAttribute('data-rule'), CARD)).toBe('user/hostile');
+  expect(await shadowText(page, 'nemawashi-overlay', CARD)).toContain(MESSAGE);
+  expect(await shadowText(page, 'nemawashi-overlay', CARD)).toContain(REPLACEMENT);
   await screenshot(page, 'hostile-1-card');
 
   // The badge's list of findings.
-  await page.locator('nemawashi-badge .pill').first().click();
-  const panel = page.locator('nemawashi-badge .panel:not([hidden])').first();
-  await panel.waitFor({ timeout: 5_000 });
-  expect(await panel.textContent()).toContain(MESSAGE);
+  await shadowClick(page, 'nemawashi-badge', '.pill');
+  await waitShadow(page, 'nemawashi-badge', '.panel:not([hidden])');
+  expect(await shadowText(page, 'nemawashi-badge', '.panel:not([hidden])')).toContain(MESSAGE);
   await screenshot(page, 'hostile-2-badge-list');
   await page.keyboard.press('Escape');
 
@@ -113,8 +124,8 @@ it('shows markup in the draft and in user settings as text, and never parses it'
   // Apply puts the replacement in as text, through the editor.
   await page.bringToFront();
   await page.mouse.move(r.left + 4, r.top + r.height / 2);
-  await card.waitFor({ timeout: 10_000 });
-  await card.locator('button[data-action="apply"]').click();
+  await waitShadow(page, 'nemawashi-overlay', CARD, { timeout: 10_000 });
+  await shadowClick(page, 'nemawashi-overlay', `${CARD} button[data-action="apply"]`);
   await expect.poll(() => page.locator(EDITOR).first().innerText()).toContain(REPLACEMENT);
 
   await page.waitForTimeout(500);

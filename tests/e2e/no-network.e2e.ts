@@ -8,6 +8,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowser } from './harness';
 import { caretAfter, openTab } from './page-helpers';
+import { shadowClick, waitShadow } from './shadow';
 
 declare const chrome: {
   runtime: { getManifest(): { options_ui?: { page: string }; options_page?: string } };
@@ -64,9 +65,8 @@ it('makes no request beyond the fixture and its own files during a whole session
   });
   expect(rect).not.toBeNull();
   await page.mouse.move(rect!.left + rect!.width / 2, rect!.top + rect!.height / 2);
-  const card = page.locator('nemawashi-overlay .card:not([hidden])');
-  await card.waitFor({ timeout: 10_000 });
-  await card.locator('button[data-action="apply"]').click();
+  await waitShadow(page, 'nemawashi-overlay', '.card:not([hidden])', { timeout: 10_000 });
+  await shadowClick(page, 'nemawashi-overlay', '.card:not([hidden]) button[data-action="apply"]');
   await expect.poll(() => page.locator(EDITOR).first().innerText()).toContain('very important');
   await screenshot(page, 'no-network-1-gmail-after-apply');
 

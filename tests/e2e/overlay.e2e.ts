@@ -9,6 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { screenshot } from './harness';
 import { useExtensionBrowser } from './page-helpers';
+import { inShadow, shadowClick, shadowCount, shadowText, shadowVisible, waitShadow } from './shadow';
+
+const OVERLAY = 'nemawashi-overlay';
+const BADGE = 'nemawashi-badge';
+const CARD = '.card:not([hidden])';
+const cardRule = (p: Page) => inShadow(p, OVERLAY, (r) => r.querySelector<HTMLElement>('.card:not([hidden])')?.dataset.rule ?? null);
 
 /** The part of the extension API the service worker evaluations use. */
 declare const chrome: {
@@ -122,7 +128,7 @@ async function hoverText(p: Page, text: string): Promise<void> {
   const r = u?.rects[0];
   expect(r, `underline of "${text}"`).toBeTruthy();
   await p.mouse.move(r!.left + r!.width / 2, r!.top + r!.height / 2);
-  await p.locator('nemawashi-overlay .card:not([hidden])').waitFor({ timeout: 5_000 });
+  await waitShadow(p, OVERLAY, CARD, { timeout: 5_000 });
 }
 
 function caretState(p: Page, selector: string) {
@@ -225,12 +231,11 @@ describe('the card', () => {
     await waitForUnderline(p, 'VERY IMPORTANT');
     const before = await p.locator(EDITOR).evaluate((e) => e.innerHTML);
     await hoverText(p, 'VERY IMPORTANT');
-    const card = p.locator('nemawashi-overlay .card');
-    await expect.poll(() => card.getAttribute('data-rule')).toBe('common/shouting');
+    await expect.poll(() => cardRule(p)).toBe('common/shouting');
     // Hovering does not take focus from the editor.
     expect((await caretState(p, EDITOR)).activeIsEditor).toBe(true);
     await screenshot(p, 'overlay-4-card-hover');
-    await card.locator('button[data-action="apply"]').click();
+    await shadowClick(p, OVERLAY, '.card button[data-action="apply"]');
     await expect.poll(() => p.locator(EDITOR).innerText()).toContain('This launch is very important for us.');
     await waitForNoUnderline(p, 'VERY IMPORTANT');
     await screenshot(p, 'overlay-5-after-apply');
@@ -246,8 +251,7 @@ describe('the card', () => {
     const caret = await caretState(p, EDITOR);
     expect(caret.activeIsEditor).toBe(true);
     await p.keyboard.press('Alt+Shift+N');
-    const card = p.locator('nemawashi-overlay .card:not([hidden])');
-    await card.waitFor({ timeout: 5_000 });
+    await waitShadow(p, OVERLAY, CARD, { timeout: 5_000 });
     // Focus is in the card (on its first button), so the keyboard user can act on it.
     expect(await p.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('nemawashi-overlay');
     const active = (): Promise<string[]> =>
@@ -262,7 +266,7 @@ describe('the card', () => {
     const second = await active();
     expect(order.indexOf(second[0]!)).toBe((order.indexOf(first[0]!) + 1) % order.length);
     await p.keyboard.press('Escape');
-    await expect.poll(() => p.locator('nemawashi-overlay .card').isHidden()).toBe(true);
+    await expect.poll(() => shadowVisible(p, OVERLAY, CARD)).toBe(false);
     expect(await caretState(p, EDITOR)).toEqual(caret);
   });
 
@@ -274,7 +278,7 @@ describe('the card', () => {
     const badge = p.locator('nemawashi-badge');
     const count = Number(await badge.getAttribute('data-count'));
     await hoverText(p, 'VERY IMPORTANT');
-    await p.locator('nemawashi-overlay .card button[data-action="ignore"]').click();
+    await shadowClick(p, OVERLAY, '.card button[data-action="ignore"]');
     await waitForNoUnderline(p, 'VERY IMPORTANT');
     expect((await underlines(p)).map((u) => u.text)).toContain('ALSO URGENT');
     await expect.poll(async () => Number(await badge.getAttribute('data-count'))).toBe(count - 1);
@@ -290,7 +294,7 @@ describe('the card', () => {
     await typeAtEnd(p, EDITOR, 'This is VERY IMPORTANT. And this is ALSO URGENT!!');
     await waitForUnderline(p, 'ALSO URGENT');
     await hoverText(p, 'VERY IMPORTANT');
-    await p.locator('nemawashi-overlay .card button[data-action="turn-off"]').click();
+    await shadowClick(p, OVERLAY, '.card button[data-action="turn-off"]');
     await waitForNoUnderline(p, 'VERY IMPORTANT');
     await waitForNoUnderline(p, 'ALSO URGENT');
     expect((await underlines(p)).map((u) => u.text)).toEqual(['!!']);
@@ -314,9 +318,8 @@ describe('the card', () => {
     await waitForUnderline(p, 'blue widgets');
     await waitForUnderline(p, 'green gadgets');
     await hoverText(p, 'blue widgets');
-    const turnOff = p.locator('nemawashi-overlay .card button[data-action="turn-off"]');
-    expect(await turnOff.textContent()).toBe('Turn off phrase');
-    await turnOff.click();
+    expect(await shadowText(p, OVERLAY, '.card button[data-action="turn-off"]')).toBe('Turn off phrase');
+    await shadowClick(p, OVERLAY, '.card button[data-action="turn-off"]');
     await waitForNoUnderline(p, 'blue widgets');
     expect((await underlines(p)).map((u) => u.text)).toContain('green gadgets');
     await expect.poll(async () => (await stored())?.disabledRules).toEqual(['user/phrase-1']);
@@ -367,7 +370,7 @@ describe('composes and audience', () => {
     await typeAtEnd(p, `[data-nemawashi-demo]:nth-child(2) .editor`, 'We are VERY EXCITED!!');
     await waitForUnderline(p, 'VERY EXCITED');
     const badges = await p.locator('nemawashi-badge').evaluateAll((els) =>
-      els.map((e) => ({ id: e.getAttribute('data-compose-id'), count: Number(e.getAttribute('data-count')), max: e.getAttribute('data-max-severity'), items: e.shadowRoot!.querySelectorAll('li').length })),
+      els.map((e) => ({ id: e.getAttribute('data-compose-id'), count: Number(e.getAttribute('data-count')), max: e.getAttribute('data-max-severity') })),
     );
     expect(badges).toHaveLength(2);
     expect(new Set(badges.map((x) => x.id)).size).toBe(2);
@@ -383,8 +386,8 @@ describe('composes and audience', () => {
     expect(first.count).toBeGreaterThanOrEqual(3);
     expect(await editors.count()).toBe(2);
     // Opening a badge lists exactly data-count findings.
-    await p.locator('nemawashi-badge').nth(0).locator('.pill').click();
-    const listed = await p.locator('nemawashi-badge').nth(0).evaluate((e) => e.shadowRoot!.querySelectorAll('li').length);
+    await shadowClick(p, 'nemawashi-badge', '.pill', 0);
+    const listed = await shadowCount(p, 'nemawashi-badge', 'li', 0);
     expect(listed).toBe(Number(await p.locator('nemawashi-badge').nth(0).getAttribute('data-count')));
     await screenshot(p, 'overlay-10-two-composes');
   });
@@ -399,20 +402,22 @@ describe('composes and audience', () => {
     await p.locator('[data-field="to"] input').fill('ken@example.co.jp');
     await p.keyboard.press('Enter');
     await waitForUnderline(p, 'ASAP');
-    const badge = p.locator('nemawashi-badge');
-    await badge.locator('.pill').click();
-    await expect.poll(() => badge.locator('.audience .who').textContent()).toBe('Japanese recipient · Tokyo');
+    await shadowClick(p, BADGE, '.pill');
+    await expect.poll(() => shadowText(p, BADGE, '.audience .who')).toBe('Japanese recipient · Tokyo');
     await screenshot(p, 'overlay-11-audience-from-recipient');
     // Changed on the badge: American rules only for this draft.
-    await badge.locator('.audience .change').click();
-    await badge.locator('form.picker input[name="ja"]').uncheck();
-    await badge.locator('form.picker input[name="us"]').check();
-    await badge.locator('form.picker button[type="submit"]').click();
+    await shadowClick(p, BADGE, '.audience .change');
+    await waitShadow(p, BADGE, 'form.picker');
+    expect(await inShadow(p, BADGE, (r) => [...r.querySelectorAll<HTMLInputElement>('form.picker input[type=checkbox]')].map((i) => `${i.name}:${i.checked}`))).toEqual(['ja:true', 'us:false']);
+    await shadowClick(p, BADGE, 'form.picker input[name="ja"]');
+    await shadowClick(p, BADGE, 'form.picker input[name="us"]');
+    await shadowClick(p, BADGE, 'form.picker button[type="submit"]');
     await waitForNoUnderline(p, 'ASAP');
-    await expect.poll(() => badge.locator('.audience .who').textContent()).toBe('American recipient');
+    await expect.poll(() => shadowText(p, BADGE, '.audience .who')).toBe('American recipient');
     // Back to the recipients, then the recipient removed: general rules only.
-    await badge.locator('.audience .change').click();
-    await badge.locator('form.picker button.reset').click();
+    await shadowClick(p, BADGE, '.audience .change');
+    await waitShadow(p, BADGE, 'form.picker button.reset');
+    await shadowClick(p, BADGE, 'form.picker button.reset');
     await waitForUnderline(p, 'ASAP');
     before = await runs(p);
     await p.locator('[data-field="to"] .chip button').click();
@@ -428,9 +433,13 @@ describe('generic editors', () => {
     await p.waitForFunction(() => document.querySelectorAll('nemawashi-badge').length >= 1, undefined, { timeout: 15_000 });
     await ta.click();
     await p.keyboard.type('Hello all, this is VERY IMPORTANT for the release.', { delay: 10 });
-    const box = p.locator('nemawashi-overlay .box[data-rule="common/shouting"]');
-    await box.first().waitFor({ state: 'attached', timeout: 10_000 });
-    const got = await box.first().boundingBox();
+    const BOX = '.box[data-rule="common/shouting"]';
+    const boxRect = () => inShadow(p, OVERLAY, (r, sel) => {
+      const b = r.querySelector(sel)?.getBoundingClientRect();
+      return b ? { x: b.x, y: b.y, width: b.width, height: b.height } : null;
+    }, BOX);
+    await expect.poll(boxRect, { timeout: 10_000 }).not.toBeNull();
+    const got = await boxRect();
     // Where the browser puts those characters: the textarea's content box plus the measured
     // width of the text before them, in the textarea's own font.
     const expected = await ta.evaluate((el: HTMLTextAreaElement) => {
@@ -459,6 +468,6 @@ describe('generic editors', () => {
       document.querySelector<HTMLElement>('.dock')!.style.position = 'absolute';
       window.scrollBy(0, 40);
     });
-    await expect.poll(async () => Math.round((await box.first().boundingBox())!.y - (before - 40))).toBe(0);
+    await expect.poll(async () => Math.round((await boxRect())!.y - (before - 40))).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot } from './harness';
 import { useExtensionBrowser } from './page-helpers';
+import { inShadow } from './shadow';
 import {
   actionBadge,
   axeScan,
@@ -126,9 +127,9 @@ describe('popup against a compose', () => {
 
   it('clicking a finding reveals it in the draft: its card opens there', async () => {
     const cardRule = () =>
-      page.evaluate(() => {
-        const card = document.querySelector('nemawashi-overlay')?.shadowRoot?.querySelector<HTMLElement>('.card');
-        return card && !card.hidden ? card.dataset.rule : null;
+      inShadow(page, 'nemawashi-overlay', (r) => {
+        const card = r.querySelector<HTMLElement>('.card');
+        return card && !card.hidden ? (card.dataset.rule ?? null) : null;
       });
     expect(await cardRule()).toBeNull();
     await popup.locator('.group[data-rule="ja/blunt-imperative"] .excerpt').first().click();

@@ -13,6 +13,7 @@ import type { DraftSummary } from '../../src/messages';
 import { DEGRADED_WARNING_MS } from '../../src/webmail';
 import { fixture, serveAt } from './harness';
 import { caretAfter, openTab, summaryOf, useExtensionBrowser } from './page-helpers';
+import { shadowClick } from './shadow';
 
 interface Case {
   name: string;
@@ -216,8 +217,8 @@ describe('gmail compose rendered in steps', () => {
     const id = generic.composeId;
 
     const send = (m: Record<string, unknown>) => b.serviceWorker.evaluate(([t, msg]) => chrome.tabs.sendMessage(t, msg), [tabId, { composeId: id, ...m }] as const);
-    await send({ type: 'finding:reveal', index: generic.findings.findIndex(same) });
-    await page.locator('nemawashi-overlay .card button[data-action="ignore"]').click();
+    await send({ type: 'finding:reveal', key: generic.keys[generic.findings.findIndex(same)] });
+    await shadowClick(page, 'nemawashi-overlay', '.card button[data-action="ignore"]');
     await expect.poll(async () => (await summary(tabId))!.findings.filter(same).length).toBe(1);
     await send({ type: 'draft:set-audience', packs: ['common', 'us'], region: 'west', sector: 'modern' });
     await send({ type: 'draft:set-first-contact', value: 'yes' });
