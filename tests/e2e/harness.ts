@@ -22,14 +22,20 @@ export interface ExtensionBrowser {
   serviceWorker: Worker;
   /** Requests that tried to leave the machine (aborted). */
   blockedRequests: string[];
+  /** The service worker of another loaded extension (`alsoLoad`), by its manifest name. */
+  otherWorker(name: string): Promise<Worker>;
   close(): Promise<void>;
 }
 
 const LOCAL = /^(?:https?:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/|chrome-extension:|chrome:|about:|data:|blob:)/;
 
-/** `extensionDir`: another build than the one global-setup made (e.g. the production build). */
-export async function launchWithExtension(opts: { extension?: boolean; locale?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * `extensionDir`: another build than the one global-setup made (e.g. the production build).
+ * `alsoLoad`: other unpacked extensions loaded beside it (a probe that messages ours).
+ */
+export async function launchWithExtension(opts: { extension?: boolean; locale?: string; extensionDir?: string; alsoLoad?: string[] } = {}): Promise<ExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  const loaded = [extensionDir, ...(opts.alsoLoad ?? [])].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'nemawashi-e2e-'));
   const withExtension = opts.extension !== false;
   const args = [
@@ -41,7 +47,7 @@ export async function launchWithExtension(opts: { extension?: boolean; locale?: 
     '--disable-component-update',
     '--disable-sync',
     ...(opts.locale ? [`--lang=${opts.locale}`] : []),
-    ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ...(withExtension ? [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`] : []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -57,14 +63,30 @@ export async function launchWithExtension(opts: { extension?: boolean; locale?: 
     blockedRequests.push(url);
     return route.abort();
   });
-  let serviceWorker = withExtension ? context.serviceWorkers()[0] : undefined;
-  if (withExtension && !serviceWorker) serviceWorker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  // With other extensions loaded (alsoLoad), ours is the worker whose manifest is not theirs.
+  const nameOf = (w: Worker): Promise<string> => w.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string } } } }).chrome.runtime.getManifest().name);
+  const workerNamed = async (match: (name: string) => boolean): Promise<Worker> => {
+    for (const until = Date.now() + 30_000; Date.now() < until; ) {
+      for (const w of context.serviceWorkers()) if (match(await nameOf(w).catch(() => ''))) return w;
+      await context.waitForEvent('serviceworker', { timeout: 1_000 }).catch(() => undefined);
+    }
+    throw new Error('no such extension service worker');
+  };
+  let serviceWorker: Worker | undefined;
+  if (withExtension) {
+    if (opts.alsoLoad?.length) serviceWorker = await workerNamed((n) => n !== '' && n !== 'probe' && !n.startsWith('probe'));
+    else {
+      serviceWorker = context.serviceWorkers()[0];
+      if (!serviceWorker) serviceWorker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+    }
+  }
   const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : '';
   return {
     context,
     extensionId,
     serviceWorker: serviceWorker as Worker,
     blockedRequests,
+    otherWorker: (name) => workerNamed((n) => n === name),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
