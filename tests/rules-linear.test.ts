@@ -12,10 +12,10 @@ import { createEngine, DEFAULT_CONTEXT, PhraseTable, phraseKeys, type AnalysisCo
 
 const BIG = 100_000;
 const SMALL = 25_000;
-/** Below this, 100,000 characters cost under 0.5 µs each: flat enough, whatever the ratio says. */
-const FLOOR_MS = 50;
+/** Below this, 100,000 characters cost under 1 µs each: flat enough, whatever the ratio says. */
+const FLOOR_MS = 100;
 /** Linear keeps the per-character ratio near 1; quadratic makes it 4 (100k vs 25k). */
-const MAX_RATIO = 2.2;
+const MAX_RATIO = 2.8;
 
 const modules = import.meta.glob<Record<string, unknown>>('../rules/*/*.ts', { eager: true });
 const PUNCTUATION = ['.', '。', '!', '！', '?', '？', ',', '、', '…', '-', '"', "'", '(', ')'];

@@ -186,6 +186,7 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
     !!draft.isReply || split.hasQuote || ['reply-headers', 'reply-subject', 'reply-quote', 'reply-flag'].includes(verdict.reason);
   const hasCache = new WeakMap<object, boolean>();
   const matchMemo = new Map<object, PhraseMatch<PhraseEntry>[]>();
+  const sentenceMatchMemo = new Map<object, Map<number, PhraseMatch<PhraseEntry>[]>>();
   const doc: RuleDoc = {
     body,
     draft,
@@ -212,10 +213,28 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
       }
       return all.slice();
     },
-    matchSentence: (table, sentence) =>
-      matchParagraph(table, paragraphs[sentence.paragraph]!).filter(
-        (m) => m.start >= sentence.start && m.end <= sentence.end,
-      ),
+    // A paragraph's matches are rebased once per draft and searched by offset: filtering them
+    // for every sentence was quadratic in a paragraph of many sentences.
+    matchSentence: <E extends PhraseEntry>(table: PhraseTable<E>, sentence: Sentence) => {
+      let perTable = sentenceMatchMemo.get(table as unknown as object);
+      if (!perTable) sentenceMatchMemo.set(table as unknown as object, (perTable = new Map()));
+      let all = perTable.get(sentence.paragraph) as PhraseMatch<E>[] | undefined;
+      if (!all) {
+        all = matchParagraph(table, paragraphs[sentence.paragraph]!);
+        if (all.some((m, i) => i > 0 && m.start < all![i - 1]!.start)) all = all.slice().sort((a, b) => a.start - b.start);
+        perTable.set(sentence.paragraph, all as PhraseMatch<PhraseEntry>[]);
+      }
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid]!.start < sentence.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: PhraseMatch<E>[] = [];
+      for (let i = lo; i < all.length && all[i]!.start < sentence.end; i++) if (all[i]!.end <= sentence.end) out.push(all[i]!);
+      return out;
+    },
     // Binary search: sentences are in body order and do not overlap. Rules call this once per
     // match, so a linear scan made them quadratic on long drafts.
     sentenceAt: (offset) => {

@@ -217,7 +217,9 @@ export class OverlayRoot {
   private hover(e: MouseEvent): void {
     const p = this.lastPointer;
     if (!p) return;
-    const overCard = e.composedPath().includes(this.card.element) || (this.card.isOpen && contains(rectOf(this.card.element), p.x, p.y));
+    // The card lives in our closed shadow root: a document listener's composedPath() stops at
+    // the host, so the host stands for the card (the overlay's other nodes take no pointer).
+    const overCard = this.inCard(e) || (this.card.isOpen && contains(rectOf(this.card.element), p.x, p.y));
     if (overCard) {
       clearTimeout(this.closeTimer);
       clearTimeout(this.hoverTimer);
@@ -259,8 +261,7 @@ export class OverlayRoot {
   }
 
   private onPointerDown(e: MouseEvent): void {
-    const path = e.composedPath();
-    if (this.card.isOpen && !path.includes(this.card.element)) this.closeCard(false);
+    if (this.card.isOpen && !this.inCard(e)) this.closeCard(false);
     for (const c of this.composes) if (c.badge.isOpen && !c.badge.owns(e)) c.badge.close();
   }
 
@@ -287,11 +288,17 @@ export class OverlayRoot {
     }
   }
 
+  /** Whether an event happened in the card (seen from a document listener: at our host). */
+  private inCard(e: Event): boolean {
+    const path = e.composedPath();
+    return path.includes(this.card.element) || (this.card.isOpen && path.includes(this.host));
+  }
+
   /** The compose an event belongs to: its editor, its badge, or the card's compose. */
   private composeForEvent(e: Event): ComposeOverlay | undefined {
     const path = e.composedPath();
     for (const c of this.composes) if (path.includes(c.editor) || path.includes(c.badge.host)) return c;
-    if (path.includes(this.card.element)) {
+    if (this.inCard(e)) {
       const showing = this.card.showing;
       if (showing) return this.byId(showing.composeId);
     }
