@@ -193,6 +193,21 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect(m.update_url).toBeUndefined();
   });
 
+  it('listens to no other extension: no onMessageExternal or onConnectExternal listener in what it ships', () => {
+    // Without externally_connectable any other extension may message us; with no external
+    // listener those messages go nowhere (SECURITY.md). The polyfill names the events in its
+    // API table; what must never appear is a listener being added to one.
+    const { dir } = manifests[browser];
+    const problems: string[] = [];
+    for (const file of listFiles(dir).filter((f) => /\.(?:js|mjs)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/on(?:Message|Connect)External\s*\)?\s*\.\s*addListener|\[\s*["'`]on(?:Message|Connect)External["'`]\s*\]\s*\.\s*addListener/g)) {
+        problems.push(`${file.slice(dir.length + 1)}: ${m[0]}`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('ships no code that talks to the network or evaluates strings', () => {
     const { dir } = manifests[browser];
     const problems: string[] = [];

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftSummary } from '../../src/messages';
+import { DEFAULT_SETTINGS } from '../../src/settings/types';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
 import { openDemo, openPopup, startDemoServer } from './popup-helpers';
 import { inShadow, shadowClick, shadowText, waitShadow } from './shadow';
@@ -39,20 +40,14 @@ beforeAll(async () => {
     window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
   });
   demo = await startDemoServer();
-  await b.serviceWorker.evaluate(
-    async ([note, phrase, mapped]) => {
-      const { settings } = await chrome.storage.sync.get('settings');
-      const s = settings as Record<string, unknown>;
-      await chrome.storage.sync.set({
-        settings: {
-          ...s,
-          userPhrases: [{ id: 'p1', phrase, pack: 'common', message: note, severity: 'warning' }],
-          audienceMap: [{ match: mapped, audience: 'ja', region: 'west', sector: 'traditional' }],
-        },
-      });
-    },
-    [NOTE, PHRASE, MAPPED] as const,
-  );
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    userPhrases: [{ id: 'p1', phrase: PHRASE, pack: 'common', message: NOTE, severity: 'warning' }],
+    audienceMap: [{ match: MAPPED, audience: 'ja', region: 'west', sector: 'traditional' }],
+  };
+  await b.serviceWorker.evaluate(async (s) => {
+    await chrome.storage.sync.set({ settings: s, settings$: { v: s.version } });
+  }, settings);
 }, 120_000);
 
 afterAll(async () => {
@@ -253,7 +248,7 @@ describe('a hostile page', () => {
     await page.waitForTimeout(100);
     await apply.click();
     await expect.poll(() => popup.locator('[role="status"][aria-live]').first().textContent()).toContain('The draft changed');
-    expect(await page.locator(EDITOR).innerText()).toBe('ASAP ASAP. We need it soon. Please send it ASAP.');
+    expect((await page.locator(EDITOR).innerText()).replace(/\s+/g, ' ')).toBe('ASAP ASAP. We need it soon. Please send it ASAP.');
     // The list was refreshed: its three ASAP findings now apply where they are.
     await expect.poll(() => popup.locator('.group[data-rule="ja/pressure"] .apply').count()).toBe(3);
     await popup.close();
