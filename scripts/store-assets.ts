@@ -20,6 +20,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Lang } from '../src/engine/types';
 import { rules } from '../src/nemawashi';
 import { hostsOf } from '../src/webmail/hosts';
+import { shadowClick, waitShadow } from '../tests/e2e/shadow';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = resolve(ROOT, process.env.NEMAWASHI_OUT_DIR ?? '.output-store');
@@ -241,7 +242,7 @@ async function screenshots(lang: Lang, demoUrl: string): Promise<string[]> {
     const target = await underlineAt(page);
     if (target) {
       await page.mouse.move(target.x, target.y);
-      await page.locator('nemawashi-overlay .card:not([hidden])').waitFor({ timeout: 5_000 });
+      await waitShadow(page, 'nemawashi-overlay', '.card:not([hidden])');
       await page.waitForTimeout(200);
     }
     await page.screenshot({ path: out(1, 'compose-card') });
@@ -250,8 +251,9 @@ async function screenshots(lang: Lang, demoUrl: string): Promise<string[]> {
 
     // 2. The badge's list: what has no place in the text (the contract attached, the audience).
     await page.mouse.click(5, 5);
-    await page.locator('nemawashi-badge').first().locator('.pill').click();
-    await page.locator('nemawashi-badge .panel:not([hidden])').first().waitFor({ timeout: 5_000 });
+    // The overlay's shadow roots are closed to page scripts; DevTools reaches them (tests/e2e/shadow.ts).
+    await shadowClick(page, 'nemawashi-badge', '.pill');
+    await waitShadow(page, 'nemawashi-badge', '.panel:not([hidden])');
     await page.waitForTimeout(200);
     await page.screenshot({ path: out(2, 'findings-list') });
     await page.mouse.click(5, 5);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension, screenshot, type ExtensionBrowser } from './harness';
 import { underlineRect } from './page-helpers';
 import { axeScan, openDemo, startDemoServer, storedSettings } from './popup-helpers';
+import { shadowCount, shadowText, waitShadow } from './shadow';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const FILE_PREFIX = 'nemawashi-e2e-policy-';
@@ -167,25 +168,26 @@ describe('Chromium with a managed policy', () => {
     expect(s.findings.some((f) => f.ruleId === 'common/shouting')).toBe(false);
 
     // The card of a locked company phrase offers Ignore but no Turn off; a rule of the user's does.
-    const card = page.locator('nemawashi-overlay .card:not([hidden])');
+    const CARD = '.card:not([hidden])';
+    const count = (sel: string) => shadowCount(page, 'nemawashi-overlay', `${CARD} ${sel}`);
     const hover = async (text: string) => {
       const rect = await underlineRect(page, text);
       expect(rect, `underline of "${text}"`).toBeTruthy();
       await page.mouse.move(rect!.left + rect!.width / 2, rect!.top + rect!.height / 2);
-      await card.waitFor({ timeout: 5_000 });
+      await waitShadow(page, 'nemawashi-overlay', CARD);
     };
     await hover('Per my last email');
-    expect(await card.textContent()).toContain('Company style: say what you need again, kindly.');
-    expect(await card.locator('button[data-action="ignore"]').count()).toBe(1);
-    expect(await card.locator('button[data-action="turn-off"]').count()).toBe(0);
+    expect(await shadowText(page, 'nemawashi-overlay', CARD)).toContain('Company style: say what you need again, kindly.');
+    expect(await count('button[data-action="ignore"]')).toBe(1);
+    expect(await count('button[data-action="turn-off"]')).toBe(0);
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await waitShadow(page, 'nemawashi-overlay', CARD, { state: 'hidden' }).catch(() => undefined);
     // Any other underlined finding: the policy names none of them as forced on.
     const own = (s.findings as Array<{ ruleId: string; excerpt?: string; start?: number }>).find((f) => f.ruleId !== 'user/org-last-email' && f.start !== undefined);
     expect(own, JSON.stringify(s.findings.map((f) => f.ruleId))).toBeDefined();
     await hover(own!.excerpt!);
-    expect(await card.locator('button[data-action="turn-off"]').count()).toBe(1);
+    expect(await count('button[data-action="turn-off"]')).toBe(1);
     await page.close();
   });
 
