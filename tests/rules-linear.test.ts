@@ -62,7 +62,10 @@ const cpuMs = (f: () => void): number => {
   return (d.user + d.system) / 1000;
 };
 
-describe('each rule is linear within one long sentence', () => {
+// Opt-in (npm run test:linear): every rule × every trigger at 100,000 characters takes many
+// minutes of CPU, and a rule that is still quadratic takes far longer; too much for each run of
+// the unit project on a 2-core CI machine. The engine-wide linear checks stay in properties.test.ts.
+describe.runIf(process.env.NEMAWASHI_LINEAR === '1')('each rule is linear within one long sentence', () => {
   for (const rule of allRules) {
     it(rule.id, () => {
       const failures: string[] = [];

@@ -99,11 +99,12 @@ describe('a hostile page', () => {
     const view = await pageView(page);
     expect(view.roots.length).toBeGreaterThanOrEqual(2);
     expect(view.roots.every((closed) => closed)).toBe(true);
-    for (const secret of ['PRIVATE-NOTE', 'Japanese recipient', 'Osaka', 'No specific audience', 'contract-on-first-contact', 'user/p1']) {
+    // ("Osaka" is not in the list: the demo page's own sample threads mention it.)
+    for (const secret of ['PRIVATE-NOTE', 'Japanese recipient', 'No specific audience', 'contract-on-first-contact', 'user/p1']) {
       expect(view.html, secret).not.toContain(secret);
     }
     // What the hosts say in attributes: ids, counts, worst severity, timings; nothing else.
-    for (const a of view.attributes) expect(a).toMatch(/^(?:data-(?:compose-id|count|max-severity|paused|below|mode|debounce-ms|main-start|startup-ms|warmup-ms|composes|runs|last-[a-z-]+)=|style=|hidden=)/);
+    for (const a of view.attributes) expect(a).toMatch(/^(?:data-(?:compose-id|count|max-severity|paused|below|mode|debounce-ms|main-start|startup-ms|warmup-ms|composes|runs|last-[a-z-]+|engine-[a-z-]+)=|style=|hidden=)/);
     await page.close();
   });
 
@@ -249,8 +250,11 @@ describe('a hostile page', () => {
     await apply.click();
     await expect.poll(() => popup.locator('[role="status"][aria-live]').first().textContent()).toContain('The draft changed');
     expect((await page.locator(EDITOR).innerText()).replace(/\s+/g, ' ')).toBe('ASAP ASAP. We need it soon. Please send it ASAP.');
-    // The list was refreshed: its three ASAP findings now apply where they are.
-    await expect.poll(() => popup.locator('.group[data-rule="ja/pressure"] .apply').count()).toBe(3);
+    // The list was refreshed: Apply now replaces the flagged words where they are now.
+    await popup.locator('.group[data-rule="ja/pressure"] .apply').last().click();
+    await expect
+      .poll(async () => (await page.locator(EDITOR).innerText()).replace(/\s+/g, ' '))
+      .toBe('ASAP ASAP. We need it soon. Please send it at your earliest convenience.');
     await popup.close();
     await page.close();
   });
