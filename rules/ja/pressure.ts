@@ -1,5 +1,5 @@
 // rules/ja/pressure.ts
-import { defineRule, definePhrases, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { pressureJa } from './japanese/pressure';
 
@@ -93,10 +93,12 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
  * "Takes effect immediately" and "my fund has 12% right now" describe; they push nobody.
  */
 function aimedAtReader(s: Sentence, at: number): boolean {
-  const words = s.tokens.filter((t) => t.isWord);
-  if (words.some((t) => READER.has(t.norm))) return true;
+  // Indexed per sentence (src/engine/scan.ts): a scan of the sentence per match was quadratic.
+  const words = sentenceWords(s);
+  if (nextWordWhere(s, 'ja/pressure:reader', (t) => READER.has(t.norm))) return true;
   // "We need it immediately" presses; "I still need to enter it right now" is the writer's own task.
-  if (words.some((t, k) => t.end <= at && DEMAND.has(t.norm) && words[k + 1]?.norm !== 'to')) return true;
+  const demand = nextWordWhere(s, 'ja/pressure:demand-not-to', (t, k, w) => DEMAND.has(t.norm) && w[k + 1]?.norm !== 'to');
+  if (demand && demand.end <= at) return true;
   const first = words[0];
   // "Take effect immediately": what a rule or a price does, not a command to anyone.
   if (first?.norm === 'take' && words[1]?.norm === 'effect') return false;
@@ -109,15 +111,14 @@ function aimedAtReader(s: Sentence, at: number): boolean {
  * writer is demanding ("we need it immediately").
  */
 function isWritersOwnSpeed(s: Sentence, at: number): boolean {
-  const words = s.tokens.filter((t) => t.isWord);
-  const before = words.filter((t) => t.end <= at);
-  if (before.some((t) => DEMAND.has(t.norm))) return false;
+  const demand = nextWordWhere(s, 'ja/pressure:demand', (t) => DEMAND.has(t.norm));
+  if (demand && demand.end <= at) return false;
   // The subject is the first pronoun of the sentence: "I'll get back to you right away" is the
   // writer's promise even though "you" follows.
-  const subject = before.find((t) => WRITER.has(t.norm) || t.norm === 'you' || t.norm === 'your');
-  if (subject) return WRITER.has(subject.norm);
+  const subject = nextWordWhere(s, 'ja/pressure:pronoun', (t) => WRITER.has(t.norm) || t.norm === 'you' || t.norm === 'your');
+  if (subject && subject.end <= at) return WRITER.has(subject.norm);
   // "Right now we are finalizing the quote": the adverb opens a clause whose subject is the writer.
-  const after = words.find((t) => t.start >= at && !/^(?:right|now|immediately|away|asap|urgently)$/.test(t.norm));
+  const after = nextWordWhere(s, 'ja/pressure:after', (t) => !/^(?:right|now|immediately|away|asap|urgently)$/.test(t.norm), at);
   return !!after && WRITER.has(after.norm);
 }
 
