@@ -87,6 +87,39 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return -1;
 }
 
+const commandStarts = new WeakMap<Sentence, number>();
+
+/**
+ * Where the first command of the sentence starts (its first word, or the first word after a
+ * comma or semicolon, when that word is a base-form verb: "Hey guys, send me…"), or Infinity.
+ * "Take effect immediately" is what a rule does, not a command.
+ */
+function firstCommandStart(s: Sentence, words: readonly Token[]): number {
+  const hit = commandStarts.get(s);
+  if (hit !== undefined) return hit;
+  const opensCommand = (k: number): boolean => {
+    const w = words[k];
+    if (!w || !/^[a-z]+$/.test(w.norm) || WRITER.has(w.norm)) return false;
+    if (w.norm === 'take' && words[k + 1]?.norm === 'effect') return false;
+    return isInfinitiveVerb(w.norm) && words.length - k > 2;
+  };
+  let found = Infinity;
+  if (words[0] && /^\p{Lu}/u.test(words[0].text) && opensCommand(0)) found = words[0].start;
+  else {
+    let k = 0;
+    for (const t of s.tokens) {
+      if (t.text !== ',' && t.text !== ';') continue;
+      while (k < words.length && words[k]!.start <= t.start) k++;
+      if (k < words.length && opensCommand(k)) {
+        found = words[k]!.start;
+        break;
+      }
+    }
+  }
+  commandStarts.set(s, found);
+  return found;
+}
+
 /**
  * Whether an urgency word is aimed at the reader: the sentence speaks to them (you, your,
  * please), demands something (we need, must), or opens with a command ("Reply right away").
@@ -99,10 +132,9 @@ function aimedAtReader(s: Sentence, at: number): boolean {
   // "We need it immediately" presses; "I still need to enter it right now" is the writer's own task.
   const demand = nextWordWhere(s, 'ja/pressure:demand-not-to', (t, k, w) => DEMAND.has(t.norm) && w[k + 1]?.norm !== 'to');
   if (demand && demand.end <= at) return true;
-  const first = words[0];
-  // "Take effect immediately": what a rule or a price does, not a command to anyone.
-  if (first?.norm === 'take' && words[1]?.norm === 'effect') return false;
-  return !!first && first.start < at && /^\p{Lu}/u.test(first.text) && /^[a-z]+$/.test(first.norm) && !WRITER.has(first.norm) && isInfinitiveVerb(first.norm) && words.length > 2;
+  // A command opening the sentence or a clause before the urgency word: "Send it ASAP",
+  // "Hey guys, send me the report ASAP". Found once per sentence, so many matches stay linear.
+  return firstCommandStart(s, words) < at;
 }
 
 /**
@@ -229,6 +261,7 @@ const english = defineRule({
   },
   examples: {
     fire: [
+      { text: 'Hey guys, send me the report ASAP!!', excerpt: 'ASAP' },
       { text: 'Please send it ASAP.', excerpt: 'ASAP', output: 'Please send it at your earliest convenience.' },
       { text: 'We need an answer today.', excerpt: 'need an answer today' },
       { text: 'Reply by end of day.', excerpt: 'by end of day' },
@@ -243,6 +276,7 @@ const english = defineRule({
     ],
     pass: [
       { text: 'The new rule takes effect immediately under the urgency statute.' },
+      { text: 'When the parts arrive, we install them right away.' },
       { text: 'My fund holds 12% right now; should I raise it?' },
       { text: 'That item is at the top of my list right now.' },
       { text: 'Send whatever you want, and I will make the transfer this evening.' },
