@@ -191,7 +191,9 @@ export default defineRule({
         const lineWords = p.tokens.filter((t) => t.isWord && t.start >= lineStart && t.end <= lineEnd).length;
         if (lineWords <= 2 && !/[.!?]\s*$/.test(line)) continue;
         const colon = line.indexOf(':');
-        if (colon !== -1 && end <= lineStart + colon && lineStart + colon - start < 40) continue;
+        // A label's name opens its line and is short: "NOTES ONLY: …", not a shout earlier in a
+        // line that has a colon further on ("PLEASE SEND IT NOW. Again: …").
+        if (colon !== -1 && colon <= 40 && end <= lineStart + colon && !/[.!?]/.test(line.slice(0, colon))) continue;
         // Names and codes in capitals (ENRON, CAISO, "Dear Mr. LARRY CAMPBELL") are not a raised
         // voice: a shout is made of ordinary words.
         const ordinary = caps.filter((t) => isCommonWord(t.text));
@@ -224,6 +226,7 @@ export default defineRule({
       { text: 'Please CALL US before Friday.', excerpt: 'CALL US' },
       { text: 'URGENT: PLEASE REVIEW THE NDA TODAY.', excerpt: 'PLEASE REVIEW THE NDA TODAY' },
       { text: 'The transmission MAY BE curtailed to zero without notice.', excerpt: 'MAY BE' },
+      { text: 'PLEASE SEND IT NOW. Again: please send it.', excerpt: 'PLEASE SEND IT NOW' },
     ],
     pass: [
       { text: 'The NDA and MSA are attached; prices are in USD and JPY.' },
