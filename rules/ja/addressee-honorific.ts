@@ -11,7 +11,16 @@ const CASUAL = /(?:さん|くん|君|ちゃん)\s*$/u;
 /** 御中 is for an organisation; ご担当者 is a person, so "ご担当者 御中" mixes them. */
 const TANTOUSHA_ONCHU = /ご?担当者?\s*御中/u;
 /** The partner wrote さん first: the first lines of their quoted message address the writer so. */
-const QUOTED_SAN = /^[>＞ \t\u3000]{0,8}[^\n>＞ \t\u3000][^\n]{0,19}(?:さん|くん)[ \t\u3000]*$/mu;
+/** A short line of the quoted message that ends in さん/くん (the partner wrote さん first). A loop over lines, not a multi-line regex. */
+function quotedSan(text: string): boolean {
+  return text.split('\n').some((raw) => {
+    let line = raw.trimEnd();
+    let k = 0;
+    while (k < line.length && k < 8 && '>＞ \t\u3000'.includes(line[k]!)) k++;
+    line = line.slice(k);
+    return line.length > 2 && line.length <= 22 && (line.endsWith('さん') || line.endsWith('くん'));
+  });
+}
 
 export default defineRule({
   id: 'ja/addressee-honorific',
@@ -86,7 +95,7 @@ export default defineRule({
     }
     const casual = lines.find((l) => CASUAL.test(l.text));
     if (casual) {
-      if (QUOTED_SAN.test(doc.quotedText.slice(0, 400))) return [];
+      if (quotedSan(doc.quotedText.slice(0, 400))) return [];
       const m = CASUAL.exec(casual.text)!;
       const start = casual.start + m.index;
       reports.push({

@@ -24,9 +24,13 @@ export function isJapaneseQuoteLine(line: string): boolean {
 
 /** A frame line of a signature block: ━━━, ―――, ＿＿＿, ＝＝＝, ─── and the like. */
 const FRAME = /^\s*(?:[━―─＿＝═～〜*＊=_◆◇■□●○・…-]\s?){6,}\s*$/;
-/** Lines that only signatures have: organisation, department, contact details. */
-const SIGNATURE_CONTENT =
-  /株式会社|有限会社|合同会社|（株）|\(株\)|(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|https?:\/\/|[\w.+-]@[\w-]{1,100}\.[A-Za-z]|[部課室](?:長|課長|部長)?\s*$/;
+/**
+ * Lines that only signatures have: organisation, department, contact details. Several small
+ * regexes tried in turn (one alternation of all of them is too large for recheck to clear).
+ */
+const SIGNATURE_ORG = /株式会社|有限会社|合同会社|（株）|\(株\)|〒\s?\d|https?:\/\//;
+const SIGNATURE_DEPT = /[部課室](?:長|課長|部長)?\s*$/;
+const SIGNATURE_CONTENT = { test: (line: string): boolean => SIGNATURE_ORG.test(line) || SIGNATURE_DEPT.test(line) || CONTACT.test(line) };
 /** Contact details: what makes an unframed block at the end a signature. */
 const CONTACT = /(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|[\w.+-]@[\w-]{1,100}\.[A-Za-z]/;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;

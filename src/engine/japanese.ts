@@ -282,9 +282,12 @@ export const SASETE_ITADAKU = /[さわらかたまがばな]せて(?:いただ|�
 
 /** The humble replacement of a させていただく form, or undefined for a permission request. */
 export function humbleFormOf(sasete: string): string | undefined {
-  const m = /(?:いただ|頂)(.*)$/u.exec(sasete);
-  if (!m) return undefined;
-  const tail = m[1]!;
+  // The part after いただ / 頂 (indexOf, not a regex: recheck reads "(.*)$" as polynomial).
+  const a = sasete.indexOf('いただ');
+  const b = sasete.indexOf('頂');
+  const at = a === -1 ? b : b === -1 ? a : Math.min(a, b);
+  if (at === -1) return undefined;
+  const tail = sasete.slice(at + (at === a ? 3 : 1));
   if (tail.startsWith('け')) return undefined; // いただける / いただけますか: asks permission
   switch (tail) {
     case 'きます':

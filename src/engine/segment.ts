@@ -129,7 +129,14 @@ const FOOTER_MARKERS =
   /do you yahoo|yahoo! (?:mail|messenger|shopping|greetings|photos|calendar|auctions|personals)|msn hotmail|msn explorer|get your (?:private|free)|free (?:e-?mail|download)|unsubscribe|you are currently subscribed|to be removed from (?:this|our)|(?:this|the) (?:list|newsletter) is sponsored|\bsponsor(?:ed)? by\b|share information about yourself|create your own public profile|sent from my (?:iphone|ipad|blackberry|android)|powered by/i;
 
 /** A signature's contact line: phone, fax, e-mail, a company with a legal suffix. */
-const CONTACT_LINE = /\b(?:tel|fax|phone|mobile|cell|direct|e-?mail)\b|\+?\d[\d ().-]{7,}\d|@|\b(?:corp|inc|ltd|llc|plc|gmbh|co\.)(?:\W|$)|株式会社/i;
+const CONTACT_WORD = /\b(?:tel|fax|phone|mobile|cell|direct|e-?mail|corp|inc|ltd|llc|plc|gmbh)\b|株式会社|@/i;
+/** A signature's contact line: a contact word, a company suffix, an address, or seven digits (a phone number). */
+function isContactLine(text: string): boolean {
+  if (CONTACT_WORD.test(text)) return true;
+  let digits = 0;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) digits++;
+  return digits >= 7;
+}
 
 function disclaimerScore(text: string): number {
   const lower = text.toLowerCase();
@@ -294,7 +301,7 @@ function splitBodyUncached(body: string): SplitBody {
       if (words > 8 || (/[.!?]$/.test(t) && !/^(?:tel|fax|ph|mob|cell|dir)\.?$/i.test(t) && words > 3)) break;
       // The sign-off ("Rgds", "Best regards") stays the writer's words; the block is below it.
       if (SIGN_OFF.test(lines[j]!.text)) break;
-      if (CONTACT_LINE.test(t)) contact = true;
+      if (isContactLine(t)) contact = true;
       shortLines++;
       blockStart = j;
     }

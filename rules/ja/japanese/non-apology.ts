@@ -5,17 +5,18 @@
  */
 import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
-import { findAll, perParagraph } from './shared';
+import { findAll, findChain, perParagraph } from './shared';
 
 const CONDITIONAL = /(?:のであれば|であれば|のでしたら|でしたら|たのなら|たなら|だなら|のなら|としたら|とすれば|たとしたら|ようでしたら)[、,]?\s?(?:大変|誠に|本当に)?(?:申し訳|お詫び|すみません|すいません|ごめんなさい)[^、。]{0,12}/gu;
-const BUT_DENIAL = /申し訳(?:ございません|ありません)が[、,]?[^。]{0,40}?(?:責任では|問題では|過失では|せいでは|ミスでは|不具合では)(?:ございません|ありません|ない)/gu;
+/** 申し訳ございませんが, then within 40 characters a denial of responsibility (findChain). */
+const BUT_DENIAL = [/申し訳(?:ございません|ありません)が[、,]?/gu, /(?:責任では|問題では|過失では|せいでは|ミスでは|不具合では)(?:ございません|ありません|ない)/u];
 
 export const nonApologyJa: JapaneseWording = {
   check(doc) {
     return perParagraph(doc, 'ja/non-apology', (sentences) => {
     const out: RuleReport[] = [];
     for (const m of findAll(sentences, CONDITIONAL)) out.push({ start: m.start, end: m.end, messageId: 'conditional', data: { phrase: m.text } });
-    for (const m of findAll(sentences, BUT_DENIAL)) out.push({ start: m.start, end: m.end, messageId: 'but', data: { phrase: m.text } });
+    for (const m of findChain(sentences, BUT_DENIAL, [40])) out.push({ start: m.start, end: m.end, messageId: 'but', data: { phrase: m.text } });
     return out;
     });
   },

@@ -97,6 +97,46 @@ export function findAll(sentences: readonly JaSentence[], re: RegExp): Array<Spa
   return out;
 }
 
+/**
+ * Phrases in order within one sentence, each within `gaps[k]` characters of the previous one and
+ * with no 。 between them: "申し訳ございませんが … 責任ではございません". Each part is a regex of
+ * literal alternatives; the gaps are read as bounded windows, so the search is linear in the
+ * sentence (a "[^。]{0,40}?" window inside one regex is polynomial to recheck).
+ */
+export function findChain(
+  sentences: readonly JaSentence[],
+  parts: readonly RegExp[],
+  gaps: readonly number[],
+): Array<Span & { sentence: JaSentence; text: string }> {
+  const out: Array<Span & { sentence: JaSentence; text: string }> = [];
+  const head = parts[0]!.global ? parts[0]! : new RegExp(parts[0]!.source, `${parts[0]!.flags}g`); // safe-regexp: parts are the caller's literals
+  for (const s of sentences) {
+    head.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = head.exec(s.text)) !== null) {
+      if (m[0] === '') {
+        head.lastIndex++;
+        continue;
+      }
+      let end = m.index + m[0].length;
+      let ok = true;
+      for (let k = 1; k < parts.length && ok; k++) {
+        const stop = s.text.indexOf('。', end);
+        const windowEnd = Math.min(stop === -1 ? s.text.length : stop, end + gaps[k - 1]! + 40);
+        const part = parts[k]!;
+        const next = new RegExp(part.source, part.flags.replace('g', '')).exec(s.text.slice(end, windowEnd)); // safe-regexp: parts are the caller's literals
+        if (!next || next.index > gaps[k - 1]!) ok = false;
+        else end = end + next.index + next[0].length;
+      }
+      if (ok) {
+        out.push({ start: s.start + m.index, end: s.start + end, sentence: s, text: s.text.slice(m.index, end) });
+        head.lastIndex = end;
+      }
+    }
+  }
+  return out;
+}
+
 /** An apology in Japanese (a conditional one counts: that is ja/non-apology's business). */
 export const APOLOGY = /申し訳|お詫び|おわび|詫び|すみません|すいません|済みません|ごめんなさい|失礼いたしました|失礼しました|ご迷惑をおかけ(?:し|いたし)まし|ご迷惑をおかけして(?:おり|しまい)/u;
 
