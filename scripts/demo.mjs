@@ -185,8 +185,13 @@ try {
   await waitForUnderlines();
   await page.waitForTimeout(300);
   await shot('5-japanese-draft');
-  await page.locator('nemawashi-badge').first().locator('.pill').click();
-  await page.locator('nemawashi-badge .panel:not([hidden])').first().waitFor({ timeout: 5_000 });
+  // The badge's root is closed: find the pill through the DevTools protocol and click it as a user would.
+  const jaPill = await inShadow('nemawashi-badge', String((r) => {
+    const b = r.querySelector('.pill').getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }));
+  await page.mouse.click(jaPill.x, jaPill.y);
+  await waitShadow('nemawashi-badge', '.panel:not([hidden])');
   await page.waitForTimeout(150);
   await shot('6-japanese-badge-list');
   const jaCount = await page.locator('nemawashi-badge').first().getAttribute('data-count');

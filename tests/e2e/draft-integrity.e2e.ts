@@ -13,6 +13,8 @@ import { fixture, launchWithExtension, screenshot, serveAt, type ExtensionBrowse
 import { caretAfter, openTab, summaryOf, underlineRect } from './page-helpers';
 import { shadowClick, shadowCount, waitShadow } from './shadow';
 
+const JAPANESE_DRAFT_RULES = new Set(['ja/opening-formula', 'ja/closing-formula', 'ja/plain-form', 'ja/keigo-misuse', 'ja/sasete-itadaku', 'ja/addressee-honorific']);
+
 declare const chrome: {
   storage: { sync: { set(v: Record<string, unknown>): Promise<void> } };
 };
@@ -115,7 +117,9 @@ it('leaves what Gmail would send identical to a browser without the extension; A
     { packs: ['common', 'ja', 'us'] },
   );
   const expected = [...new Set(reference.map((f) => f.ruleId))].sort();
-  expect(expected.length, `rules firing on the reference draft: ${expected.join(', ')}`).toBeGreaterThanOrEqual(rules.length - 4);
+  // The six rules for drafts written in Japanese cannot fire on this English draft.
+  const forEnglish = rules.filter((r) => !JAPANESE_DRAFT_RULES.has(r.id));
+  expect(expected.length, `rules firing on the reference draft: ${expected.join(', ')}`).toBeGreaterThanOrEqual(forEnglish.length - 4);
   expect([...firedInPage].sort()).toEqual(expect.arrayContaining(expected));
 
   const a = await outgoing(page);

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness';
 import { useExtensionBrowser } from './page-helpers';
+import { inShadow, shadowClick, shadowCount, shadowText, waitShadow } from './shadow';
 import { openDemo, openPopup, setStoredSettings } from './popup-helpers';
 
 const env = useExtensionBrowser({ demo: true });
@@ -16,10 +17,10 @@ const env = useExtensionBrowser({ demo: true });
 const NEW_RULES = ['ja/addressee-honorific', 'ja/opening-formula', 'ja/keigo-misuse', 'ja/sasete-itadaku', 'ja/plain-form', 'ja/closing-formula'];
 
 async function badgeRules(page: Page): Promise<string[]> {
-  const badge = page.locator('nemawashi-badge');
-  await badge.locator('.pill').click();
-  await page.locator('nemawashi-badge .panel:not([hidden])').waitFor({ timeout: 5_000 });
-  return badge.evaluate((e) => [...e.shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.rule!));
+  // The badge's shadow root is closed: read through the DevTools protocol (./shadow).
+  await shadowClick(page, 'nemawashi-badge', '.pill');
+  await waitShadow(page, 'nemawashi-badge', '.panel:not([hidden])');
+  return inShadow(page, 'nemawashi-badge', (r) => [...r.querySelectorAll('li')].map((li) => (li as HTMLElement).dataset.rule!));
 }
 
 describe('a draft written in Japanese', () => {
@@ -34,12 +35,12 @@ describe('a draft written in Japanese', () => {
   it('trips the Japanese business-mail rules, and the badge says "Japanese draft"', async () => {
     const badge = page.locator('nemawashi-badge');
     expect(await badge.getAttribute('data-language')).toBe('ja');
-    expect(await badge.locator('.pill').getAttribute('aria-label')).toContain('Japanese draft');
+    expect(await inShadow(page, 'nemawashi-badge', (r) => r.querySelector('.pill')?.getAttribute('aria-label') ?? '')).toContain('Japanese draft');
     const rules = await badgeRules(page);
     for (const id of [...NEW_RULES, 'ja/pressure']) expect(rules, id).toContain(id);
-    expect(await badge.locator('[data-part="language"]').textContent()).toBe('Japanese draft');
+    expect(await shadowText(page, 'nemawashi-badge', '[data-part="language"]')).toBe('Japanese draft');
     // Nothing from the framed signature block (株式会社 / TEL lines) is flagged.
-    const excerpts = await badge.evaluate((e) => [...e.shadowRoot!.querySelectorAll('li .where')].map((x) => x.textContent ?? ''));
+    const excerpts = await inShadow(page, 'nemawashi-badge', (r) => [...r.querySelectorAll('li .where')].map((x) => x.textContent ?? ''));
     expect(excerpts.some((x) => x.includes('TEL') || x.includes('━'))).toBe(false);
     await screenshot(page, 'japanese-draft-badge-list');
     await page.mouse.click(5, 5);
@@ -86,7 +87,7 @@ describe('a draft written in Japanese', () => {
     expect(await english.locator('nemawashi-badge').getAttribute('data-language')).toBe('en');
     const rules = await badgeRules(english);
     expect(rules.some((r) => NEW_RULES.includes(r))).toBe(false);
-    expect(await english.locator('nemawashi-badge [data-part="language"]').count()).toBe(0);
+    expect(await shadowCount(english, 'nemawashi-badge', '[data-part="language"]')).toBe(0);
     await english.close();
   });
 });
