@@ -145,7 +145,16 @@ try {
       if (await inShadow(host, String((r, sel) => !!r.querySelector(sel)), selector)) return;
     }
     throw new Error(`timed out waiting for ${host} ${selector}`);
+  };  // The badge's root is closed: find its pill through the DevTools protocol and click it as a user would.
+  const openBadgeList = async () => {
+    const pill = await inShadow('nemawashi-badge', String((r) => {
+      const b = r.querySelector('.pill').getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }));
+    await page.mouse.click(pill.x, pill.y);
+    await waitShadow('nemawashi-badge', '.panel:not([hidden])');
   };
+
 
   const target = await firstUnderline();
   if (target) {
@@ -158,12 +167,7 @@ try {
   }
 
   await page.mouse.click(5, 5);
-  const pill = await inShadow('nemawashi-badge', String((r) => {
-    const b = r.querySelector('.pill').getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  }));
-  await page.mouse.click(pill.x, pill.y);
-  await waitShadow('nemawashi-badge', '.panel:not([hidden])');
+  await openBadgeList();
   await page.waitForTimeout(150);
   await shot('3-badge-list');
 
@@ -185,13 +189,7 @@ try {
   await waitForUnderlines();
   await page.waitForTimeout(300);
   await shot('5-japanese-draft');
-  // The badge's root is closed: find the pill through the DevTools protocol and click it as a user would.
-  const jaPill = await inShadow('nemawashi-badge', String((r) => {
-    const b = r.querySelector('.pill').getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  }));
-  await page.mouse.click(jaPill.x, jaPill.y);
-  await waitShadow('nemawashi-badge', '.panel:not([hidden])');
+  await openBadgeList();
   await page.waitForTimeout(150);
   await shot('6-japanese-badge-list');
   const jaCount = await page.locator('nemawashi-badge').first().getAttribute('data-count');
