@@ -6,6 +6,7 @@
  */
 import type { Attachment, Recipient, RecipientField } from '../engine/types';
 import { adapterForHost } from './hosts';
+import { personaAddress, watchPersonaCards } from './outlook-persona';
 import {
   ContentEditableSession,
   addNameOnlyRecipient,
@@ -70,7 +71,11 @@ export const OUTLOOK = {
    * Never a Fluent class: the ribbon's New mail button shares the split-button classes.
    */
   send: 'button[name="Send"], button[aria-label="Send" i], [data-testid="ComposeSendButton"]',
-  /** Recipient pills carry data-lpc-hover-target-id (README), an internal id, not an address. */
+  /**
+   * Recipient pills carry data-lpc-hover-target-id (README), an internal id, not an address. A
+   * pill showing a name only gets its address from the persona card when that card is open
+   * (src/webmail/outlook-persona.ts).
+   */
   pill: '[data-lpc-hover-target-id]',
   /**
    * The pill's aria-label "Opens card for <Name>" (+ presence, e.g. ", Available"): the prefix
@@ -245,7 +250,12 @@ function readRecipients(container: Element, editor: HTMLElement): Recipient[] {
     const name = parsed?.name ?? (text && !text.includes('@') ? text : nameFromPillLabel(pill.getAttribute('aria-label')));
     const field = fieldOf(pill);
     if (parsed) addRecipient(list, field, parsed.address, name || undefined);
-    else if (name) addNameOnlyRecipient(list, field, name);
+    else if (name) {
+      // The persona card, when it is (or was) open on this name, shows the address.
+      const fromCard = personaAddress(container.ownerDocument, name);
+      if (fromCard) addRecipient(list, field, fromCard, name);
+      else addNameOnlyRecipient(list, field, name);
+    }
   }
   return list;
 }
@@ -302,6 +312,7 @@ function outlookParts(editor: HTMLElement, container: HTMLElement): ComposeParts
     sendButton: () => findSend(container),
     sendButtons: () => sendButtonsIn(container),
     watchSelector: [OUTLOOK.pill, 'input', OUTLOOK.attachments, OUTLOOK.attachmentCard, '[contenteditable="true"][aria-label]'].join(', '),
+    watchOutside: (onChange) => watchPersonaCards(container.ownerDocument, onChange),
   };
 }
 

@@ -26,6 +26,11 @@ export interface ComposeParts {
    * subject, attachments), used to ignore the webmail's own churn ("Draft saved", tooltips).
    */
   watchSelector: string;
+  /**
+   * Changes outside the compose window that change the draft (Outlook: a persona card opened on
+   * a pill shows the address the pill lacks). Returns the unsubscribe.
+   */
+  watchOutside?(onChange: () => void): () => void;
 }
 
 const ids = new WeakMap<HTMLElement, string>();
@@ -134,9 +139,11 @@ abstract class BaseSession implements ComposeSession {
       root.addEventListener('input', onInput, { capture: true, signal: ac.signal });
       root.addEventListener('change', onInput, { capture: true, signal: ac.signal });
     }
+    const offOutside = this.parts.watchOutside?.(cb);
     const off = (): void => {
       observer.disconnect();
       ac.abort();
+      offOutside?.();
       this.disposers.delete(off);
     };
     this.disposers.add(off);

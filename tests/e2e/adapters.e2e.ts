@@ -667,6 +667,49 @@ describe('Outlook and Gmail as they are today (issue 9)', () => {
     await p2.close();
   });
 
+  it('Outlook: a name-only pill takes its address from a persona card showing that name and one address, and keeps it after the card closes', async () => {
+    const card = (name: string, addresses: string[]) =>
+      `<div class="ms-Layer"><div role="dialog" aria-label="Profile Card" data-log-region="LivePersonaCard"><div><span>${name}</span></div><div>Sales Director</div>${addresses.map((a) => `<div><span>Email</span><a href="mailto:${a}"><span>${a}</span></a></div>`).join('')}</div></div>`;
+    const withCard = (html: string) => fixture('outlook-cloud-compose.html').replace('</body>', `${html}</body>`);
+    const recipientsWith = async (html: string) => {
+      const { page } = await open(CLOUD, withCard(html));
+      const r = (await sessions(page))[0]?.draft.recipients;
+      await page.close();
+      return r;
+    };
+    expect(await recipientsWith(card('Hiroki Endo', ['H.Endo@tanaka-shoji.co.jp']))).toEqual([{ address: 'h.endo@tanaka-shoji.co.jp', name: 'Hiroki Endo', field: 'to' }]);
+    // Someone else's card, or a card with two addresses: which is whose is unknown.
+    expect(await recipientsWith(card('Kenji Sato', ['k.sato@tanaka-shoji.co.jp']))).toEqual([{ address: '', name: 'Hiroki Endo', field: 'to' }]);
+    expect(await recipientsWith(card('Hiroki Endo', ['h.endo@tanaka-shoji.co.jp', 'hiroki@example.com']))).toEqual([{ address: '', name: 'Hiroki Endo', field: 'to' }]);
+    // A sentence mentioning an address is not the card's address field.
+    expect(await recipientsWith(card('Hiroki Endo', []).replace('Sales Director', 'Write to h.endo@tanaka-shoji.co.jp'))).toEqual([{ address: '', name: 'Hiroki Endo', field: 'to' }]);
+
+    // Opened after the compose was read: the session hears of it, and the address stays once the card is gone.
+    const { page } = await open(CLOUD, fixture('outlook-cloud-compose.html'));
+    expect((await sessions(page))[0]?.draft.recipients).toEqual([{ address: '', name: 'Hiroki Endo', field: 'to' }]);
+    await page.evaluate(() => {
+      const w = window as unknown as { __s: import('../../src/webmail/types').ComposeSession[]; __changes: number };
+      w.__changes = 0;
+      w.__s[0]!.onChange(() => w.__changes++);
+    });
+    await page.evaluate((html) => {
+      const layer = document.createElement('div');
+      layer.className = 'ms-Layer';
+      document.body.append(layer);
+      // An empty card first, its details filled in later, as Outlook loads them.
+      const shell = document.createElement('div');
+      shell.setAttribute('role', 'dialog');
+      shell.setAttribute('data-log-region', 'LivePersonaCard');
+      layer.append(shell);
+      setTimeout(() => shell.append(...new DOMParser().parseFromString(html, 'text/html').querySelector('[role="dialog"]')!.childNodes), 50);
+    }, card('Hiroki Endo', ['h.endo@tanaka-shoji.co.jp']));
+    await page.waitForFunction(() => (window as unknown as { __changes: number }).__changes > 0);
+    await page.evaluate(() => document.querySelector('.ms-Layer')!.remove());
+    const after = await page.evaluate(() => (window as unknown as { __s: import('../../src/webmail/types').ComposeSession[] }).__s[0]!.read().draft.recipients);
+    expect(after).toEqual([{ address: 'h.endo@tanaka-shoji.co.jp', name: 'Hiroki Endo', field: 'to' }]);
+    await page.close();
+  });
+
   it('Outlook: Send buttons include "Schedule send" when the compose shows it, never a menu toggle', async () => {
     const html = fixture('outlook-cloud-compose.html').replace(
       '<button type="button" aria-label="Discard"',

@@ -6,7 +6,8 @@
  * - outlook.cloud.microsoft: a draft popped out into a frame the page created (about:blank):
  *   underlines, card and badge are drawn inside that frame;
  * - a Japanese partner shown by name only: mapped once from the badge, the ja rules fire, and
- *   still after a reload (the choice is in the settings, by name);
+ *   still after a reload (the choice is in the settings, by name); or, when the user opens the
+ *   partner's persona card, the address is read from it;
  * - a Japanese-UI compose (Japanese labels, a signature editor open beside it);
  * - outlook.office.com: an inline reply whose earlier message has an NDA attached (not counted);
  * - each selector issue 9 added, removed in turn: the adapter falls back to the next way, or the
@@ -22,6 +23,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/types';
 import { DEGRADED_WARNING_MS } from '../../src/webmail';
 import { fixture, launchWithExtension, ROOT, serveAt, type ExtensionBrowser } from './harness';
 import { openTab } from './page-helpers';
+import { inShadow, inShadows, shadowClick, shadowCount, shadowText, waitShadow } from './shadow';
 
 const PROD_OUT = join(ROOT, '.output-e2e-production');
 const CLOUD = 'https://outlook.cloud.microsoft';
@@ -97,10 +99,7 @@ async function storedMap(): Promise<unknown> {
 }
 
 describe('outlook.cloud.microsoft: a draft popped out into a frame the page created', () => {
-  // Skipped: issue 10 closed the overlay's and badge's shadow roots after this test was written;
-  // it still reads them as open roots (and inside a frame, which tests/e2e/shadow.ts cannot reach
-  // yet). Issue 9 stays open until these read through the DevTools protocol.
-  it.skip('is checked inside the frame: underline, badge and card are drawn there, the summary comes from there', async () => {
+  it('is checked inside the frame: underline, badge and card are drawn there, the summary comes from there', async () => {
     await resetSettings();
     const { page, tabId, warnings, errors } = await open(fresh(`${CLOUD}/mail/inbox/id`), fixture('outlook-cloud-popout.html'));
     const frame = await (async (): Promise<Frame> => {
@@ -132,8 +131,15 @@ describe('outlook.cloud.microsoft: a draft popped out into a frame the page crea
     });
     const box = (await (await page.$('#popout'))!.boundingBox())!;
     await page.mouse.move(box.x + rect!.x + rect!.width / 2, box.y + rect!.y + rect!.height / 2);
-    await expect.poll(() => frame.locator('nemawashi-overlay .card:not([hidden])').count(), { timeout: 5_000 }).toBe(1);
-    expect(await page.locator('nemawashi-overlay .card:not([hidden])').count()).toBe(0);
+    // The overlay's roots are closed: read through DevTools, in the frame's document and the top one.
+    const inFrame = { page, iframe: '#popout' };
+    await waitShadow(inFrame, 'nemawashi-overlay', '.card:not([hidden])', { timeout: 5_000 });
+    expect(await inShadow(inFrame, 'nemawashi-overlay', (r) => r.querySelector('.card:not([hidden])')?.getAttribute('data-rule'))).toBe('ja/pressure');
+    expect(await inShadows(page, 'nemawashi-overlay', (r) => r.querySelectorAll('.card:not([hidden])').length)).not.toContain(1);
+    // The badge's list in the frame is the frame's compose's.
+    await shadowClick(inFrame, 'nemawashi-badge', '.pill');
+    await waitShadow(inFrame, 'nemawashi-badge', '.panel:not([hidden])');
+    expect(await inShadow(inFrame, 'nemawashi-badge', (r) => [...r.querySelectorAll('li')].map((li) => li.dataset.rule))).toContain('ja/pressure');
     expect(warnings).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -141,10 +147,7 @@ describe('outlook.cloud.microsoft: a draft popped out into a frame the page crea
 });
 
 describe('a Japanese partner shown by name only', () => {
-  // Skipped: issue 10 closed the overlay's and badge's shadow roots after this test was written;
-  // it still reads them as open roots (and inside a frame, which tests/e2e/shadow.ts cannot reach
-  // yet). Issue 9 stays open until these read through the DevTools protocol.
-  it.skip('is asked about once from the badge; the ja rules then fire, and still after a reload', async () => {
+  it('is asked about once from the badge; the ja rules then fire, and still after a reload', async () => {
     await resetSettings();
     const url = fresh(`${CLOUD}/mail/deeplink/compose`);
     const { page, tabId, warnings, errors } = await open(url, fixture('outlook-cloud-compose.html'));
@@ -156,27 +159,27 @@ describe('a Japanese partner shown by name only', () => {
     expect(rulesOf(s)).not.toContain('ja/pressure');
     expect(s.subject).toBe('Introduction and next steps');
     const badge = page.locator('nemawashi-badge');
-    expect(await badge.locator('.pill').getAttribute('aria-label')).toContain('a recipient without an address needs an audience');
+    const pillLabel = () => inShadow(page, 'nemawashi-badge', (r) => r.querySelector('.pill')!.getAttribute('aria-label'));
+    expect(await pillLabel()).toContain('a recipient without an address needs an audience');
     // Nothing private in the page-readable attributes of our element.
     expect(await badge.evaluate((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' '))).not.toContain('Endo');
 
-    await badge.locator('.pill').click();
-    const box = badge.locator('[data-part="name-only"]');
-    await expect.poll(() => box.locator('h2').textContent()).toBe('Recipient without an address: choose the audience');
-    expect(await box.locator('.name').allTextContents()).toEqual(['Hiroki Endo']);
-    // A click the page dispatches changes nothing we store.
-    await box.locator('button[data-audience="ja"]').evaluate((el) => (el as HTMLButtonElement).click());
+    await shadowClick(page, 'nemawashi-badge', '.pill');
+    await expect.poll(() => shadowText(page, 'nemawashi-badge', '[data-part="name-only"] h2')).toBe('Recipient without an address: choose the audience');
+    expect(await inShadow(page, 'nemawashi-badge', (r) => [...r.querySelectorAll('[data-part="name-only"] .name')].map((n) => n.textContent))).toEqual(['Hiroki Endo']);
+    // A click a script dispatches (untrusted) changes nothing we store.
+    await inShadow(page, 'nemawashi-badge', (r) => r.querySelector<HTMLButtonElement>('[data-part="name-only"] button[data-audience="ja"]')!.click());
     await page.waitForTimeout(300);
     expect(await storedMap()).toEqual([]);
     // The user's click: one click.
-    await box.locator('button[data-audience="ja"]').click();
+    await shadowClick(page, 'nemawashi-badge', '[data-part="name-only"] button[data-audience="ja"]');
     await expect.poll(async () => rulesOf(await summary(tabId)), { timeout: 10_000 }).toContain('ja/pressure');
     s = (await summary(tabId))!;
     expect(s.audience.packs).toContain('ja');
     expect(s.audience.sources).toEqual([{ pack: 'ja', address: 'Hiroki Endo', via: 'name' }]);
     expect(await storedMap()).toEqual([{ match: 'Hiroki Endo', kind: 'name', audience: 'ja' }]);
-    await expect.poll(() => badge.locator('[data-part="name-only"]').count()).toBe(0);
-    expect(await badge.locator('.pill').getAttribute('aria-label')).not.toContain('without an address');
+    await expect.poll(() => shadowCount(page, 'nemawashi-badge', '[data-part="name-only"]')).toBe(0);
+    expect(await pillLabel()).not.toContain('without an address');
 
     await page.reload();
     await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
@@ -187,26 +190,53 @@ describe('a Japanese partner shown by name only', () => {
     await page.close();
   });
 
-  // Skipped: issue 10 closed the overlay's and badge's shadow roots after this test was written;
-  // it still reads them as open roots (and inside a frame, which tests/e2e/shadow.ts cannot reach
-  // yet). Issue 9 stays open until these read through the DevTools protocol.
-  it.skip('offers the choice in Japanese with a Japanese UI language', async () => {
+  it('offers the choice in Japanese with a Japanese UI language', async () => {
     await resetSettings();
     const s: Settings = { ...DEFAULT_SETTINGS, language: 'ja' };
     await b.serviceWorker.evaluate((v) => chrome.storage.sync.set({ settings: v, settings$: { v: v.version } }), s);
     const { page, tabId } = await open(fresh(`${CLOUD}/mail/deeplink/compose`), fixture('outlook-cloud-compose.html'));
     await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
     expect(await analysedAdapter(tabId)).toBe('outlook');
-    const badge = page.locator('nemawashi-badge');
-    await badge.locator('.pill').click();
-    const box = badge.locator('[data-part="name-only"]');
-    await expect.poll(() => box.locator('h2').textContent()).toBe('アドレスのない宛先：相手の文化を選んでください');
-    expect(await box.locator('button[data-audience="ja"]').textContent()).toBe('日本');
-    await box.locator('button[data-audience="us"]').click();
+    await shadowClick(page, 'nemawashi-badge', '.pill');
+    await expect.poll(() => shadowText(page, 'nemawashi-badge', '[data-part="name-only"] h2')).toBe('アドレスのない宛先：相手の文化を選んでください');
+    expect(await shadowText(page, 'nemawashi-badge', '[data-part="name-only"] button[data-audience="ja"]')).toBe('日本');
+    await shadowClick(page, 'nemawashi-badge', '[data-part="name-only"] button[data-audience="us"]');
     await expect.poll(async () => (await summary(tabId))?.audience.packs, { timeout: 10_000 }).toEqual(['common', 'us']);
     expect(await storedMap()).toEqual([{ match: 'Hiroki Endo', kind: 'name', audience: 'us' }]);
     await page.close();
     await resetSettings();
+  });
+});
+
+describe('a partner shown by name only whose persona card is opened', () => {
+  it('takes the address from the card: the ja rules fire by the address, nothing is stored, and it holds after the card closes', async () => {
+    await resetSettings();
+    const { page, tabId, warnings, errors } = await open(fresh(`${CLOUD}/mail/deeplink/compose`), fixture('outlook-cloud-persona-card.html'));
+    await page.waitForSelector('nemawashi-badge', { state: 'attached', timeout: 20_000 });
+    expect(await analysedAdapter(tabId)).toBe('outlook');
+    expect((await summary(tabId))!.audience.packs).toEqual(['common']);
+    // The user rests the pointer on the pill: Outlook opens the card, then fills it in.
+    await page.locator('[data-lpc-hover-target-id]').hover();
+    await page.waitForSelector('[data-log-region="LivePersonaCard"] a[href^="mailto:"]', { timeout: 5_000 });
+    await expect.poll(async () => rulesOf(await summary(tabId)), { timeout: 10_000 }).toContain('ja/pressure');
+    expect((await summary(tabId))!.audience.sources).toEqual([{ pack: 'ja', address: 'h.endo@tanaka-shoji.co.jp', via: 'tld' }]);
+    // The pointer leaves: the card closes; the next read (a keystroke) still knows the address.
+    await page.mouse.move(5, 400);
+    await page.waitForSelector('[data-log-region="LivePersonaCard"]', { state: 'detached', timeout: 5_000 });
+    const runs = Number(await page.locator('nemawashi-overlay').getAttribute('data-runs'));
+    await page.locator('[aria-multiline="true"]').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Thanks.', { delay: 5 });
+    await expect.poll(async () => Number(await page.locator('nemawashi-overlay').getAttribute('data-runs')), { timeout: 10_000 }).toBeGreaterThan(runs);
+    const s = (await summary(tabId))!;
+    expect(s.audience.sources).toEqual([{ pack: 'ja', address: 'h.endo@tanaka-shoji.co.jp', via: 'tld' }]);
+    expect(rulesOf(s)).toContain('ja/pressure');
+    // Learned for this page only: the recipients map is untouched, and the badge asks nothing.
+    expect(await storedMap()).toEqual([]);
+    expect(await inShadow(page, 'nemawashi-badge', (r) => r.querySelector('.pill')!.getAttribute('aria-label'))).not.toContain('without an address');
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
