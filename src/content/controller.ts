@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Severity } from '../engine/types';
+import { browserLanguage } from '../i18n';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { normalizeName } from '../engine/audience';
 import { OverlayRoot } from '../overlay/overlay';
@@ -75,7 +76,7 @@ export class ContentController {
     this.root = new OverlayRoot(doc, opts.signal);
     this.root.host.dataset.debounceMs = String(DEBOUNCE_MS);
     this.root.host.dataset.mainStart = opts.startedAt.toFixed(1);
-    this.browserLanguage = safeUiLanguage();
+    this.browserLanguage = browserLanguage();
   }
 
   async start(): Promise<void> {
@@ -394,12 +395,4 @@ const REQUEST_TYPES = new Set<ContentRequest['type']>([
 
 function isContentRequest(m: unknown): m is ContentRequest {
   return typeof m === 'object' && m !== null && REQUEST_TYPES.has((m as { type?: ContentRequest['type'] }).type!);
-}
-
-function safeUiLanguage(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage();
-  } catch {
-    return navigator.language;
-  }
 }

@@ -5,6 +5,7 @@
  * Incremental by construction: a paragraph's tokens, sentences and phrase matches are cached by
  * its text, so after a one-word edit only the edited paragraph is tokenized and matched again.
  */
+import { fillPlaceholders } from './fill';
 import { detectFirstContact } from './first-contact';
 import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
 import type { Rule, RuleDoc, RuleReport } from './rule';
@@ -264,28 +265,6 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
   return doc;
 }
 
-function fill(template: string, data: Record<string, string | number> | undefined): string {
-  if (!data) return template;
-  // One pass with indexOf: "{name}" is replaced when `data` has the name, left as it is otherwise.
-  let out = '';
-  let at = 0;
-  for (;;) {
-    const open = template.indexOf('{', at);
-    if (open === -1) break;
-    const close = template.indexOf('}', open + 1);
-    if (close === -1) break;
-    const key = template.slice(open + 1, close);
-    if (key.length > 0 && key.length <= 40 && /^\w+$/.test(key) && key in data) {
-      out += template.slice(at, open) + String(data[key]);
-      at = close + 1;
-    } else {
-      out += template.slice(at, open + 1);
-      at = open + 1;
-    }
-  }
-  return out + template.slice(at);
-}
-
 function pick(l: Localized | undefined, lang: Lang): string {
   if (!l) return '';
   return l[lang] || l.en;
@@ -301,11 +280,11 @@ function toFinding(rule: Rule, r: RuleReport, doc: RuleDoc, ctx: AnalysisContext
     r.start <= r.end;
   const target = r.target ?? (hasSpan ? 'body' : 'draft');
   const severity = ctx.severityOverrides?.[rule.id] ?? r.severity ?? rule.severity;
-  const message = fill(pick(rule.messages[r.messageId ?? 'default'] ?? rule.messages.default, lang), r.data);
-  const rationale = fill(pick(rule.rationales[r.rationaleId ?? 'default'] ?? rule.rationales.default, lang), r.data);
+  const message = fillPlaceholders(pick(rule.messages[r.messageId ?? 'default'] ?? rule.messages.default, lang), r.data);
+  const rationale = fillPlaceholders(pick(rule.rationales[r.rationaleId ?? 'default'] ?? rule.rationales.default, lang), r.data);
   const suggestion = r.suggestion
-    ? { text: fill(pick(r.suggestion.text, lang), r.data), ...(r.suggestion.replacement !== undefined ? { replacement: r.suggestion.replacement } : {}) }
-    : { text: fill(pick(rule.advice, lang), r.data) };
+    ? { text: fillPlaceholders(pick(r.suggestion.text, lang), r.data), ...(r.suggestion.replacement !== undefined ? { replacement: r.suggestion.replacement } : {}) }
+    : { text: fillPlaceholders(pick(rule.advice, lang), r.data) };
   let excerpt = '';
   if (target === 'body' && hasSpan) excerpt = doc.body.slice(r.start, r.end);
   else if (target === 'subject') excerpt = doc.draft.subject ?? '';

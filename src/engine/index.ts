@@ -9,3 +9,4 @@ export { createEngine, buildDoc, sortFindings, type Engine, type DraftFacts } fr
 export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';
 export * from './japanese';
 export * from './scan';
+export { fillPlaceholders } from './fill';

@@ -10,7 +10,7 @@
  */
 import { SEVERITY_RANK, type Finding, type Lang, type Pack, type Region, type Sector, type Severity } from '../engine/types';
 import type { Rect } from './geometry';
-import { severityLabel, t } from './i18n';
+import { t } from '../i18n/overlay';
 import { BADGE_CSS } from './styles';
 
 export const BADGE_TAG = 'nemawashi-badge';
@@ -54,10 +54,10 @@ export function maxSeverity(findings: readonly Finding[]): Severity | null {
 export function audienceText(lang: Lang, a: Pick<AudienceView, 'packs' | 'region' | 'sector'>): string {
   const ja = a.packs.includes('ja');
   const us = a.packs.includes('us');
-  if (ja && us) return `${t(lang, 'audienceBoth')} · ${t(lang, a.region === 'west' ? 'regionWest' : 'regionEast')}`;
-  if (ja) return `${t(lang, 'audienceJa')} · ${t(lang, a.region === 'west' ? 'regionWest' : 'regionEast')}`;
-  if (us) return t(lang, 'audienceUs');
-  return t(lang, 'audienceGeneral');
+  if (ja && us) return `${t(lang, 'overlay.audienceBoth')} · ${t(lang, a.region === 'west' ? 'overlay.regionWest' : 'overlay.regionEast')}`;
+  if (ja) return `${t(lang, 'overlay.audienceJa')} · ${t(lang, a.region === 'west' ? 'overlay.regionWest' : 'overlay.regionEast')}`;
+  if (us) return t(lang, 'overlay.audienceUs');
+  return t(lang, 'overlay.audienceGeneral');
 }
 
 export class ComposeBadge {
@@ -128,8 +128,8 @@ export class ComposeBadge {
     mark.className = 'mark';
     mark.textContent = paused ? '‖' : count > 0 ? String(count) : '✓';
     this.pill.append(mark);
-    const label = paused ? t(lang, 'badgePaused') : count > 0 ? t(lang, 'badgeLabel', { count }) : t(lang, 'badgeLabelNone');
-    const drafted = audience.language === 'ja' ? ` · ${t(lang, 'draftJapanese')}` : '';
+    const label = paused ? t(lang, 'overlay.badgePaused') : count > 0 ? t(lang, 'overlay.badgeLabel', { count }) : t(lang, 'overlay.badgeLabelNone');
+    const drafted = audience.language === 'ja' ? ` · ${t(lang, 'label.draftJapanese')}` : '';
     this.host.setAttribute('data-language', audience.language);
     // A name-only recipient without an audience: a mark on the pill and a word in its label
     // (no name: attributes stay free of what the draft holds).
@@ -141,9 +141,9 @@ export class ComposeBadge {
       ask.textContent = '?';
       this.pill.append(ask);
     }
-    const askText = asks ? ` · ${t(lang, 'nameOnlyBadge')}` : '';
+    const askText = asks ? ` · ${t(lang, 'overlay.nameOnlyBadge')}` : '';
     this.pill.setAttribute('aria-label', `${label} · ${audienceText(lang, audience)}${drafted}${askText}`);
-    this.pill.title = `${label}\n${audienceText(lang, audience)}${drafted}${asks ? `\n${t(lang, 'nameOnlyTitle')}` : ''}`;
+    this.pill.title = `${label}\n${audienceText(lang, audience)}${drafted}${asks ? `\n${t(lang, 'overlay.nameOnlyTitle')}` : ''}`;
     if (this.isOpen) this.renderPanel();
   }
 
@@ -195,14 +195,14 @@ export class ComposeBadge {
       return n;
     };
     this.panel.replaceChildren();
-    this.panel.setAttribute('aria-label', t(lang, 'findingsTitle'));
+    this.panel.setAttribute('aria-label', t(lang, 'overlay.findingsTitle'));
     const a = this.audience;
     const names = a?.unmappedNames ?? [];
     if (names.length > 0) {
       // One click per name sets its audience for good (settings.audienceMap, by name).
       const box = el('section', 'names');
       box.dataset.part = 'name-only';
-      const title = el('h2', undefined, t(lang, 'nameOnlyTitle'));
+      const title = el('h2', undefined, t(lang, 'overlay.nameOnlyTitle'));
       title.id = 'nmw-name-only-title';
       box.setAttribute('aria-labelledby', title.id);
       box.append(title);
@@ -220,10 +220,10 @@ export class ComposeBadge {
           });
           return b;
         };
-        row.append(who, choose('ja', t(lang, 'nameOnlyJa')), choose('us', t(lang, 'nameOnlyUs')));
+        row.append(who, choose('ja', t(lang, 'overlay.nameOnlyJa')), choose('us', t(lang, 'overlay.nameOnlyUs')));
         box.append(row);
       }
-      box.append(el('p', 'hint', t(lang, 'nameOnlyHint')));
+      box.append(el('p', 'hint', t(lang, 'overlay.nameOnlyHint')));
       this.panel.append(box);
     }
     if (a) {
@@ -234,12 +234,12 @@ export class ComposeBadge {
         'span',
         'src',
         a.source === 'user'
-          ? t(lang, 'audienceUser')
+          ? t(lang, 'overlay.audienceUser')
           : a.sources.length > 0
             ? a.sources.map((s) => s.address).join(', ')
-            : t(lang, 'audienceAuto'),
+            : t(lang, 'overlay.audienceAuto'),
       );
-      const change = el('button', 'act change', t(lang, 'change'));
+      const change = el('button', 'act change', t(lang, 'overlay.change'));
       change.type = 'button';
       change.addEventListener('click', (e) => {
         if (!e.isTrusted) return;
@@ -250,15 +250,15 @@ export class ComposeBadge {
       row.append(who, src, change);
       this.panel.append(row);
       if (a.language === 'ja') {
-        const language = el('div', 'language', t(lang, 'draftJapanese'));
+        const language = el('div', 'language', t(lang, 'label.draftJapanese'));
         language.dataset.part = 'language';
         this.panel.append(language);
       }
       this.panel.append(this.picker(a));
     }
-    this.panel.append(el('h2', undefined, t(lang, 'findingsTitle')));
+    this.panel.append(el('h2', undefined, t(lang, 'overlay.findingsTitle')));
     if (this.items.length === 0) {
-      this.panel.append(el('p', 'empty', this.paused ? t(lang, 'badgePaused') : t(lang, 'noFindings')));
+      this.panel.append(el('p', 'empty', this.paused ? t(lang, 'overlay.badgePaused') : t(lang, 'overlay.noFindings')));
       return;
     }
     const list = el('ul');
@@ -271,16 +271,16 @@ export class ComposeBadge {
       button.type = 'button';
       const line = el('span', 'line');
       const dot = el('span', `dot ${f.severity}`);
-      dot.title = severityLabel(lang, f.severity);
+      dot.title = t(lang, `severity.${f.severity}`);
       line.append(dot, el('span', 'msg', f.message));
-      const where = el('div', 'where', `${t(lang, `target_${f.target}`)}${f.excerpt ? ` · ${f.excerpt}` : ''}`);
+      const where = el('div', 'where', `${t(lang, `target.${f.target}`)}${f.excerpt ? ` · ${f.excerpt}` : ''}`);
       button.append(line, where);
       const details = el('div', 'details');
       details.hidden = !this.expanded.has(item.key);
       if (f.rationale) details.append(el('p', undefined, f.rationale));
       if (f.suggestion?.text) {
         const p = el('p');
-        p.append(el('span', 'label', `${t(lang, 'suggestion')}: `), doc.createTextNode(f.suggestion.text));
+        p.append(el('span', 'label', `${t(lang, 'label.suggestion')}: `), doc.createTextNode(f.suggestion.text));
         details.append(p);
       }
       button.addEventListener('click', () => {
@@ -316,7 +316,7 @@ export class ComposeBadge {
     };
     const row = doc.createElement('div');
     row.className = 'row';
-    row.append(check('ja', t(lang, 'packJa')), check('us', t(lang, 'packUs')));
+    row.append(check('ja', t(lang, 'overlay.packJa')), check('us', t(lang, 'overlay.packUs')));
     const select = (name: string, value: string, options: Array<[string, string]>): HTMLSelectElement => {
       const s = doc.createElement('select');
       s.name = name;
@@ -330,23 +330,23 @@ export class ComposeBadge {
       return s;
     };
     const regionLabel = doc.createElement('label');
-    regionLabel.textContent = t(lang, 'region');
+    regionLabel.textContent = t(lang, 'label.region');
     const region = select('region', a.region, [
-      ['east', t(lang, 'regionEast')],
-      ['west', t(lang, 'regionWest')],
+      ['east', t(lang, 'overlay.regionEast')],
+      ['west', t(lang, 'overlay.regionWest')],
     ]);
     const sectorLabel = doc.createElement('label');
-    sectorLabel.textContent = t(lang, 'sector');
+    sectorLabel.textContent = t(lang, 'label.sector');
     const sector = select('sector', a.sector, [
-      ['traditional', t(lang, 'sectorTraditional')],
-      ['modern', t(lang, 'sectorModern')],
+      ['traditional', t(lang, 'overlay.sectorTraditional')],
+      ['modern', t(lang, 'overlay.sectorModern')],
     ]);
     const buttons = doc.createElement('div');
     buttons.className = 'buttons';
     const reset = doc.createElement('button');
     reset.type = 'button';
     reset.className = 'act reset';
-    reset.textContent = t(lang, 'resetAudience');
+    reset.textContent = t(lang, 'overlay.resetAudience');
     reset.addEventListener('click', (e) => {
       // The audience changes what is checked: only the user's own clicks change it.
       if (!e.isTrusted) return;
@@ -356,7 +356,7 @@ export class ComposeBadge {
     const submit = doc.createElement('button');
     submit.type = 'submit';
     submit.className = 'act primary';
-    submit.textContent = t(lang, 'apply');
+    submit.textContent = t(lang, 'action.apply');
     buttons.append(reset, submit);
     form.append(row, regionLabel, region, sectorLabel, sector, buttons);
     form.addEventListener('submit', (e) => {

@@ -5,7 +5,7 @@
  */
 import type { Finding, Lang } from '../engine/types';
 import type { Rect } from './geometry';
-import { severityLabel, t } from './i18n';
+import { t } from '../i18n/overlay';
 
 export interface CardHandlers {
   apply?: () => boolean;
@@ -76,19 +76,19 @@ export class FindingCard {
     this.element.setAttribute('aria-label', f.message);
 
     const head = el('div', 'head');
-    head.append(el('span', `sev ${f.severity}`, severityLabel(lang, f.severity)), el('span', 'rule', f.ruleId));
+    head.append(el('span', `sev ${f.severity}`, t(lang, `severity.${f.severity}`)), el('span', 'rule', f.ruleId));
     const x = el('button', 'x', '×') as HTMLButtonElement;
     x.type = 'button';
-    x.setAttribute('aria-label', t(lang, 'close'));
+    x.setAttribute('aria-label', t(lang, 'overlay.close'));
     x.addEventListener('click', () => this.close(true));
     head.append(x);
     this.element.append(head, el('p', 'message', f.message));
     if (f.rationale && f.rationale !== f.message) {
-      this.element.append(el('div', 'label', t(lang, 'why')), el('p', 'why', f.rationale));
+      this.element.append(el('div', 'label', t(lang, 'label.why')), el('p', 'why', f.rationale));
     }
     const replacement = f.suggestion?.replacement;
     if (f.suggestion?.text) {
-      this.element.append(el('div', 'label', t(lang, 'suggestion')));
+      this.element.append(el('div', 'label', t(lang, 'label.suggestion')));
       const p = el('p', 'suggestion', f.suggestion.text);
       this.element.append(p);
     }
@@ -110,14 +110,14 @@ export class FindingCard {
     status.setAttribute('role', 'status');
     if (replacement !== undefined && opts.handlers.apply && f.start !== undefined) {
       const apply = opts.handlers.apply;
-      const b = button(t(lang, 'apply'), 'primary apply', t(lang, 'applyTo', { text: replacement }), () => {
+      const b = button(t(lang, 'action.apply'), 'primary apply', t(lang, 'overlay.applyTo', { text: replacement }), () => {
         const ok = apply();
         if (ok) this.hide();
-        else status.textContent = t(lang, 'applyFailed');
+        else status.textContent = t(lang, 'overlay.applyFailed');
       });
       b.dataset.action = 'apply';
     }
-    button(t(lang, 'ignore'), 'ignore', t(lang, 'ignoreHint'), () => {
+    button(t(lang, 'overlay.ignore'), 'ignore', t(lang, 'overlay.ignoreHint'), () => {
       opts.handlers.ignore();
       this.hide();
     }).dataset.action = 'ignore';
@@ -126,12 +126,12 @@ export class FindingCard {
     const phrase = f.ruleId.startsWith('user/');
     const turnOff = opts.handlers.turnOff;
     if (turnOff) {
-      button(t(lang, phrase ? 'turnOffPhrase' : 'turnOff'), 'turn-off', t(lang, phrase ? 'turnOffPhraseHint' : 'turnOffHint'), () => {
+      button(t(lang, phrase ? 'overlay.turnOffPhrase' : 'overlay.turnOff'), 'turn-off', t(lang, phrase ? 'overlay.turnOffPhraseHint' : 'overlay.turnOffHint'), () => {
         turnOff();
         this.hide();
       }).dataset.action = 'turn-off';
     }
-    this.element.append(actions, status, el('div', 'hint', t(lang, 'shortcutHint')));
+    this.element.append(actions, status, el('div', 'hint', t(lang, 'overlay.shortcutHint')));
 
     this.element.hidden = false;
     this.place(opts.anchor);

@@ -11,6 +11,7 @@
  * Draft text is only ever set as textContent.
  */
 import type { Finding, Lang, RecipientField, Severity } from '../engine/types';
+import { t } from '../i18n/overlay';
 import { audienceText, type AudienceView } from './badge';
 import { darkPalette, font, palette } from './styles';
 
@@ -27,67 +28,6 @@ export interface SendCheckView {
   attachments: string[];
   /** The findings at or above the threshold, worst first. */
   findings: Finding[];
-}
-
-const en = {
-  title: 'Send this email?',
-  summary_error: 'Nemawashi found {count} problem(s) that may hurt trust with these recipients.',
-  summary_warning: 'Nemawashi found {count} problem(s) or warning(s) for these recipients.',
-  recipients: 'To',
-  noRecipients: 'No recipients yet',
-  audience: 'Audience',
-  firstContact: 'First contact',
-  yes: 'Yes',
-  no: 'No',
-  attachments: 'Attachments',
-  none: 'None',
-  findings: 'Findings',
-  review: 'Review',
-  send: 'Send anyway',
-  dontAsk: "Don't ask again for this draft",
-  hint: 'Esc: review · Tab: next button',
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Tip',
-  cc: 'Cc',
-  bcc: 'Bcc',
-  ja: 'Japanese',
-  us: 'American',
-};
-
-type Key = keyof typeof en;
-
-const ja: Record<Key, string> = {
-  title: 'このメールを送信しますか？',
-  summary_error: '根回しは、この宛先との信頼を損ねるおそれのある問題を {count} 件見つけました。',
-  summary_warning: '根回しは、この宛先に対する問題・警告を {count} 件見つけました。',
-  recipients: '宛先',
-  noRecipients: '宛先はまだありません',
-  audience: '相手',
-  firstContact: '初めての連絡',
-  yes: 'はい',
-  no: 'いいえ',
-  attachments: '添付ファイル',
-  none: 'なし',
-  findings: '指摘',
-  review: '見直す',
-  send: 'このまま送信',
-  dontAsk: 'この下書きでは今後確認しない',
-  hint: 'Esc: 見直す · Tab: 次のボタン',
-  error: 'エラー',
-  warning: '警告',
-  info: 'ヒント',
-  cc: 'Cc',
-  bcc: 'Bcc',
-  ja: '日本',
-  us: '米国',
-};
-
-const TABLES: Record<Lang, Record<Key, string>> = { en, ja };
-
-export function sendCheckText(lang: Lang, key: Key, data?: Record<string, string | number>): string {
-  const template = TABLES[lang][key] ?? en[key];
-  return data ? template.replace(/\{(\w{1,20})\}/g, (m, k: string) => (k in data ? String(data[k]) : m)) : template;
 }
 
 const CSS = `
@@ -140,7 +80,6 @@ export class SendCheckDialog {
     private readonly onChoose: (choice: SendCheckChoice, dontAskAgain: boolean, event: Event) => void,
   ) {
     const { lang } = view;
-    const tx = (key: Key, data?: Record<string, string | number>): string => sendCheckText(lang, key, data);
     this.host = doc.createElement(SEND_CHECK_TAG);
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
@@ -149,22 +88,22 @@ export class SendCheckDialog {
     const packOf = new Map(view.audience.sources.map((s) => [s.address.toLowerCase(), s.pack]));
     const recipients =
       view.recipients.length === 0
-        ? [tx('noRecipients')]
+        ? [t(lang, 'sendDialog.noRecipients')]
         : view.recipients.flatMap((r, i) => {
             const pack = packOf.get(r.address.toLowerCase());
             const label = r.name ? `${r.name} <${r.address}>` : r.address;
-            const extra = [r.field !== 'to' ? tx(r.field) : '', pack ? tx(pack) : ''].filter(Boolean).join(', ');
+            const extra = [r.field !== 'to' ? t(lang, `sendDialog.${r.field}`) : '', pack ? t(lang, `sendDialog.${pack}`) : ''].filter(Boolean).join(', ');
             return [...(i > 0 ? ['; '] : []), label, ...(extra ? [el(doc, 'span', { class: 'who' }, ` (${extra})`)] : [])];
           });
 
     const list = el(doc, 'ul', { 'aria-labelledby': 'nmw-findings' });
     for (const f of view.findings) {
       const excerpt = f.target === 'body' && f.excerpt ? el(doc, 'span', { class: 'excerpt' }, ` “${f.excerpt.length > 60 ? f.excerpt.slice(0, 59) + '…' : f.excerpt}”`) : '';
-      list.append(el(doc, 'li', { class: f.severity }, el(doc, 'span', { class: `sev ${f.severity}` }, tx(f.severity)), f.message, excerpt));
+      list.append(el(doc, 'li', { class: f.severity }, el(doc, 'span', { class: `sev ${f.severity}` }, t(lang, `severity.${f.severity}`)), f.message, excerpt));
     }
 
-    this.review = el(doc, 'button', { type: 'button', class: 'review' }, tx('review'));
-    this.send = el(doc, 'button', { type: 'button', class: 'send' }, tx('send'));
+    this.review = el(doc, 'button', { type: 'button', class: 'review' }, t(lang, 'sendDialog.review'));
+    this.send = el(doc, 'button', { type: 'button', class: 'send' }, t(lang, 'sendDialog.send'));
     this.dontAsk = el(doc, 'input', { type: 'checkbox', id: 'nmw-dont-ask' });
     this.review.addEventListener('click', (e) => this.choose('review', e));
     this.send.addEventListener('click', (e) => this.choose('send', e));
@@ -173,26 +112,26 @@ export class SendCheckDialog {
       doc,
       'div',
       { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'nmw-title', 'aria-describedby': 'nmw-summary', lang },
-      el(doc, 'h2', { id: 'nmw-title' }, tx('title')),
-      el(doc, 'p', { id: 'nmw-summary', class: 'summary' }, tx(view.threshold === 'error' ? 'summary_error' : 'summary_warning', { count: view.findings.length })),
+      el(doc, 'h2', { id: 'nmw-title' }, t(lang, 'sendDialog.title')),
+      el(doc, 'p', { id: 'nmw-summary', class: 'summary' }, t(lang, view.threshold === 'error' ? 'sendDialog.summary_error' : 'sendDialog.summary_warning', { count: view.findings.length })),
       el(
         doc,
         'dl',
         {},
-        el(doc, 'dt', {}, tx('recipients')),
+        el(doc, 'dt', {}, t(lang, 'sendDialog.recipients')),
         el(doc, 'dd', {}, ...recipients),
-        el(doc, 'dt', {}, tx('audience')),
+        el(doc, 'dt', {}, t(lang, 'label.audience')),
         el(doc, 'dd', {}, audienceText(lang, view.audience)),
-        el(doc, 'dt', {}, tx('firstContact')),
-        el(doc, 'dd', {}, tx(view.firstContact ? 'yes' : 'no')),
-        el(doc, 'dt', {}, tx('attachments')),
-        el(doc, 'dd', {}, view.attachments.length ? view.attachments.join(', ') : tx('none')),
+        el(doc, 'dt', {}, t(lang, 'label.firstContact')),
+        el(doc, 'dd', {}, t(lang, view.firstContact ? 'sendDialog.yes' : 'sendDialog.no')),
+        el(doc, 'dt', {}, t(lang, 'sendDialog.attachments')),
+        el(doc, 'dd', {}, view.attachments.length ? view.attachments.join(', ') : t(lang, 'sendDialog.none')),
       ),
-      el(doc, 'h3', { id: 'nmw-findings' }, tx('findings')),
+      el(doc, 'h3', { id: 'nmw-findings' }, t(lang, 'label.findings')),
       list,
       el(doc, 'div', { class: 'buttons' }, this.review, this.send),
-      el(doc, 'div', { class: 'dont' }, this.dontAsk, el(doc, 'label', { for: 'nmw-dont-ask' }, tx('dontAsk'))),
-      el(doc, 'p', { class: 'hint', 'aria-hidden': 'true' }, tx('hint')),
+      el(doc, 'div', { class: 'dont' }, this.dontAsk, el(doc, 'label', { for: 'nmw-dont-ask' }, t(lang, 'sendDialog.dontAsk'))),
+      el(doc, 'p', { class: 'hint', 'aria-hidden': 'true' }, t(lang, 'sendDialog.hint')),
     );
     this.shadow.append(style, el(doc, 'div', { class: 'backdrop' }, dialog));
     // Pointer events inside the dialog are ours: the page's bubbling listeners (menus that close

@@ -5,7 +5,7 @@
  * call these; the user's settings are edited as before and never receive the policy's values.
  */
 import type { Lang, Severity } from '../engine/types';
-import { t } from '../i18n';
+import { t } from '../i18n/pages';
 import { isLocked, isUserMappingOverridden, orgPhraseId, type OrgPolicy, type PolicyRead, type Settings, type SettingsProblem } from '../settings';
 import type { AudienceMapping } from '../engine/audience';
 import { h } from './dom';
@@ -15,7 +15,7 @@ export function orgMark(lang: Lang, locked: boolean): HTMLElement {
   return h(
     'span',
     { class: `org-mark${locked ? ' locked' : ''}`, dataset: { org: locked ? 'locked' : 'set' } },
-    t(locked ? 'options.policy.locked' : 'options.policy.mark', lang),
+    t(lang, locked ? 'options.policy.locked' : 'options.policy.mark'),
   );
 }
 
@@ -26,14 +26,14 @@ export function policyNotice(lang: Lang, read: PolicyRead, formatProblem: (p: Se
   return h(
     'section',
     { id: 'policy', class: 'notice policy', 'aria-labelledby': 'policy-title' },
-    h('h2', { id: 'policy-title' }, t('options.policy', lang)),
-    h('p', null, t('options.policy.help', lang)),
+    h('h2', { id: 'policy-title' }, t(lang, 'options.policy')),
+    h('p', null, t(lang, 'options.policy.help')),
     // Only a locked threshold applies (policy.ts); the control itself shows it, locked.
     policy?.sendThreshold && isLocked(policy, 'sendThreshold')
       ? h(
           'p',
           { dataset: { policy: 'sendThreshold' } },
-          t('options.policy.sendThreshold', lang, { level: t(`options.policy.threshold.${policy.sendThreshold}`, lang) }),
+          t(lang, 'options.policy.sendThreshold', { level: t(lang, `options.policy.threshold.${policy.sendThreshold}`) }),
           ' ',
           orgMark(lang, true),
         )
@@ -42,7 +42,7 @@ export function policyNotice(lang: Lang, read: PolicyRead, formatProblem: (p: Se
       ? h(
           'div',
           { class: 'problems', role: 'alert', dataset: { problems: 'policy' } },
-          h('p', null, t('options.policy.ignored', lang)),
+          h('p', null, t(lang, 'options.policy.ignored')),
           h('ul', null, problems.map((p) => h('li', null, formatProblem(p, lang)))),
         )
       : null,
@@ -58,9 +58,9 @@ export function orgRecipientRows(lang: Lang, policy: OrgPolicy | null): Node[] {
       'tr',
       { class: 'org', dataset: { orgMatch: m.match } },
       h('td', { class: 'host' }, m.match),
-      h('td', null, t(m.audience === 'ja' ? 'options.recipients.japanese' : 'options.recipients.american', lang)),
-      h('td', null, m.region ? t(`region.${m.region}`, lang) : m.audience === 'ja' ? '—' : ''),
-      h('td', null, m.sector ? t(`sector.${m.sector}`, lang) : m.audience === 'ja' ? '—' : ''),
+      h('td', null, t(lang, m.audience === 'ja' ? 'options.recipients.japanese' : 'options.recipients.american')),
+      h('td', null, m.region ? t(lang, `region.${m.region}`) : m.audience === 'ja' ? '—' : ''),
+      h('td', null, m.sector ? t(lang, `sector.${m.sector}`) : m.audience === 'ja' ? '—' : ''),
       h('td', null, orgMark(lang, locked)),
     ),
   );
@@ -68,7 +68,7 @@ export function orgRecipientRows(lang: Lang, policy: OrgPolicy | null): Node[] {
 
 /** The note on a user's own row that a locked organisation row sets aside. */
 export function overriddenNote(lang: Lang, policy: OrgPolicy | null, m: AudienceMapping): Node | null {
-  return isUserMappingOverridden(policy, m) ? h('span', { class: 'hint overridden' }, t('options.policy.overridden', lang, { item: m.match })) : null;
+  return isUserMappingOverridden(policy, m) ? h('span', { class: 'hint overridden' }, t(lang, 'options.policy.overridden', { item: m.match })) : null;
 }
 
 export interface RulePolicyView {
@@ -103,7 +103,7 @@ export function orgPhrasesTable(lang: Lang, policy: OrgPolicy | null, settings: 
   return h(
     'div',
     { class: 'org-phrases' },
-    h('h3', { id: 'org-phrases-title' }, t('options.policy.phrases', lang), ' ', orgMark(lang, locked)),
+    h('h3', { id: 'org-phrases-title' }, t(lang, 'options.policy.phrases'), ' ', orgMark(lang, locked)),
     h(
       'table',
       { class: 'table', 'aria-labelledby': 'org-phrases-title' },
@@ -113,12 +113,12 @@ export function orgPhrasesTable(lang: Lang, policy: OrgPolicy | null, settings: 
         h(
           'tr',
           null,
-          h('th', { scope: 'col' }, t('options.phrases.on', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.phrase', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.pack', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.message', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.replacement', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.severity', lang)),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.on')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.phrase')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.pack')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.message')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.replacement')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.severity')),
         ),
       ),
       h(
@@ -141,13 +141,13 @@ export function orgPhrasesTable(lang: Lang, policy: OrgPolicy | null, settings: 
                 props: { checked: on, disabled: locked },
                 on: { change: (ev) => toggle(ruleId, (ev.target as HTMLInputElement).checked) },
               }),
-              h('label', { for: `org-phrase-${i}-on`, class: 'sr-only' }, t('options.policy.phraseOn', lang, { item: p.phrase })),
+              h('label', { for: `org-phrase-${i}-on`, class: 'sr-only' }, t(lang, 'options.policy.phraseOn', { item: p.phrase })),
             ),
             h('td', null, p.phrase),
-            h('td', null, t(`pack.${p.pack}`, lang)),
+            h('td', null, t(lang, `pack.${p.pack}`)),
             h('td', null, p.message),
             h('td', null, p.replacement ?? ''),
-            h('td', null, t(`severity.${p.severity ?? 'warning'}`, lang)),
+            h('td', null, t(lang, `severity.${p.severity ?? 'warning'}`)),
           );
         }),
       ),

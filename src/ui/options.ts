@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { AudienceMapping } from '../engine/audience';
 import type { Lang, Pack, Region, Sector, Severity, UserPhrase } from '../engine/types';
-import { resolveLanguage, t, type MessageKey } from '../i18n';
+import { resolveLanguage } from '../i18n';
+import { t, type MessageKey } from '../i18n/pages';
 import { rules } from '../nemawashi';
 import { sitePatterns } from '../content/registration';
 import {
@@ -57,8 +58,8 @@ interface State {
 }
 
 export function formatProblem(p: SettingsProblem, lang: Lang, withPath = true): string {
-  const what = t(`problem.${p.code}` as MessageKey, lang, { expected: p.expected ?? '', found: p.found ?? '' });
-  return withPath ? `${p.path || t('problem.root', lang)}: ${what}` : what;
+  const what = t(lang, `problem.${p.code}`, { expected: p.expected ?? '', found: p.found ?? '' });
+  return withPath ? `${p.path || t(lang, 'problem.root')}: ${what}` : what;
 }
 
 function problemsOf(err: unknown): SettingsProblem[] {
@@ -120,7 +121,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
 
   const render = () => {
     document.documentElement.lang = state.lang;
-    document.title = t('options.title', state.lang);
+    document.title = t(state.lang, 'options.title');
     rerender(view, () => build(state, actions));
   };
 
@@ -130,7 +131,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
       state.settings = await updateSettings(update);
       state.problems.delete(formKey);
       render();
-      announce(live, t('options.saved', state.lang));
+      announce(live, t(state.lang, 'options.saved'));
       return true;
     } catch (err) {
       state.problems.set(formKey, problemsOf(err));
@@ -152,7 +153,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
       // Asked first, while the click still counts as a user gesture.
       const granted = await browser.permissions.request({ origins: patterns }).catch(() => false);
       if (!granted) {
-        state.problems.set('sites', t('options.sites.denied', state.lang, { host }));
+        state.problems.set('sites', t(state.lang, 'options.sites.denied', { host }));
         render();
         return;
       }
@@ -164,7 +165,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
     async regrant(host) {
       const granted = await browser.permissions.request({ origins: sitePatterns(host) }).catch(() => false);
       if (granted) state.granted.add(host);
-      else state.problems.set('sites', t('options.sites.denied', state.lang, { host }));
+      else state.problems.set('sites', t(state.lang, 'options.sites.denied', { host }));
       render();
     },
     async removeSite(host) {
@@ -177,7 +178,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
       await clearHistory();
       state.historyCount = 0;
       render();
-      announce(live, t('options.history.cleared', state.lang));
+      announce(live, t(state.lang, 'options.history.cleared'));
     },
     async exportFile() {
       const json = await exportSettings();
@@ -195,7 +196,7 @@ export async function mountOptions(root: HTMLElement): Promise<void> {
         state.settings = result.settings;
         state.problems.delete('import');
         render();
-        announce(live, t('options.backup.imported', state.lang));
+        announce(live, t(state.lang, 'options.backup.imported'));
       } else {
         state.problems.set('import', result.problems);
         render();
@@ -249,16 +250,16 @@ function build(state: State, actions: Actions): Node {
     h(
       'header',
       { class: 'top' },
-      h('h1', null, t('options.title', lang)),
+      h('h1', null, t(lang, 'options.title')),
       h(
         'div',
         { class: 'lang' },
-        h('label', { for: 'language' }, t('options.language', lang)),
+        h('label', { for: 'language' }, t(lang, 'options.language')),
         select({
           id: 'language',
           key: 'language',
           value: state.settings.language,
-          options: (['auto', 'en', 'ja'] as const).map((l) => [l, t(`lang.${l}`, lang)]),
+          options: (['auto', 'en', 'ja'] as const).map((l) => [l, t(lang, `lang.${l}`)]),
           onChange: (v) => void actions.save('language', (s) => ({ ...s, language: v as UiLanguage })),
         }),
       ),
@@ -267,7 +268,7 @@ function build(state: State, actions: Actions): Node {
     policyNotice(lang, state.policy, formatProblem),
     h(
       'nav',
-      { class: 'toc', 'aria-label': t('options.title', lang) },
+      { class: 'toc', 'aria-label': t(lang, 'options.title') },
       h(
         'ul',
         null,
@@ -282,7 +283,7 @@ function build(state: State, actions: Actions): Node {
             ['history', 'options.history'],
             ['backup', 'options.backup'],
           ] as Array<[string, MessageKey]>
-        ).map(([id, key]) => h('li', null, h('a', { href: `#${id}` }, t(key, lang)))),
+        ).map(([id, key]) => h('li', null, h('a', { href: `#${id}` }, t(lang, key)))),
       ),
     ),
     packsSection(state, actions),
@@ -304,7 +305,7 @@ function build(state: State, actions: Actions): Node {
 }
 
 function section(id: string, lang: Lang, title: MessageKey, help: MessageKey | null, ...children: Child[]): HTMLElement {
-  return h('section', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, t(title, lang)), help ? h('p', { class: 'hint' }, t(help, lang)) : null, ...children);
+  return h('section', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, t(lang, title)), help ? h('p', { class: 'hint' }, t(lang, help)) : null, ...children);
 }
 
 /** Problems listed one by one; more are summed up in one line ("and 99,990 more"). */
@@ -319,22 +320,22 @@ function problemList(state: State, key: string): Node | null {
   const shown = typeof problems === 'string' ? [] : problems.slice(0, PROBLEMS_SHOWN);
   const items = typeof problems === 'string' ? [problems] : shown.map((p) => formatProblem(p, state.lang, key === 'import'));
   const hidden = typeof problems === 'string' ? 0 : problems.length - shown.length;
-  if (hidden > 0) items.push(t('problems.more', state.lang, { count: hidden.toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US') }));
+  if (hidden > 0) items.push(t(state.lang, 'problems.more', { count: hidden.toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US') }));
   return h(
     'div',
     { class: 'problems', role: 'alert', tabindex: -1, dataset: { problems: key }, id: `${key}-problems` },
-    key === 'import' ? h('p', null, t('options.backup.refused', state.lang)) : null,
+    key === 'import' ? h('p', null, t(state.lang, 'options.backup.refused')) : null,
     h('ul', null, items.map((i) => h('li', null, i))),
   );
 }
 
 function recoveryNotice(lang: Lang, recovery: SettingsRecovery, actions: Actions): Node {
-  const paths = recovery.paths.map((p) => p || t('problem.root', lang)).join(', ');
+  const paths = recovery.paths.map((p) => p || t(lang, 'problem.root')).join(', ');
   return h(
     'div',
     { class: 'notice warning row', role: 'alert' },
-    h('p', null, t('options.recovered', lang, { paths })),
-    h('button', { type: 'button', dataset: { key: 'dismiss-recovery' }, on: { click: () => void actions.dismissRecovery() } }, t('options.recovered.dismiss', lang)),
+    h('p', null, t(lang, 'options.recovered', { paths })),
+    h('button', { type: 'button', dataset: { key: 'dismiss-recovery' }, on: { click: () => void actions.dismissRecovery() } }, t(lang, 'options.recovered.dismiss')),
   );
 }
 
@@ -346,12 +347,12 @@ function packsSection(state: State, actions: Actions): Node {
   const modeSelect = (pack: 'ja' | 'us') =>
     row(
       `mode-${pack}`,
-      t(`pack.${pack}`, lang),
+      t(lang, `pack.${pack}`),
       select({
         id: `mode-${pack}`,
         key: `mode-${pack}`,
         value: settings.packs[pack],
-        options: (['auto', 'always', 'never'] as const).map((m) => [m, t(`mode.${m}`, lang)]),
+        options: (['auto', 'always', 'never'] as const).map((m) => [m, t(lang, `mode.${m}`)]),
         onChange: (v) => void actions.save('packs', (s) => ({ ...s, packs: { ...s.packs, [pack]: v as PackMode } })),
       }),
     );
@@ -365,7 +366,7 @@ function packsSection(state: State, actions: Actions): Node {
       { class: 'form-grid' },
       row(
         'mode-common',
-        t('pack.common', lang),
+        t(lang, 'pack.common'),
         h(
           'span',
           null,
@@ -382,23 +383,23 @@ function packsSection(state: State, actions: Actions): Node {
       modeSelect('us'),
       row(
         'default-region',
-        t('options.defaultRegion', lang),
+        t(lang, 'options.defaultRegion'),
         select({
           id: 'default-region',
           key: 'default-region',
           value: settings.defaultRegion,
-          options: (['east', 'west'] as const).map((r) => [r, t(`region.${r}`, lang)]),
+          options: (['east', 'west'] as const).map((r) => [r, t(lang, `region.${r}`)]),
           onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultRegion: v as Region })),
         }),
       ),
       row(
         'default-sector',
-        t('options.defaultSector', lang),
+        t(lang, 'options.defaultSector'),
         select({
           id: 'default-sector',
           key: 'default-sector',
           value: settings.defaultSector,
-          options: (['traditional', 'modern'] as const).map((r) => [r, t(`sector.${r}`, lang)]),
+          options: (['traditional', 'modern'] as const).map((r) => [r, t(lang, `sector.${r}`)]),
           onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultSector: v as Sector })),
         }),
       ),
@@ -424,11 +425,11 @@ function audienceControls(
       select({
         id: `${idPrefix}-audience`,
         key: `${idPrefix}-audience`,
-        label: `${t('options.recipients.audience', lang)}: ${label}`,
+        label: `${t(lang, 'label.audience')}: ${label}`,
         value: m.audience,
         options: [
-          ['ja', t('options.recipients.japanese', lang)],
-          ['us', t('options.recipients.american', lang)],
+          ['ja', t(lang, 'options.recipients.japanese')],
+          ['us', t(lang, 'options.recipients.american')],
         ],
         onChange: (v) => onChange(v === 'ja' ? { audience: 'ja', region: m.region, sector: m.sector } : { audience: 'us' }),
       }),
@@ -440,9 +441,9 @@ function audienceControls(
         ? select({
             id: `${idPrefix}-region`,
             key: `${idPrefix}-region`,
-            label: `${t('popup.region', lang)}: ${label}`,
+            label: `${t(lang, 'label.region')}: ${label}`,
             value: m.region ?? '',
-            options: [['', '—'] as [string, string]].concat((['east', 'west'] as const).map((r) => [r, t(`region.${r}`, lang)])),
+            options: [['', '—'] as [string, string]].concat((['east', 'west'] as const).map((r) => [r, t(lang, `region.${r}`)])),
             onChange: (v) => onChange({ ...m, region: (v || undefined) as Region | undefined }),
           })
         : null,
@@ -454,9 +455,9 @@ function audienceControls(
         ? select({
             id: `${idPrefix}-sector`,
             key: `${idPrefix}-sector`,
-            label: `${t('popup.sector', lang)}: ${label}`,
+            label: `${t(lang, 'label.sector')}: ${label}`,
             value: m.sector ?? '',
-            options: [['', '—'] as [string, string]].concat((['traditional', 'modern'] as const).map((r) => [r, t(`sector.${r}`, lang)])),
+            options: [['', '—'] as [string, string]].concat((['traditional', 'modern'] as const).map((r) => [r, t(lang, `sector.${r}`)])),
             onChange: (v) => onChange({ ...m, sector: (v || undefined) as Sector | undefined }),
           })
         : null,
@@ -480,11 +481,11 @@ function recipientsSection(state: State, actions: Actions): Node {
   const headers = h(
     'tr',
     null,
-    h('th', { scope: 'col' }, t('options.recipients.match', lang)),
-    h('th', { scope: 'col' }, t('options.recipients.audience', lang)),
-    h('th', { scope: 'col' }, t('popup.region', lang)),
-    h('th', { scope: 'col' }, t('popup.sector', lang)),
-    h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('action.remove', lang))),
+    h('th', { scope: 'col' }, t(lang, 'options.recipients.match')),
+    h('th', { scope: 'col' }, t(lang, 'label.audience')),
+    h('th', { scope: 'col' }, t(lang, 'label.region')),
+    h('th', { scope: 'col' }, t(lang, 'label.sector')),
+    h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t(lang, 'action.remove'))),
   );
   return section(
     'recipients',
@@ -499,7 +500,7 @@ function recipientsSection(state: State, actions: Actions): Node {
         'tbody',
         null,
         orgRecipientRows(lang, state.policy.policy),
-        map.length === 0 && !state.policy.policy?.recipients.length ? h('tr', null, h('td', { colspan: 5, class: 'hint' }, t('options.recipients.empty', lang))) : null,
+        map.length === 0 && !state.policy.policy?.recipients.length ? h('tr', null, h('td', { colspan: 5, class: 'hint' }, t(lang, 'options.recipients.empty'))) : null,
         map.map((m, i) =>
           h(
             'tr',
@@ -511,7 +512,7 @@ function recipientsSection(state: State, actions: Actions): Node {
                 type: 'text',
                 id: `map-${i}-match`,
                 dataset: { key: `map-${i}-match` },
-                'aria-label': `${t('options.recipients.match', lang)} ${i + 1}`,
+                'aria-label': `${t(lang, 'options.recipients.match')} ${i + 1}`,
                 props: { value: m.match },
                 spellcheck: 'false',
                 on: {
@@ -522,7 +523,7 @@ function recipientsSection(state: State, actions: Actions): Node {
                 },
               }),
               // Names match recipients shown without an address (set from the compose's badge too).
-              m.kind === 'name' ? h('span', { class: 'hint', dataset: { kind: 'name' } }, ` ${t('options.recipients.nameTag', lang)}`) : null,
+              m.kind === 'name' ? h('span', { class: 'hint', dataset: { kind: 'name' } }, ` ${t(lang, 'options.recipients.nameTag')}`) : null,
             ),
             audienceControls(lang, `map-${i}`, m, (next) => replaceAt(i, { match: m.match, ...(m.kind ? { kind: m.kind } : {}), ...next }), m.match),
             h(
@@ -533,10 +534,10 @@ function recipientsSection(state: State, actions: Actions): Node {
                 {
                   type: 'button',
                   dataset: { key: `map-${i}-remove` },
-                  'aria-label': t('action.removeItem', lang, { item: m.match }),
+                  'aria-label': t(lang, 'action.removeItem', { item: m.match }),
                   on: { click: () => void actions.save('recipients', (s) => ({ ...s, audienceMap: s.audienceMap.filter((_, j) => j !== i) })) },
                 },
-                t('action.remove', lang),
+                t(lang, 'action.remove'),
               ),
               overriddenNote(lang, state.policy.policy, m),
             ),
@@ -549,7 +550,7 @@ function recipientsSection(state: State, actions: Actions): Node {
       'form',
       {
         class: 'add row',
-        'aria-label': t('options.recipients.add', lang),
+        'aria-label': t(lang, 'options.recipients.add'),
         on: {
           submit: (ev) => {
             ev.preventDefault();
@@ -578,14 +579,14 @@ function recipientsSection(state: State, actions: Actions): Node {
       h(
         'span',
         { class: 'pair' },
-        h('label', { for: 'new-match' }, t('options.recipients.match', lang)),
+        h('label', { for: 'new-match' }, t(lang, 'options.recipients.match')),
         h('input', {
           type: 'text',
           id: 'new-match',
           name: 'match',
           required: true,
           spellcheck: 'false',
-          placeholder: t('options.recipients.placeholder', lang),
+          placeholder: t(lang, 'options.recipients.placeholder'),
           dataset: { keep: 'new-match', key: 'new-match' },
           'aria-describedby': state.problems.has('recipients') ? 'recipients-problems' : undefined,
           'aria-invalid': state.problems.has('recipients') ? 'true' : undefined,
@@ -594,48 +595,48 @@ function recipientsSection(state: State, actions: Actions): Node {
       h(
         'span',
         { class: 'pair' },
-        h('label', { for: 'new-kind' }, t('options.recipients.kind', lang)),
+        h('label', { for: 'new-kind' }, t(lang, 'options.recipients.kind')),
         h(
           'select',
           { id: 'new-kind', name: 'kind', dataset: { keep: 'new-kind', key: 'new-kind' } },
-          h('option', { value: 'address' }, t('options.recipients.kindAddress', lang)),
-          h('option', { value: 'name' }, t('options.recipients.kindName', lang)),
+          h('option', { value: 'address' }, t(lang, 'options.recipients.kindAddress')),
+          h('option', { value: 'name' }, t(lang, 'options.recipients.kindName')),
         ),
       ),
       h(
         'span',
         { class: 'pair' },
-        h('label', { for: 'new-audience' }, t('options.recipients.audience', lang)),
+        h('label', { for: 'new-audience' }, t(lang, 'label.audience')),
         h(
           'select',
           { id: 'new-audience', name: 'audience', dataset: { keep: 'new-audience', key: 'new-audience' } },
-          h('option', { value: 'ja' }, t('options.recipients.japanese', lang)),
-          h('option', { value: 'us' }, t('options.recipients.american', lang)),
+          h('option', { value: 'ja' }, t(lang, 'options.recipients.japanese')),
+          h('option', { value: 'us' }, t(lang, 'options.recipients.american')),
         ),
       ),
       h(
         'span',
         { class: 'pair' },
-        h('label', { for: 'new-region' }, t('popup.region', lang)),
+        h('label', { for: 'new-region' }, t(lang, 'label.region')),
         h(
           'select',
           { id: 'new-region', name: 'region', dataset: { keep: 'new-region', key: 'new-region' } },
           h('option', { value: '' }, '—'),
-          (['east', 'west'] as const).map((r) => h('option', { value: r }, t(`region.${r}`, lang))),
+          (['east', 'west'] as const).map((r) => h('option', { value: r }, t(lang, `region.${r}`))),
         ),
       ),
       h(
         'span',
         { class: 'pair' },
-        h('label', { for: 'new-sector' }, t('popup.sector', lang)),
+        h('label', { for: 'new-sector' }, t(lang, 'label.sector')),
         h(
           'select',
           { id: 'new-sector', name: 'sector', dataset: { keep: 'new-sector', key: 'new-sector' } },
           h('option', { value: '' }, '—'),
-          (['traditional', 'modern'] as const).map((r) => h('option', { value: r }, t(`sector.${r}`, lang))),
+          (['traditional', 'modern'] as const).map((r) => h('option', { value: r }, t(lang, `sector.${r}`))),
         ),
       ),
-      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-recipient' } }, t('options.recipients.add', lang)),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-recipient' } }, t(lang, 'options.recipients.add')),
     ),
   );
 }
@@ -660,7 +661,7 @@ function rulesSection(state: State, actions: Actions): Node {
       return h(
         'section',
         { class: 'pack', 'aria-labelledby': `rules-${pack}` },
-        h('h3', { id: `rules-${pack}` }, t(`pack.${pack}`, lang), ' ', h('span', { class: 'count' }, `(${t('options.rules.count', lang, { count: list.length })})`)),
+        h('h3', { id: `rules-${pack}` }, t(lang, `pack.${pack}`), ' ', h('span', { class: 'count' }, `(${t(lang, 'options.rules.count', { count: list.length })})`)),
         h(
           'ul',
           { class: 'rules' },
@@ -669,7 +670,7 @@ function rulesSection(state: State, actions: Actions): Node {
             const on = org.forced ?? !settings.disabledRules.includes(rule.id);
             const override = org.severityLocked ? org.severity : settings.severityOverrides[rule.id];
             // The organisation's severity, when the user may change it, is the rule's default.
-            const defaultSeverity = org.severity && !org.severityLocked ? t('options.policy.orgDefault', lang, { severity: t(`severity.${org.severity}`, lang) }) : t('options.rules.default', lang, { severity: t(`severity.${rule.severity}`, lang) });
+            const defaultSeverity = org.severity && !org.severityLocked ? t(lang, 'options.policy.orgDefault', { severity: t(lang, `severity.${org.severity}`) }) : t(lang, 'options.rules.default', { severity: t(lang, `severity.${rule.severity}`) });
             const slug = rule.id.replace('/', '-');
             return h(
               'li',
@@ -699,11 +700,11 @@ function rulesSection(state: State, actions: Actions): Node {
                 select({
                   id: `sev-${slug}`,
                   key: `sev-${slug}`,
-                  label: `${t('options.rules.severity', lang)}: ${rule.id}`,
+                  label: `${t(lang, 'options.rules.severity')}: ${rule.id}`,
                   value: override ?? '',
                   disabled: org.severityLocked,
                   options: [['', defaultSeverity] as [string, string]].concat(
-                    SEVERITY_ORDER.map((s) => [s, t(`severity.${s}`, lang)]),
+                    SEVERITY_ORDER.map((s) => [s, t(lang, `severity.${s}`)]),
                   ),
                   onChange: (v) =>
                     void actions.save('rules', (s) => {
@@ -717,15 +718,15 @@ function rulesSection(state: State, actions: Actions): Node {
               h(
                 'details',
                 null,
-                h('summary', { dataset: { key: `why-${slug}` } }, t('options.rules.rationale', lang), ' · ', t('options.rules.examples', lang)),
+                h('summary', { dataset: { key: `why-${slug}` } }, t(lang, 'label.why'), ' · ', t(lang, 'options.rules.examples')),
                 h('p', null, rule.rationales.default[lang]),
                 h('p', { class: 'hint' }, rule.advice[lang]),
                 h(
                   'div',
                   { class: 'examples' },
-                  h('h4', null, t('options.rules.fires', lang)),
+                  h('h4', null, t(lang, 'options.rules.fires')),
                   h('ul', null, rule.examples.fire.slice(0, 3).map((ex) => h('li', null, h('q', null, exampleText(ex))))),
-                  h('h4', null, t('options.rules.passes', lang)),
+                  h('h4', null, t(lang, 'options.rules.passes')),
                   h('ul', null, rule.examples.pass.slice(0, 3).map((ex) => h('li', null, h('q', null, exampleText(ex))))),
                 ),
               ),
@@ -772,14 +773,14 @@ function phraseSwitch(i: number, p: UserPhrase, settings: Settings, lang: Lang, 
         },
       },
     }),
-    h('label', { for: `phrase-${i}-on`, class: 'sr-only' }, t('options.phrases.onItem', lang, { item: p.phrase })),
+    h('label', { for: `phrase-${i}-on`, class: 'sr-only' }, t(lang, 'options.phrases.onItem', { item: p.phrase })),
   );
 }
 
 function phrasesSection(state: State, actions: Actions): Node {
   const { lang, settings } = state;
-  const packOptions: Array<[string, string]> = PACK_ORDER.map((p) => [p, t(`pack.${p}`, lang)]);
-  const sevOptions: Array<[string, string]> = SEVERITY_ORDER.map((s) => [s, t(`severity.${s}`, lang)]);
+  const packOptions: Array<[string, string]> = PACK_ORDER.map((p) => [p, t(lang, `pack.${p}`)]);
+  const sevOptions: Array<[string, string]> = SEVERITY_ORDER.map((s) => [s, t(lang, `severity.${s}`)]);
   const update = (i: number, patch: Partial<UserPhrase>) =>
     void actions.save('phrases', (s) => ({
       ...s,
@@ -819,7 +820,7 @@ function phrasesSection(state: State, actions: Actions): Node {
         return { ...s, disabledRules: on ? rest : [...rest, ruleId] };
       }),
     ),
-    state.policy.policy?.phrases.length ? h('h3', null, t('options.phrases', lang)) : null,
+    state.policy.policy?.phrases.length ? h('h3', null, t(lang, 'options.phrases')) : null,
     h(
       'table',
       { class: 'table' },
@@ -829,38 +830,38 @@ function phrasesSection(state: State, actions: Actions): Node {
         h(
           'tr',
           null,
-          h('th', { scope: 'col' }, t('options.phrases.on', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.phrase', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.pack', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.message', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.replacement', lang)),
-          h('th', { scope: 'col' }, t('options.phrases.severity', lang)),
-          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('action.remove', lang))),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.on')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.phrase')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.pack')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.message')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.replacement')),
+          h('th', { scope: 'col' }, t(lang, 'options.phrases.severity')),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t(lang, 'action.remove'))),
         ),
       ),
       h(
         'tbody',
         null,
-        settings.userPhrases.length === 0 ? h('tr', null, h('td', { colspan: 7, class: 'hint' }, t('options.phrases.empty', lang))) : null,
+        settings.userPhrases.length === 0 ? h('tr', null, h('td', { colspan: 7, class: 'hint' }, t(lang, 'options.phrases.empty'))) : null,
         settings.userPhrases.map((p, i) =>
           h(
             'tr',
             { class: settings.disabledRules.includes(`user/${p.id}`) ? 'off' : undefined, dataset: { phrase: p.id } },
             phraseSwitch(i, p, settings, lang, actions),
-            textCell(i, 'phrase', p.phrase, t('options.phrases.phrase', lang)),
+            textCell(i, 'phrase', p.phrase, t(lang, 'options.phrases.phrase')),
             h(
               'td',
               null,
-              select({ key: `phrase-${i}-pack`, label: `${t('options.phrases.pack', lang)}: ${p.phrase}`, value: p.pack, options: packOptions, onChange: (v) => update(i, { pack: v as Pack }) }),
+              select({ key: `phrase-${i}-pack`, label: `${t(lang, 'options.phrases.pack')}: ${p.phrase}`, value: p.pack, options: packOptions, onChange: (v) => update(i, { pack: v as Pack }) }),
             ),
-            textCell(i, 'message', p.message, t('options.phrases.message', lang)),
-            textCell(i, 'replacement', p.replacement ?? '', t('options.phrases.replacement', lang)),
+            textCell(i, 'message', p.message, t(lang, 'options.phrases.message')),
+            textCell(i, 'replacement', p.replacement ?? '', t(lang, 'options.phrases.replacement')),
             h(
               'td',
               null,
               select({
                 key: `phrase-${i}-severity`,
-                label: `${t('options.phrases.severity', lang)}: ${p.phrase}`,
+                label: `${t(lang, 'options.phrases.severity')}: ${p.phrase}`,
                 value: p.severity ?? 'warning',
                 options: sevOptions,
                 onChange: (v) => update(i, { severity: v as Severity }),
@@ -874,10 +875,10 @@ function phrasesSection(state: State, actions: Actions): Node {
                 {
                   type: 'button',
                   dataset: { key: `phrase-${i}-remove` },
-                  'aria-label': t('action.removeItem', lang, { item: p.phrase }),
+                  'aria-label': t(lang, 'action.removeItem', { item: p.phrase }),
                   on: { click: () => void actions.save('phrases', (s) => ({ ...s, userPhrases: s.userPhrases.filter((_, j) => j !== i) })) },
                 },
-                t('action.remove', lang),
+                t(lang, 'action.remove'),
               ),
             ),
           ),
@@ -889,7 +890,7 @@ function phrasesSection(state: State, actions: Actions): Node {
       'form',
       {
         class: 'add grid',
-        'aria-label': t('options.phrases.add', lang),
+        'aria-label': t(lang, 'options.phrases.add'),
         on: {
           submit: (ev) => {
             ev.preventDefault();
@@ -920,26 +921,26 @@ function phrasesSection(state: State, actions: Actions): Node {
           },
         },
       },
-      h('label', { for: 'new-phrase' }, t('options.phrases.phrase', lang)),
+      h('label', { for: 'new-phrase' }, t(lang, 'options.phrases.phrase')),
       h('input', { type: 'text', id: 'new-phrase', name: 'phrase', required: true, dataset: { keep: 'new-phrase', key: 'new-phrase' } }),
-      h('label', { for: 'new-phrase-pack' }, t('options.phrases.pack', lang)),
+      h('label', { for: 'new-phrase-pack' }, t(lang, 'options.phrases.pack')),
       h(
         'select',
         { id: 'new-phrase-pack', name: 'pack', dataset: { keep: 'new-phrase-pack', key: 'new-phrase-pack' } },
-        PACK_ORDER.map((p) => h('option', { value: p, props: { selected: p === 'ja' } }, t(`pack.${p}`, lang))),
+        PACK_ORDER.map((p) => h('option', { value: p, props: { selected: p === 'ja' } }, t(lang, `pack.${p}`))),
       ),
-      h('label', { for: 'new-phrase-message' }, t('options.phrases.message', lang)),
+      h('label', { for: 'new-phrase-message' }, t(lang, 'options.phrases.message')),
       h('input', { type: 'text', id: 'new-phrase-message', name: 'message', required: true, dataset: { keep: 'new-phrase-message', key: 'new-phrase-message' } }),
-      h('label', { for: 'new-phrase-replacement' }, t('options.phrases.replacement', lang)),
+      h('label', { for: 'new-phrase-replacement' }, t(lang, 'options.phrases.replacement')),
       h('input', { type: 'text', id: 'new-phrase-replacement', name: 'replacement', dataset: { keep: 'new-phrase-replacement', key: 'new-phrase-replacement' } }),
-      h('label', { for: 'new-phrase-severity' }, t('options.phrases.severity', lang)),
+      h('label', { for: 'new-phrase-severity' }, t(lang, 'options.phrases.severity')),
       h(
         'select',
         { id: 'new-phrase-severity', name: 'severity', dataset: { keep: 'new-phrase-severity', key: 'new-phrase-severity' } },
-        SEVERITY_ORDER.map((s) => h('option', { value: s, props: { selected: s === 'warning' } }, t(`severity.${s}`, lang))),
+        SEVERITY_ORDER.map((s) => h('option', { value: s, props: { selected: s === 'warning' } }, t(lang, `severity.${s}`))),
       ),
       h('span'),
-      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-phrase' } }, t('options.phrases.add', lang)),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-phrase' } }, t(lang, 'options.phrases.add')),
     ),
   );
 }
@@ -953,8 +954,8 @@ function sitesSection(state: State, actions: Actions): Node {
     lang,
     'options.sites',
     'options.sites.help',
-    h('p', null, t('options.sites.builtin', lang, { sites: BUILT_IN_SITES.join(', ') })),
-    h('h3', null, t('options.sites.generic', lang)),
+    h('p', null, t(lang, 'options.sites.builtin', { sites: BUILT_IN_SITES.join(', ') })),
+    h('h3', null, t(lang, 'options.sites.generic')),
     h(
       'ul',
       { class: 'sites' },
@@ -964,12 +965,12 @@ function sitesSection(state: State, actions: Actions): Node {
           { class: 'row', dataset: { site: host } },
           h('span', { class: 'host' }, host),
           state.granted.has(host)
-            ? h('span', { class: 'ok' }, t('options.sites.granted', lang))
-            : h('button', { type: 'button', dataset: { key: `regrant-${host}` }, on: { click: () => void actions.regrant(host) } }, t('options.sites.notGranted', lang)),
+            ? h('span', { class: 'ok' }, t(lang, 'options.sites.granted'))
+            : h('button', { type: 'button', dataset: { key: `regrant-${host}` }, on: { click: () => void actions.regrant(host) } }, t(lang, 'options.sites.notGranted')),
           h(
             'button',
-            { type: 'button', dataset: { key: `remove-site-${host}` }, 'aria-label': t('action.removeItem', lang, { item: host }), on: { click: () => void actions.removeSite(host) } },
-            t('action.remove', lang),
+            { type: 'button', dataset: { key: `remove-site-${host}` }, 'aria-label': t(lang, 'action.removeItem', { item: host }), on: { click: () => void actions.removeSite(host) } },
+            t(lang, 'action.remove'),
           ),
         ),
       ),
@@ -979,7 +980,7 @@ function sitesSection(state: State, actions: Actions): Node {
       'form',
       {
         class: 'add row',
-        'aria-label': t('options.sites.add', lang),
+        'aria-label': t(lang, 'options.sites.add'),
         on: {
           submit: (ev) => {
             ev.preventDefault();
@@ -988,13 +989,13 @@ function sitesSection(state: State, actions: Actions): Node {
           },
         },
       },
-      h('label', { for: 'new-site' }, t('options.sites.host', lang)),
-      h('input', { type: 'text', id: 'new-site', name: 'host', required: true, spellcheck: 'false', placeholder: t('options.sites.placeholder', lang), dataset: { keep: 'new-site', key: 'new-site' } }),
-      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-site' } }, t('options.sites.add', lang)),
+      h('label', { for: 'new-site' }, t(lang, 'options.sites.host')),
+      h('input', { type: 'text', id: 'new-site', name: 'host', required: true, spellcheck: 'false', placeholder: t(lang, 'options.sites.placeholder'), dataset: { keep: 'new-site', key: 'new-site' } }),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-site' } }, t(lang, 'options.sites.add')),
     ),
-    h('h3', null, t('options.sites.disabled', lang)),
+    h('h3', null, t(lang, 'options.sites.disabled')),
     settings.disabledSites.length === 0
-      ? h('p', { class: 'hint' }, t('options.sites.disabled.empty', lang))
+      ? h('p', { class: 'hint' }, t(lang, 'options.sites.disabled.empty'))
       : h(
           'ul',
           { class: 'sites' },
@@ -1008,10 +1009,10 @@ function sitesSection(state: State, actions: Actions): Node {
                 {
                   type: 'button',
                   dataset: { key: `enable-${host}` },
-                  'aria-label': `${t('options.sites.enable', lang)}: ${host}`,
+                  'aria-label': `${t(lang, 'options.sites.enable')}: ${host}`,
                   on: { click: () => void actions.save('sites', (s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== host) })) },
                 },
-                t('options.sites.enable', lang),
+                t(lang, 'options.sites.enable'),
               ),
             ),
           ),
@@ -1031,11 +1032,11 @@ function historySection(state: State, actions: Actions): Node {
     h(
       'div',
       { class: 'row' },
-      h('p', { id: 'history-count' }, t('options.history.count', lang, { count: state.historyCount })),
+      h('p', { id: 'history-count' }, t(lang, 'options.history.count', { count: state.historyCount })),
       h(
         'button',
         { type: 'button', dataset: { key: 'clear-history' }, props: { disabled: state.historyCount === 0 }, on: { click: () => void actions.clearHistory() } },
-        t('options.history.clear', lang),
+        t(lang, 'options.history.clear'),
       ),
     ),
   );
@@ -1051,8 +1052,8 @@ function backupSection(state: State, actions: Actions): Node {
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', dataset: { key: 'export' }, on: { click: () => void actions.exportFile() } }, t('options.backup.export', lang)),
-      h('label', { for: 'import-file', class: 'file' }, t('options.backup.import', lang)),
+      h('button', { type: 'button', dataset: { key: 'export' }, on: { click: () => void actions.exportFile() } }, t(lang, 'options.backup.export')),
+      h('label', { for: 'import-file', class: 'file' }, t(lang, 'options.backup.import')),
       h('input', {
         type: 'file',
         id: 'import-file',

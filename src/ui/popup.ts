@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
-import { resolveLanguage, t, tCount, type MessageKey } from '../i18n';
+import { resolveLanguage } from '../i18n';
+import { t, type MessageKey } from '../i18n/pages';
 import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
 import { analyze, rules } from '../nemawashi';
 import { applyPolicy, getSettings, readPolicy, updateSettings, watchPolicy, watchSettings, isSiteEnabled, type PolicyRead, type SendThreshold, type Settings } from '../settings';
@@ -110,7 +111,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   const renderKey = () => JSON.stringify([state.summary === undefined ? 'loading' : state.summary, state.settings, state.lang, state.pasted.findings]);
   const render = () => {
     document.documentElement.lang = state.lang;
-    document.title = t('popup.title', state.lang);
+    document.title = t(state.lang, 'popup.title');
     lastRendered = renderKey();
     rerender(view, () => build(state, actions));
   };
@@ -130,7 +131,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     async request(req) {
       const res = await send<{ ok: boolean; summary?: DraftSummary | null }>(state, req);
       if (res?.summary !== undefined) state.summary = res.summary;
-      if (req.type === 'finding:apply') announce(live, t(res?.ok ? 'popup.applied' : 'popup.applyFailed', state.lang));
+      if (req.type === 'finding:apply') announce(live, t(state.lang, res?.ok ? 'popup.applied' : 'popup.applyFailed'));
       render();
       return res?.ok ?? false;
     },
@@ -161,7 +162,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
         },
       );
       render();
-      announce(live, tCount('popup.findingCount', state.lang, state.pasted.findings.length));
+      announce(live, t(state.lang, 'popup.findingCount', { count: state.pasted.findings.length }));
     },
     openOptions() {
       void browser.runtime.openOptionsPage();
@@ -197,8 +198,8 @@ function build(state: State, actions: Actions): Node {
   const header = h(
     'header',
     { class: 'top' },
-    h('h1', null, t('app.name', lang)),
-    h('button', { type: 'button', class: 'link', dataset: { key: 'options' }, on: { click: () => actions.openOptions() } }, t('popup.options', lang)),
+    h('h1', null, t(lang, 'app.name')),
+    h('button', { type: 'button', class: 'link', dataset: { key: 'options' }, on: { click: () => actions.openOptions() } }, t(lang, 'popup.options')),
   );
   if (state.summary === undefined) return h('main', null, header);
   const siteOff = state.host !== null && !isSiteEnabled(state.settings, state.host);
@@ -215,15 +216,15 @@ function composeView(state: State, summary: DraftSummary, actions: Actions): Arr
     h(
       'p',
       { class: 'meta' },
-      summary.subject ? t('popup.subject', lang, { subject: shortExcerpt(summary.subject, 60) }) : null,
+      summary.subject ? t(lang, 'popup.subject', { subject: shortExcerpt(summary.subject, 60) }) : null,
       summary.subject ? ' · ' : null,
-      t('popup.words', lang, { count: summary.wordCount }),
+      t(lang, 'popup.words', { count: summary.wordCount }),
       summary.language === 'ja' ? ' · ' : null,
-      summary.language === 'ja' ? h('span', { class: 'language', dataset: { key: 'language' } }, t('popup.language.ja', lang)) : null,
+      summary.language === 'ja' ? h('span', { class: 'language', dataset: { key: 'language' } }, t(lang, 'label.draftJapanese')) : null,
     ),
     audienceSection(lang, summary, actions),
     firstContactSection(lang, summary, actions),
-    summary.paused ? h('p', { class: 'notice', role: 'status' }, t('popup.paused', lang)) : findingsSection(lang, summary.findings, summary.composeId, actions, summary.keys),
+    summary.paused ? h('p', { class: 'notice', role: 'status' }, t(lang, 'popup.paused')) : findingsSection(lang, summary.findings, summary.composeId, actions, summary.keys),
     h(
       'div',
       { class: 'row actions' },
@@ -235,19 +236,19 @@ function composeView(state: State, summary: DraftSummary, actions: Actions): Arr
           dataset: { key: 'pause' },
           on: { click: () => void actions.request({ type: 'draft:pause', composeId: summary.composeId, paused: !summary.paused }) },
         },
-        t(summary.paused ? 'popup.resume' : 'popup.pause', lang),
+        t(lang, summary.paused ? 'popup.resume' : 'popup.pause'),
       ),
       state.host
-        ? h('button', { type: 'button', dataset: { key: 'site' }, on: { click: () => void actions.setSiteEnabled(false) } }, t('popup.disableSite', lang))
+        ? h('button', { type: 'button', dataset: { key: 'site' }, on: { click: () => void actions.setSiteEnabled(false) } }, t(lang, 'popup.disableSite'))
         : null,
     ),
   ];
 }
 
 const TARGET_LABEL: Record<Exclude<Finding['target'], 'body'>, MessageKey> = {
-  subject: 'popup.target.subject',
-  attachment: 'popup.target.attachment',
-  draft: 'popup.target.draft',
+  subject: 'target.subject',
+  attachment: 'target.attachment',
+  draft: 'target.draft',
 };
 
 const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
@@ -258,9 +259,9 @@ function findingsSection(lang: Lang, findings: readonly Finding[], composeId: st
   return h(
     'section',
     { 'aria-labelledby': headingId, class: 'findings' },
-    h('h2', { id: headingId }, t('popup.findings', lang), ' ', h('span', { class: 'count' }, `(${findings.length})`)),
+    h('h2', { id: headingId }, t(lang, 'label.findings'), ' ', h('span', { class: 'count' }, `(${findings.length})`)),
     groups.length === 0
-      ? h('p', { class: 'ok' }, t('popup.noFindings', lang))
+      ? h('p', { class: 'ok' }, t(lang, 'popup.noFindings'))
       : h(
           'ul',
           { class: 'groups' },
@@ -275,16 +276,16 @@ function findingsSection(lang: Lang, findings: readonly Finding[], composeId: st
               h(
                 'div',
                 { class: 'group-head' },
-                h('span', { class: `sev sev-${g.severity}` }, t(`severity.${g.severity}`, lang)),
+                h('span', { class: `sev sev-${g.severity}` }, t(lang, `severity.${g.severity}`)),
                 h('span', { class: 'message' }, title),
-                g.items.length > 1 ? h('span', { class: 'times', 'aria-label': tCount('popup.findingCount', lang, g.items.length) }, t('popup.occurrences', lang, { count: g.items.length })) : null,
+                g.items.length > 1 ? h('span', { class: 'times', 'aria-label': t(lang, 'popup.findingCount', { count: g.items.length }) }, t(lang, 'popup.occurrences', { count: g.items.length })) : null,
               ),
               h(
                 'ul',
                 { class: 'items' },
                 g.items.map(({ finding, index }) => findingItem(lang, finding, index, keys[index], shared !== '', composeId, actions)),
               ),
-              shared ? h('p', { class: 'suggestion' }, t('popup.suggestion', lang, { text: shared })) : null,
+              shared ? h('p', { class: 'suggestion' }, t(lang, 'popup.suggestion', { text: shared })) : null,
             );
           }),
         ),
@@ -296,8 +297,8 @@ function findingItem(lang: Lang, f: Finding, index: number, key: string | undefi
     f.target === 'body'
       ? `“${shortExcerpt(f.excerpt)}”`
       : f.excerpt.trim()
-        ? `${t(TARGET_LABEL[f.target], lang)}: ${shortExcerpt(f.excerpt, 60)}`
-        : t(TARGET_LABEL[f.target], lang);
+        ? `${t(lang, TARGET_LABEL[f.target])}: ${shortExcerpt(f.excerpt, 60)}`
+        : t(lang, TARGET_LABEL[f.target]);
   const excerpt =
     composeId && actions
       ? h(
@@ -307,7 +308,7 @@ function findingItem(lang: Lang, f: Finding, index: number, key: string | undefi
             class: 'excerpt',
             dataset: { key: `reveal-${index}` },
             // The accessible name contains the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
-            'aria-label': t('popup.reveal', lang, { excerpt: where }),
+            'aria-label': t(lang, 'popup.reveal', { excerpt: where }),
             on: { click: () => void (key !== undefined && actions.request({ type: 'finding:reveal', composeId, key })) },
           },
           where,
@@ -319,7 +320,7 @@ function findingItem(lang: Lang, f: Finding, index: number, key: string | undefi
     { class: 'item', dataset: { index: String(index) } },
     excerpt,
     h('p', { class: 'message' }, f.message),
-    f.suggestion && !sharedSuggestion ? h('p', { class: 'suggestion' }, t('popup.suggestion', lang, { text: f.suggestion.text })) : null,
+    f.suggestion && !sharedSuggestion ? h('p', { class: 'suggestion' }, t(lang, 'popup.suggestion', { text: f.suggestion.text })) : null,
     replacement !== undefined && composeId && actions && key !== undefined && f.start !== undefined && f.end !== undefined
       ? h(
           'button',
@@ -327,12 +328,12 @@ function findingItem(lang: Lang, f: Finding, index: number, key: string | undefi
             type: 'button',
             class: 'apply',
             dataset: { key: `apply-${index}` },
-            'aria-label': t('popup.applyLabel', lang, { text: replacement }),
+            'aria-label': t(lang, 'popup.applyLabel', { text: replacement }),
             // By key and span, checked against the draft as it is when the click arrives: typing
             // since the popup opened must not make Apply replace other words.
             on: { click: () => void actions.request({ type: 'finding:apply', composeId, key, start: f.start!, end: f.end! }) },
           },
-          t('popup.apply', lang),
+          t(lang, 'action.apply'),
         )
       : null,
   );
@@ -357,7 +358,7 @@ function audienceSection(lang: Lang, summary: DraftSummary, actions: Actions): N
         props: { checked: a.packs.includes(pack) },
         on: { change: (ev) => toggle(pack, (ev.target as HTMLInputElement).checked) },
       }),
-      h('label', { for: id }, t(`pack.${pack}`, lang)),
+      h('label', { for: id }, t(lang, `pack.${pack}`)),
     );
   };
   const jaOn = a.packs.includes('ja');
@@ -365,16 +366,16 @@ function audienceSection(lang: Lang, summary: DraftSummary, actions: Actions): N
   return h(
     'section',
     { 'aria-labelledby': headingId, class: 'audience' },
-    h('h2', { id: headingId }, t('popup.audience', lang)),
+    h('h2', { id: headingId }, t(lang, 'popup.audience')),
     h(
       'p',
       { class: `source source-${a.source}` },
-      t(a.source === 'auto' ? 'popup.audience.auto' : 'popup.audience.user', lang),
+      t(lang, a.source === 'auto' ? 'popup.audience.auto' : 'popup.audience.user'),
       a.source === 'user'
         ? h(
             'button',
             { type: 'button', class: 'link', dataset: { key: 'reset-audience' }, on: { click: () => void actions.request({ type: 'draft:reset-audience', composeId: summary.composeId }) } },
-            t('popup.audience.reset', lang),
+            t(lang, 'popup.audience.reset'),
           )
         : null,
     ),
@@ -382,26 +383,26 @@ function audienceSection(lang: Lang, summary: DraftSummary, actions: Actions): N
     h(
       'div',
       { class: 'sub' },
-      h('label', { for: 'region' }, t('popup.region', lang)),
+      h('label', { for: 'region' }, t(lang, 'label.region')),
       select({
         id: 'region',
         key: 'region',
         value: a.region,
         disabled: !jaOn,
-        options: (['east', 'west'] as const).map((r) => [r, t(`region.${r}`, lang)]),
+        options: (['east', 'west'] as const).map((r) => [r, t(lang, `region.${r}`)]),
         onChange: (v) => set(a.packs, v as Region, a.sector),
       }),
-      h('label', { for: 'sector' }, t('popup.sector', lang)),
+      h('label', { for: 'sector' }, t(lang, 'label.sector')),
       select({
         id: 'sector',
         key: 'sector',
         value: a.sector,
         disabled: !jaOn,
-        options: (['traditional', 'modern'] as const).map((s) => [s, t(`sector.${s}`, lang)]),
+        options: (['traditional', 'modern'] as const).map((s) => [s, t(lang, `sector.${s}`)]),
         onChange: (v) => set(a.packs, a.region, v as Sector),
       }),
     ),
-    sources.length > 0 ? h('p', { class: 'hint' }, sources.map((s) => t('popup.audience.via', lang, { address: s })).join(' · ')) : null,
+    sources.length > 0 ? h('p', { class: 'hint' }, sources.map((s) => t(lang, 'popup.audience.via', { address: s })).join(' · ')) : null,
   );
 }
 
@@ -410,15 +411,15 @@ function firstContactSection(lang: Lang, summary: DraftSummary, actions: Actions
   return h(
     'section',
     { class: 'first-contact row' },
-    h('label', { for: 'first-contact' }, t('popup.firstContact', lang)),
+    h('label', { for: 'first-contact' }, t(lang, 'label.firstContact')),
     select({
       id: 'first-contact',
       key: 'first-contact',
       value: fc.override,
       options: [
-        ['auto', t(fc.detected ? 'popup.firstContact.detected' : 'popup.firstContact.notDetected', lang)],
-        ['yes', t('popup.firstContact.yes', lang)],
-        ['no', t('popup.firstContact.no', lang)],
+        ['auto', t(lang, fc.detected ? 'popup.firstContact.detected' : 'popup.firstContact.notDetected')],
+        ['yes', t(lang, 'popup.firstContact.yes')],
+        ['no', t(lang, 'popup.firstContact.no')],
       ],
       onChange: (v) => void actions.request({ type: 'draft:set-first-contact', composeId: summary.composeId, value: v as 'yes' | 'no' | 'auto' }),
     }),
@@ -430,10 +431,10 @@ function firstContactSection(lang: Lang, summary: DraftSummary, actions: Actions
 function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<Node | null> {
   const { lang, settings } = state;
   const packLine = (pack: Pack): string => {
-    const name = t(`pack.${pack}`, lang);
-    if (pack === 'common') return t(settings.packs.common ? 'popup.packAlways' : 'popup.packNever', lang, { pack: name });
+    const name = t(lang, `pack.${pack}`);
+    if (pack === 'common') return t(lang, settings.packs.common ? 'popup.packAlways' : 'popup.packNever', { pack: name });
     const mode = settings.packs[pack];
-    return t(mode === 'auto' ? 'popup.packsByRecipients' : mode === 'always' ? 'popup.packAlways' : 'popup.packNever', lang, { pack: name });
+    return t(lang, mode === 'auto' ? 'popup.packsByRecipients' : mode === 'always' ? 'popup.packAlways' : 'popup.packNever', { pack: name });
   };
   const textareaId = 'paste';
   const packsHeading = nextId('packs');
@@ -443,14 +444,14 @@ function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<
       ? h(
           'div',
           { class: 'notice row' },
-          h('p', null, t('popup.siteOff', lang, { host: state.host ?? '' })),
-          h('button', { type: 'button', dataset: { key: 'site' }, on: { click: () => void actions.setSiteEnabled(true) } }, t('popup.enableSite', lang)),
+          h('p', null, t(lang, 'popup.siteOff', { host: state.host ?? '' })),
+          h('button', { type: 'button', dataset: { key: 'site' }, on: { click: () => void actions.setSiteEnabled(true) } }, t(lang, 'popup.enableSite')),
         )
-      : h('p', { class: 'notice' }, t(state.reachable ? 'popup.noCompose' : 'popup.unreachable', lang)),
+      : h('p', { class: 'notice' }, t(lang, state.reachable ? 'popup.noCompose' : 'popup.unreachable')),
     h(
       'section',
       { 'aria-labelledby': packsHeading },
-      h('h2', { id: packsHeading }, t('popup.activePacks', lang)),
+      h('h2', { id: packsHeading }, t(lang, 'popup.activePacks')),
       h('ul', { class: 'packs' }, (['common', 'ja', 'us'] as const).map((p) => h('li', null, packLine(p)))),
     ),
     h(
@@ -467,23 +468,23 @@ function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<
           },
         },
       },
-      h('label', { for: textareaId }, t('popup.paste', lang)),
+      h('label', { for: textareaId }, t(lang, 'popup.paste')),
       h('textarea', { id: textareaId, name: textareaId, rows: 6, dataset: { keep: 'paste', key: 'paste' }, 'aria-describedby': 'paste-help', props: { value: state.pasted.text } }),
-      h('p', { id: 'paste-help', class: 'hint' }, t('popup.pasteHelp', lang)),
+      h('p', { id: 'paste-help', class: 'hint' }, t(lang, 'popup.pasteHelp')),
       h(
         'fieldset',
         { class: 'row' },
-        h('legend', null, t('popup.checkPacks', lang)),
+        h('legend', null, t(lang, 'popup.checkPacks')),
         (['ja', 'us', 'common'] as const).map((p) =>
           h(
             'span',
             { class: 'check' },
             h('input', { type: 'checkbox', id: `check-${p}`, name: `check-${p}`, dataset: { key: `check-${p}` }, props: { checked: chosen.has(p) } }),
-            h('label', { for: `check-${p}` }, t(`pack.${p}.short`, lang)),
+            h('label', { for: `check-${p}` }, t(lang, `pack.${p}.short`)),
           ),
         ),
       ),
-      h('button', { type: 'submit', class: 'primary', dataset: { key: 'check' } }, t('popup.check', lang)),
+      h('button', { type: 'submit', class: 'primary', dataset: { key: 'check' } }, t(lang, 'popup.check')),
     ),
     state.pasted.findings ? findingsSection(lang, state.pasted.findings, null, null) : null,
   ];

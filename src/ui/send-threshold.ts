@@ -4,7 +4,7 @@
  * organisation's policy sets it and locks it (src/settings/policy.ts).
  */
 import type { Lang } from '../engine/types';
-import { t } from '../i18n';
+import { t } from '../i18n/pages';
 import { applyPolicy, isLocked, type PolicyRead, type SendThreshold, type Settings } from '../settings';
 import { h, select } from './dom';
 import { orgMark } from './options-policy';
@@ -26,16 +26,16 @@ export function sendThresholdControl(
     key: opts.id,
     value,
     disabled: locked,
-    options: LEVELS.map((l) => [l, t(`sendCheck.${l}`, lang)]),
+    options: LEVELS.map((l) => [l, t(lang, `sendCheck.${l}`)]),
     onChange: (v) => onChange(v as SendThreshold),
   });
   if (opts.withHelp) control.setAttribute('aria-describedby', helpId);
   return h(
     'div',
     { class: 'send-threshold row', dataset: { sendThreshold: value } },
-    h('label', { for: opts.id }, t('sendCheck.label', lang)),
+    h('label', { for: opts.id }, t(lang, 'sendCheck.label')),
     control,
     locked ? orgMark(lang, true) : null,
-    opts.withHelp ? h('p', { id: helpId, class: 'hint' }, t('sendCheck.help', lang)) : null,
+    opts.withHelp ? h('p', { id: helpId, class: 'hint' }, t(lang, 'sendCheck.help')) : null,
   );
 }

@@ -1,18 +1,16 @@
 /**
- * UI strings of the popup, the options page and the overlay, in English and Japanese, and the
- * choice of language: the settings override, else the browser's UI language.
- * Rule messages are not here: they live in each rule's file.
- *
- * `{name}` placeholders are filled by `t(key, lang, { name })`.
+ * The extension pages' words: the popup (`popup.*`), the options page (`options.*`), the send-check
+ * setting both show (`sendCheck.*`), and the settings validator's problems (`problem.*`), which the
+ * options page shows for a refused import.
  */
-import type { Lang } from './engine/types';
+import { commonStrings, type CommonKey } from './common';
+import { translator, type Strings, type Text } from './index';
 
 const en = {
   'app.name': 'Nemawashi',
   'lang.auto': 'Same as the browser',
   'lang.en': 'English',
   'lang.ja': '日本語',
-
   'pack.common': 'General tone',
   'pack.ja': 'Japanese recipients',
   'pack.us': 'American recipients',
@@ -23,35 +21,21 @@ const en = {
   'region.west': 'Osaka / Western Japan',
   'sector.traditional': 'Traditional (finance, manufacturing, government)',
   'sector.modern': 'Modern (start-ups, multinationals)',
-  'severity.error': 'Error',
-  'severity.warning': 'Warning',
-  'severity.info': 'Tip',
   'mode.auto': 'From recipients',
   'mode.always': 'Always on',
   'mode.never': 'Off',
-
   'popup.title': 'Nemawashi: this draft',
-  'popup.findings': 'Findings',
   'popup.noFindings': 'No findings: this draft reads well for its audience.',
-  'popup.findingCount': '{count} findings',
-  'popup.findingCount.one': '1 finding',
+  'popup.findingCount': { one: '1 finding', other: '{count} findings' },
   'popup.occurrences': '× {count}',
   'popup.suggestion': 'Suggestion: {text}',
-  'popup.apply': 'Apply',
   'popup.applyLabel': 'Apply the suggestion "{text}"',
   'popup.reveal': 'Show in the draft: {excerpt}',
-  'popup.target.subject': 'Subject',
-  'popup.target.attachment': 'Attachment',
-  'popup.target.draft': 'Whole draft',
   'popup.audience': 'Audience for this draft',
   'popup.audience.auto': 'Set automatically from the recipients',
   'popup.audience.user': 'Set by you for this draft',
   'popup.audience.reset': 'Use the recipients again',
   'popup.audience.via': 'From {address}',
-  'popup.region': 'Region',
-  'popup.sector': 'Sector',
-  'popup.firstContact': 'First contact',
-  'popup.language.ja': 'Japanese draft',
   'popup.firstContact.detected': 'As detected: first contact',
   'popup.firstContact.notDetected': 'As detected: not a first contact',
   'popup.firstContact.yes': 'First contact (set by you)',
@@ -79,13 +63,11 @@ const en = {
   'popup.checkPacks': 'Check for',
   'popup.unreachable': 'This page cannot be checked (browser pages and the web store are off limits).',
   'popup.subject': 'Subject: {subject}',
-  'popup.words': '{count} words',
+  'popup.words': { one: '1 word', other: '{count} words' },
   'popup.applied': 'Applied.',
   'popup.applyFailed': 'The draft changed; the suggestion could not be applied.',
-
   'options.title': 'Nemawashi options',
   'options.language': 'Language',
-  'options.language.help': 'Language of the popup, these options and the warnings.',
   'options.saved': 'Saved.',
   'options.recovered': 'Some settings were damaged and were reset to their defaults: {paths}.',
   'options.recovered.dismiss': 'Dismiss',
@@ -102,12 +84,10 @@ const en = {
   'options.policy.threshold.off': 'none (the check at send is off)',
   'options.policy.threshold.error': 'errors',
   'options.policy.threshold.warning': 'warnings and errors',
-
   'options.packs': 'Rule sets',
   'options.packs.help': 'The Japanese and American rule sets turn on when a recipient is Japanese (.jp or in your table) or American (in your table); you can also keep them always on or off.',
   'options.defaultRegion': 'Region for Japanese recipients not in the table',
   'options.defaultSector': 'Sector for Japanese recipients not in the table',
-
   'options.recipients': 'Recipients',
   'options.recipients.help': 'Domains (example.co.jp, which includes its subdomains), full addresses, or names of people Outlook shows without an address, and who is behind them. Addresses ending in .jp count as Japanese without an entry.',
   'options.recipients.match': 'Domain, address or name',
@@ -115,24 +95,19 @@ const en = {
   'options.recipients.kind': 'Kind',
   'options.recipients.kindAddress': 'Domain or address',
   'options.recipients.kindName': 'Name (shown without an address)',
-  'options.recipients.audience': 'Audience',
   'options.recipients.japanese': 'Japanese',
   'options.recipients.american': 'American',
   'options.recipients.empty': 'No recipients yet.',
   'options.recipients.add': 'Add recipient',
   'options.recipients.placeholder': 'example.co.jp, ken@example.com or Ken Sato',
-
   'options.rules': 'Rules',
   'options.rules.help': 'Every rule, by rule set. Turn a rule off or change how strongly it speaks.',
-  'options.rules.enabled': 'On',
   'options.rules.severity': 'Severity',
   'options.rules.default': 'default: {severity}',
-  'options.rules.rationale': 'Why',
   'options.rules.examples': 'Examples',
   'options.rules.fires': 'Flagged',
   'options.rules.passes': 'Not flagged',
-  'options.rules.count': '{count} rules',
-
+  'options.rules.count': { one: '1 rule', other: '{count} rules' },
   'options.phrases': 'Your phrases',
   'options.phrases.help': 'Words or phrases to warn about, matched as written (not as a pattern), for one audience.',
   'options.phrases.phrase': 'Phrase',
@@ -144,7 +119,6 @@ const en = {
   'options.phrases.empty': 'No phrases yet.',
   'options.phrases.on': 'On',
   'options.phrases.onItem': 'Warn about “{item}”',
-
   'options.sites': 'Sites',
   'options.sites.help': 'Nemawashi runs in Gmail and Outlook on the web. It can also check any text box on other sites you add here (the browser asks for your permission).',
   'options.sites.builtin': 'Built in: {sites}',
@@ -158,27 +132,19 @@ const en = {
   'options.sites.enable': 'Turn on again',
   'options.sites.granted': 'Access granted',
   'options.sites.notGranted': 'No access: click to ask again',
-
   'options.history': 'First-contact history',
   'options.history.help': 'To tell a first contact from a follow-up, Nemawashi remembers who you have written to, as salted hashes kept only in this browser.',
   'options.history.count': 'Addresses remembered: {count}',
   'options.history.clear': 'Forget all addresses',
   'options.history.cleared': 'History forgotten.',
-
   'options.backup': 'Import and export',
   'options.backup.help': 'All settings as a JSON file. An import replaces every setting.',
   'options.backup.export': 'Export settings',
   'options.backup.import': 'Import settings from a file',
   'options.backup.imported': 'Settings imported.',
   'options.backup.refused': 'The file was not imported; your settings are unchanged. Problems:',
-
-  'action.edit': 'Edit',
-  'action.save': 'Save',
-  'action.cancel': 'Cancel',
   'action.remove': 'Remove',
   'action.removeItem': 'Remove {item}',
-  'action.editItem': 'Edit {item}',
-
   'problem.json': 'not valid JSON ({found})',
   'problem.not-object': 'expected a settings object, found {found}',
   'problem.missing': 'missing (expected {expected})',
@@ -201,14 +167,13 @@ const en = {
   'problems.more': 'and {count} more',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type PagesKey = keyof typeof en;
 
-const ja: Record<MessageKey, string> = {
+const ja: Record<PagesKey, Text> = {
   'app.name': 'Nemawashi（根回し）',
   'lang.auto': 'ブラウザーと同じ',
   'lang.en': 'English',
   'lang.ja': '日本語',
-
   'pack.common': '一般的なトーン',
   'pack.ja': '日本の宛先',
   'pack.us': 'アメリカの宛先',
@@ -219,35 +184,21 @@ const ja: Record<MessageKey, string> = {
   'region.west': '大阪・西日本',
   'sector.traditional': '伝統的（金融・製造・官公庁）',
   'sector.modern': '新しい（スタートアップ・外資系）',
-  'severity.error': 'エラー',
-  'severity.warning': '警告',
-  'severity.info': 'ヒント',
   'mode.auto': '宛先に応じて',
   'mode.always': '常にオン',
   'mode.never': 'オフ',
-
   'popup.title': 'Nemawashi：この下書き',
-  'popup.findings': '指摘',
   'popup.noFindings': '指摘はありません。この宛先に合った文面です。',
   'popup.findingCount': '指摘 {count} 件',
-  'popup.findingCount.one': '指摘 1 件',
   'popup.occurrences': '× {count}',
   'popup.suggestion': '提案：{text}',
-  'popup.apply': '適用',
   'popup.applyLabel': '提案「{text}」を適用',
   'popup.reveal': '下書きで表示：{excerpt}',
-  'popup.target.subject': '件名',
-  'popup.target.attachment': '添付ファイル',
-  'popup.target.draft': '下書き全体',
   'popup.audience': 'この下書きの宛先',
   'popup.audience.auto': '宛先から自動で設定',
   'popup.audience.user': 'この下書き用にあなたが設定',
   'popup.audience.reset': '宛先からの自動設定に戻す',
   'popup.audience.via': '{address} から判断',
-  'popup.region': '地域',
-  'popup.sector': '業種',
-  'popup.firstContact': '初めての連絡',
-  'popup.language.ja': '日本語のメール',
   'popup.firstContact.detected': '自動判定：初めての連絡',
   'popup.firstContact.notDetected': '自動判定：初めての連絡ではない',
   'popup.firstContact.yes': '初めての連絡（手動で設定）',
@@ -278,10 +229,8 @@ const ja: Record<MessageKey, string> = {
   'popup.words': '{count} 語',
   'popup.applied': '適用しました。',
   'popup.applyFailed': '下書きが変わったため、提案を適用できませんでした。',
-
   'options.title': 'Nemawashi の設定',
   'options.language': '言語',
-  'options.language.help': 'ポップアップ、この設定画面、指摘メッセージの言語です。',
   'options.saved': '保存しました。',
   'options.recovered': '一部の設定が壊れていたため、既定値に戻しました：{paths}',
   'options.recovered.dismiss': '閉じる',
@@ -298,12 +247,10 @@ const ja: Record<MessageKey, string> = {
   'options.policy.threshold.off': 'なし（送信時の確認はオフ）',
   'options.policy.threshold.error': 'エラー',
   'options.policy.threshold.warning': '警告とエラー',
-
   'options.packs': 'ルールセット',
   'options.packs.help': '日本・アメリカのルールセットは、宛先が日本（.jp または表に登録）やアメリカ（表に登録）のときにオンになります。常にオン・オフにもできます。',
   'options.defaultRegion': '表にない日本の宛先の地域',
   'options.defaultSector': '表にない日本の宛先の業種',
-
   'options.recipients': '宛先',
   'options.recipients.help': 'ドメイン（example.co.jp、サブドメインを含む）、メールアドレス、または Outlook がアドレスなしで表示する相手の名前と、その相手の文化。.jp で終わるアドレスは登録しなくても日本の宛先になります。',
   'options.recipients.match': 'ドメイン・アドレス・名前',
@@ -311,24 +258,19 @@ const ja: Record<MessageKey, string> = {
   'options.recipients.kind': '種類',
   'options.recipients.kindAddress': 'ドメインまたはアドレス',
   'options.recipients.kindName': '名前（アドレスなしで表示される相手）',
-  'options.recipients.audience': '相手',
   'options.recipients.japanese': '日本',
   'options.recipients.american': 'アメリカ',
   'options.recipients.empty': '宛先はまだありません。',
   'options.recipients.add': '宛先を追加',
   'options.recipients.placeholder': 'example.co.jp、ken@example.com または 佐藤 健',
-
   'options.rules': 'ルール',
   'options.rules.help': 'ルールセットごとの全ルールです。ルールをオフにしたり、重要度を変えたりできます。',
-  'options.rules.enabled': 'オン',
   'options.rules.severity': '重要度',
   'options.rules.default': '既定：{severity}',
-  'options.rules.rationale': '理由',
   'options.rules.examples': '例',
   'options.rules.fires': '指摘される',
   'options.rules.passes': '指摘されない',
   'options.rules.count': 'ルール {count} 件',
-
   'options.phrases': 'あなたのフレーズ',
   'options.phrases.help': '注意したい語句を、書いたとおりに（パターンではなく）照合します。対象の宛先を選んでください。',
   'options.phrases.phrase': 'フレーズ',
@@ -340,7 +282,6 @@ const ja: Record<MessageKey, string> = {
   'options.phrases.empty': 'フレーズはまだありません。',
   'options.phrases.on': 'オン',
   'options.phrases.onItem': '「{item}」を指摘する',
-
   'options.sites': 'サイト',
   'options.sites.help': 'Nemawashi は Web 版の Gmail と Outlook で動作します。ここに追加した他のサイトでも、テキスト入力欄をチェックできます（ブラウザーが許可を求めます）。',
   'options.sites.builtin': '標準対応：{sites}',
@@ -354,27 +295,19 @@ const ja: Record<MessageKey, string> = {
   'options.sites.enable': '再びオンにする',
   'options.sites.granted': 'アクセス許可あり',
   'options.sites.notGranted': 'アクセス許可なし：クリックして再度リクエスト',
-
   'options.history': '初めての連絡の履歴',
   'options.history.help': '初めての連絡かどうかを見分けるため、送信したことのある相手を、ソルト付きハッシュとしてこのブラウザー内だけに記録します。',
   'options.history.count': '記録しているアドレス：{count} 件',
   'options.history.clear': 'すべてのアドレスを消去',
   'options.history.cleared': '履歴を消去しました。',
-
   'options.backup': 'インポートとエクスポート',
   'options.backup.help': 'すべての設定を JSON ファイルとして保存・読み込みします。インポートするとすべての設定が置き換わります。',
   'options.backup.export': '設定をエクスポート',
   'options.backup.import': 'ファイルから設定をインポート',
   'options.backup.imported': '設定をインポートしました。',
   'options.backup.refused': 'ファイルはインポートされませんでした。設定は変更されていません。問題点：',
-
-  'action.edit': '編集',
-  'action.save': '保存',
-  'action.cancel': 'キャンセル',
   'action.remove': '削除',
   'action.removeItem': '{item} を削除',
-  'action.editItem': '{item} を編集',
-
   'problem.json': 'JSON として正しくありません（{found}）',
   'problem.not-object': '設定のオブジェクトが必要ですが、{found} でした',
   'problem.missing': 'ありません（{expected} が必要）',
@@ -397,34 +330,9 @@ const ja: Record<MessageKey, string> = {
   'problems.more': 'ほか {count} 件',
 };
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };
-export const LANGS: readonly Lang[] = ['en', 'ja'];
+export const pagesStrings: Strings<PagesKey> = { en, ja };
 
-export function t(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  const template = messages[lang][key] ?? messages.en[key];
-  return template.replace(/\{(\w{1,32})\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export type MessageKey = PagesKey | CommonKey;
 
-/** A count phrase with the singular form where English needs one. */
-export function tCount(key: 'popup.findingCount', lang: Lang, count: number): string {
-  return count === 1 ? t(`${key}.one`, lang) : t(key, lang, { count });
-}
-
-/** The browser's UI language, in any extension context (falls back to navigator.language). */
-export function browserLanguage(): string | undefined {
-  try {
-    type WithI18n = { i18n?: { getUILanguage?: () => string } };
-    const g = globalThis as { browser?: WithI18n; chrome?: WithI18n };
-    const ui = (g.browser ?? g.chrome)?.i18n?.getUILanguage?.();
-    if (ui) return ui;
-  } catch {
-    // Some test environments have no i18n API.
-  }
-  return typeof navigator === 'undefined' ? undefined : navigator.language;
-}
-
-/** The settings override wins; 'auto' follows the browser: Japanese for ja*, English otherwise. */
-export function resolveLanguage(setting: 'auto' | Lang | undefined, browserLang: string | undefined = browserLanguage()): Lang {
-  if (setting === 'en' || setting === 'ja') return setting;
-  return browserLang?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
+/** The popup's and the options page's `t(lang, key, data)`. */
+export const t = translator(commonStrings, pagesStrings);
