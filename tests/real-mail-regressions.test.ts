@@ -115,3 +115,38 @@ describe('signatures without a sign-off, and whose next step it is', () => {
     expect(ids(memo + 'I propose that we use the transport account instead.', ['common', 'us'])).not.toContain('us/no-clear-ask');
   });
 });
+
+describe('questions, pasted text, clauses and deference', () => {
+  it('a lone "?" line (a non-breaking space turned into "?" by an old mail system) is not a question', () => {
+    const body = 'I went to the game with my brother.\n?\nWe had good seats and I took my camera, but my photos were dark, so I will go again next week with my better lens and my tripod and my sister, who takes better pictures than I do, and we will stay late.\n?\n';
+    expect(buildDoc({ body }, DEFAULT_CONTEXT).sentences.filter((s) => s.isQuestion)).toHaveLength(0);
+    expect(ids(body)).toContain('ja/self-centered');
+  });
+
+  it('an article the writer pastes after "I was reading the following:" is not the writer\'s words', () => {
+    const article =
+      '        THE FLOODS have closed two bridges north of the city since Monday, and crews\nexpect the river to crest again on Friday.\n        Officials said that the main road stays open, but they urged drivers to\navoid the valley and to follow the detour signs posted near the old mill.\n        Residents were moved to the school gym, where volunteers served meals.\n';
+    const body = `Thought you would want to see this. I was just reading the following:\n\n${article}`;
+    expect(newWords(body)).not.toContain('THE FLOODS');
+    expect(ids(body, ['common', 'us'])).not.toContain('common/shouting');
+    // An indented list of the writer's own points is still the writer's words.
+    const list = 'Here is what I read in your plan:\n\n    1. Ship the parts.\n    2. Call the bank.\n';
+    expect(newWords(list)).toContain('Call the bank');
+  });
+
+  it('a command in a later clause is not softened by a courtesy offer in an earlier clause', () => {
+    expect(ids('Let me know if you have any questions and send me the revised schedule.')).toContain('ja/blunt-imperative');
+    expect(ids('Send me a note if you have any questions.')).not.toContain('ja/blunt-imperative');
+  });
+
+  it('a spaced dash before a capital opens a new clause, so the command after it counts', () => {
+    expect(ids('The hotel desk is on the second floor - Do be sure to show your badge!')).toContain('ja/blunt-imperative');
+  });
+
+  it('deference to the reader ("you obviously know more than me") is self-deprecation, not harsh', () => {
+    const body = 'You obviously know far more than me about the market, but the forecast looks odd.';
+    expect(ids(body)).not.toContain('ja/harsh-negative');
+    expect(ids(body, ['common', 'us'])).toContain('us/self-deprecation');
+    expect(ids('You obviously did not read the contract.')).toContain('ja/harsh-negative');
+  });
+});

@@ -122,6 +122,7 @@ const INSTRUCTION_OPENERS = definePhrases([
 ]);
 /** Verbs that contact someone: "Call me if you have questions" is an offer of help, not an order. */
 const CONTACT_VERBS = new Set(['call', 'email', 'e-mail', 'mail', 'contact', 'reach', 'ping', 'write', 'ask', 'give', 'phone', 'text', 'drop', 'shoot', 'let', 'holler', 'buzz']);
+const CONTACT_NOUNS = new Set(['note', 'line', 'message', 'email', 'e-mail', 'word', 'text']);
 /** "Do you see…", "Have you…": a question without its question mark, not a command. */
 const AUXILIARIES = new Set(['do', 'have', 'be', 'need', 'dare']);
 /** Subject pronouns: "Remember, I had a witness" is a discourse marker before a statement. */
@@ -131,6 +132,8 @@ interface Imperative {
   /** Index of the verb (or of "do"/"don't"/"never") among the sentence's tokens. */
   at: number;
   negative: boolean;
+  /** For a command in a later clause, the index of the boundary that opens that clause. */
+  clause?: number;
 }
 
 function wordIndexAfter(tokens: readonly Token[], i: number): number {
@@ -250,9 +253,17 @@ function findClauseImperative(s: Sentence): Imperative | undefined {
   const toks = s.tokens;
   for (let k = 1; k < toks.length - 2; k++) {
     const t = toks[k]!;
-    const boundary = t.text === ',' || t.text === ';' || (t.norm === 'and' && toks[k - 1]?.isWord);
+    // A spaced dash before a capital starts a new clause as a full stop would: "Their number is
+    // 281-334-4179 - Do be sure to mention my name".
+    const dash = (t.text === '-' || t.text === '–' || t.text === '—') && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '');
+    const boundary = t.text === ',' || t.text === ';' || (t.norm === 'and' && toks[k - 1]?.isWord) || dash;
     if (!boundary) continue;
     let i = wordIndexAfter(toks, k + 1);
+    if (dash) {
+      const w = toks[i]?.norm ?? '';
+      const next = toks[i + 1]?.norm ?? '';
+      if ((w === 'do' && (next === 'be' || next === 'not')) || w === "don't" || (w === 'be' && next === 'sure')) return { at: i, negative: next === 'not' || w === "don't", clause: k };
+    }
     if (t.norm !== 'and' && (toks[i]?.norm === 'so' || toks[i]?.norm === 'then' || toks[i]?.norm === 'and')) i = wordIndexAfter(toks, i + 1);
     if (toks[i]?.norm === 'just') i = wordIndexAfter(toks, i + 1);
     const verb = toks[i];
@@ -265,16 +276,22 @@ function findClauseImperative(s: Sentence): Imperative | undefined {
     // called, and left the note"): a subject before the boundary that is not the writer.
     const before = toks.slice(0, k).filter((x) => x.isWord).map((x) => x.norm);
     if (before.length < 2 || (t.norm === 'and' && before.some((w) => w === 'i' || w === 'we' || w === "i'll" || w === "we'll"))) continue;
-    if (isInfinitiveVerb(verb.norm)) return { at: i, negative: false };
+    if (isInfinitiveVerb(verb.norm)) return { at: i, negative: false, clause: k };
   }
   return undefined;
 }
 
-function isSoftened(s: Sentence, contactVerb?: string): boolean {
+/**
+ * Whether the sentence softens the command. A courtesy offer ("if you have any questions")
+ * softens only a command in its own clause: in "Let me know if you have questions and call me
+ * with the timing" it belongs to "let me know", so `from` starts the search at the command's clause.
+ */
+function isSoftened(s: Sentence, contactVerb?: string, from = 0): boolean {
   const toks = s.tokens;
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.norm;
     if (SOFTENERS.has(w)) return true;
+    if (k < from) continue;
     // "Call me if you have any questions" is an offer of help, not an order; "Bring them if you
     // have them" is still an order.
     if (
@@ -358,6 +375,8 @@ const english = defineRule({
       { text: 'Left you a message this morning, give me a call when you get a chance.', excerpt: 'give me a call when you get a chance.' },
       { text: 'The originals are in the mail, so just wait for them before you sign anything.', excerpt: 'wait for them before you sign anything.' },
       { text: 'Do be sure to mention my name at the desk!', excerpt: 'Do be sure to mention my name at the desk!' },
+      { text: 'The front desk is on the 3rd floor - Do be sure to show your badge!', excerpt: 'Do be sure to show your badge!' },
+      { text: 'Let me know if you have any concerns and send me the revised schedule.', excerpt: 'send me the revised schedule.' },
     ],
     pass: [
       { text: 'Please find attached the agenda for Monday.' },
@@ -397,7 +416,11 @@ function imperativesIn(doc: RuleDoc, sentences: readonly Sentence[]): RuleReport
     if (/\)$/.test(s.text) && (!s.text.includes('(') || s.text.startsWith('('))) continue;
     if (/^\p{Ll}/u.test(s.text) && s.start > 0 && !/(?:^|[.!?:;]["'”’)]?)\s*$/.test(doc.body.slice(Math.max(0, s.start - 20), s.start)) && s.start !== doc.paragraphs[s.paragraph]!.start) continue;
     const imp = findImperative(doc, s) ?? findClauseImperative(s);
-    if (!imp || isSoftened(s, s.tokens[imp.at]?.norm)) continue;
+    if (!imp) continue;
+    // "Send me a note if you have questions" offers contact as "Call me if…" does.
+    const verb = s.tokens[imp.at]?.norm;
+    const sendsWord = verb === 'send' && s.tokens.slice(imp.at + 1, imp.at + 5).some((t) => CONTACT_NOUNS.has(t.norm));
+    if (isSoftened(s, sendsWord ? 'write' : verb, imp.clause)) continue;
     const start = s.tokens[imp.at]!.start;
     const replacement = rewrite(doc, s, imp);
     const phrase = doc.body.slice(start, s.end);

@@ -274,6 +274,8 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       // obviously know"); inside a report's prose ("the order was obviously defective") it is an adverb.
       // Opening a sentence ("Obviously the discount applies…") it is said to the reader.
       if (tokens[i]!.norm === 'obviously' && i > 0 && !tokens.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === "you're")) return false;
+      // "You obviously know far more than me": deference to the reader, not a verdict on them.
+      if (tokens[i]!.norm === 'obviously' && (next === 'know' || next === 'understand') && tokens.slice(end, end + 6).some((t) => t.norm === 'more' || t.norm === 'better')) return false;
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'reject':
       // "This doesn't work with the old firmware": a technical fact, not a refusal.

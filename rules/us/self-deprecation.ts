@@ -29,6 +29,11 @@ export const SELF_DEPRECATION_PHRASES = definePhrases([
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['have'], ['much', 'a lot of', 'any', 'enough'], ['background', 'experience', 'knowledge', 'expertise'], ['in', 'with', 'of', 'on']),
   ...phraseCombinations(['i', 'we'], ["don't", 'do not'], ['know'], ['much', 'a lot', 'anything'], ['about']),
   ...phraseCombinations(['excuse', 'forgive', 'pardon'], ['my'], ['ignorance', 'lack of knowledge']),
+  ...phraseCombinations(I_AM, ['not'], ['a', 'the', 'much of a'], ['techie', 'tech person', 'computer person', 'numbers person', 'geek', 'guru', 'whiz', 'pro']),
+  // Deference that lowers oneself: "You obviously know far more than me, but…".
+  'you [obviously|probably|certainly|clearly|surely] know [far|much|way|a lot|so much] (more|better) than (me|i|us|we)',
+  // Pre-empting how one will look: "At the risk of sounding like a wimp".
+  'at the risk of (sounding|looking|seeming)',
   // The question.
   ...phraseCombinations(
     ['this', 'it', 'that'],
@@ -84,6 +89,9 @@ export default defineRule({
       { text: 'Sorry for my poor English. Is it possible to move the license?', excerpt: 'my poor English' },
       { text: 'Please excuse my English. The samples can ship on Thursday.', excerpt: 'Please excuse my English' },
       { text: "I'm not an expert, but the numbers look off to me.", excerpt: "I'm not an expert" },
+      { text: 'You clearly know much more than me about tariffs, but the rate looks high.', excerpt: 'You clearly know much more than me' },
+      { text: 'At the risk of sounding naive, is the discount still open?', excerpt: 'At the risk of sounding' },
+      { text: "I'm not a techie, so the install guide lost me.", excerpt: "I'm not a techie" },
       { text: 'This may be a stupid question, but is 50 ng the right amount?', excerpt: 'This may be a stupid question' },
       { text: 'This might be a very basic question, but can we move the key ourselves?', excerpt: 'This might be a very basic question' },
       { text: 'I am only a junior engineer, and my English is not so good, but I learned a lot.', excerpt: 'I am only a' },
@@ -94,6 +102,7 @@ export default defineRule({
       { text: 'Could you share the library prep protocol your lab used?' },
       { text: 'Our English manual is attached; the Japanese version follows next week.' },
       { text: 'I am the project lead for the Osaka plant.' },
+      { text: 'You know more about the venue than the caterer does.' },
       { text: 'Great question: the short answer is yes.' },
     ],
   },

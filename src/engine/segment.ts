@@ -165,6 +165,42 @@ function paragraphsOf(lines: readonly Line[], from: number, to: number): Paragra
   return out;
 }
 
+/** An introduction that says what follows is someone else's text. Bounded, one line. */
+const EXCERPT_INTRO = /\b(?:read|reading|article|story|news|excerpt|report|press release|wrote|writes|says|said|posted|published|quote|quoted)\b[^:]{0,80}:\s*$|\bthe following:\s*$/i;
+const INDENTED = /^(?: {4,}|\t)\S/;
+
+/**
+ * Marks pasted excerpts as quotes: after a line that introduces someone else's text and ends with
+ * a colon, the run of paragraphs set off by indentation (an article's indented paragraphs, with
+ * its unindented headings and wrapped lines in between), when it is prose of some length (at least
+ * 50 words), not a short indented list of the writer's own points.
+ */
+function markPastedExcerpts(lines: readonly Line[], paras: readonly ParagraphLines[], kind: SegmentKind[]): void {
+  for (let p = 0; p < paras.length; p++) {
+    const intro = paras[p]!;
+    const last = lines[intro.to - 1]!.text;
+    if (kind[intro.to - 1] !== 'new' || last.length > 400 || !EXCERPT_INTRO.test(last)) continue;
+    // The excerpt may start on the next line of the same paragraph or in the next paragraph.
+    let q = p + 1;
+    let from = intro.to;
+    let words = 0;
+    let to = from;
+    while (q < paras.length) {
+      const para = paras[q]!;
+      let indented = false;
+      for (let i = para.from; i < para.to && !indented; i++) indented = INDENTED.test(lines[i]!.text);
+      if (!indented || kind[para.from] !== 'new') break;
+      if (q === p + 1) from = para.from;
+      words += para.text.split(/\s+/).length;
+      to = para.to;
+      q++;
+    }
+    if (words < 50) continue;
+    for (let i = from; i < to; i++) if (kind[i] === 'new') kind[i] = 'quote';
+    p = q - 1;
+  }
+}
+
 /** Where a quoted or forwarded message starts (a line index), or `n` when there is none. */
 function quoteStart(lines: readonly Line[]): number {
   const n = lines.length;
@@ -266,6 +302,10 @@ function splitBodyUncached(body: string): SplitBody {
     }
   }
   for (let i = footerFrom; i < quoteFrom; i++) if (kind[i] === 'new') kind[i] = 'footer';
+
+  // 2b. A pasted excerpt: text the writer quotes from someone else ("I was just reading the
+  //     following:" and an article set off by indentation) is not the writer's words either.
+  markPastedExcerpts(lines, paragraphsOf(lines, 0, footerFrom), kind);
   // A rule line that only separates the writer's words from a footer or disclaimer.
   for (let i = 0; i < quoteFrom; i++) {
     if (kind[i] === 'new' && FRAME_LINE.test(lines[i]!.text)) {

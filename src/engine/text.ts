@@ -327,7 +327,8 @@ export function splitSentences(
       text: sText,
       tokens: sTokens,
       paragraph,
-      isQuestion: endsWithQuestionMark(sText) && !(lastWord?.special && lastWord.end === absB),
+      // A "?" with no word before it asks nothing: old mail turns non-breaking spaces into lone "?" lines.
+      isQuestion: endsWithQuestionMark(sText) && !(lastWord?.special && lastWord.end === absB) && sTokens.some((t) => t.isWord),
       form: whole ? lineForms[li]! : 'text',
     });
   };
