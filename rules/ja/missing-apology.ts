@@ -201,6 +201,31 @@ function tiedToWriter(tokens: readonly Token[]): boolean {
   return false;
 }
 
+/** Possessives that give a problem to someone else: "their failure to make an offer". */
+const THIRD_PARTY_POSSESSIVES = new Set(['their', 'his', 'her']);
+/** Verbs that report someone else's finding or claim: "the court held that the order was defective". */
+const REPORTING_VERBS = new Set(['found', 'held', 'ruled', 'said', 'says', 'claimed', 'claims', 'alleged', 'alleges', 'reported', 'concluded', 'determined', 'argued', 'argues', 'stated', 'states', 'decided']);
+
+/**
+ * Whether the problem at tokens[i] is a third party's: owned by one ("their failure", "the
+ * vendor's mistake", unless it is "our vendor's") or reported as another's finding or claim ("the
+ * court held that the order was defective"), with no first-person word between.
+ */
+function isThirdPartys(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before && THIRD_PARTY_POSSESSIVES.has(before.norm)) return true;
+  if (before && before.norm.endsWith("'s") && before.norm !== "it's" && before.norm !== "that's" && before.norm !== "there's" && before.norm !== "what's" && before.norm !== "here's") {
+    const owner = tokens[i - 2]?.norm ?? '';
+    if (!FIRST_PERSON.has(owner)) return true;
+  }
+  for (let k = i - 1; k >= 1; k--) {
+    const w = tokens[k]!.norm;
+    if (FIRST_PERSON.has(w)) return false;
+    if (REPORTING_VERBS.has(w) && tokens[k + 1]?.norm === 'that') return !FIRST_PERSON.has(tokens[k - 1]!.norm);
+  }
+  return false;
+}
+
 /** Whether a problem phrase in this sentence is a problem on the writer's side. */
 function isProblemOnWritersSide(doc: RuleDoc, sentence: Sentence, m: PhraseMatch<PhraseEntry>): boolean {
   const tokens = sentence.tokens;
@@ -214,6 +239,7 @@ function isProblemOnWritersSide(doc: RuleDoc, sentence: Sentence, m: PhraseMatch
   if (tokens[end]?.norm === 'your') return false;
   if (m.entry.tag === 'issue' && tokens.slice(i, end).some((t, k) => k > 0 && TOPIC_PREPOSITIONS.has(t.norm))) return false;
   if (!tiedToWriter(tokens)) return false;
+  if (isThirdPartys(tokens, i)) return false;
   if (first === 'late' && TIME_AFTER_LATE.has(tokens[end]?.norm ?? '')) return false;
   // "the late Mr. Sato": a proper name follows.
   if (first === 'late' && /^\p{Lu}/u.test(tokens[end]?.text ?? '')) return false;

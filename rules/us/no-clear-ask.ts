@@ -50,13 +50,19 @@ export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
   'feel free to',
   'get back (to|with) me|us',
   '(i|we) (urge|encourage|invite|ask) you',
+  "(writing|write|wanted|want|like|i'd|i'm) to (urge|encourage|invite|ask|request) you",
+  // A courtesy offer with its contact point is still a pointer to what to do ("Should you have any questions, contact the help line").
+  'should you have any (questions|concerns|problems|issues) * [*] [*] [*] [*] [*] [,] (call|contact|email|e-mail|see|visit|write|dial)',
   // Recommendations and proposals say what should happen next.
   '(i|we) (recommend|suggest|propose)',
   "(i|we) (would|'d) (recommend|suggest|propose)",
   "(i'd|we'd) (recommend|suggest|propose)",
   "(it would be|it'd be|it is|it's) (better|best|wise|smart) to",
   '(we|you) should',
-  'for (an|a|more|further|any) * [*] [*] , (call|contact|email|e-mail|see|visit|write)',
+  // "For an appointment with the on-site counsellor call 555-0100": a pointer with or without its comma.
+  'for (an|a|more|further|any) * [*] [*] [*] [*] [*] [,] (call|contact|email|e-mail|see|visit|write|dial)',
+  // Who does what: "Both offices should dial in to join the call", "everyone should bring a laptop".
+  'should (dial|call|join|send|contact|bring|attend|submit|register|email|reply|respond|review|complete|sign|log|check|read|plan|book|reserve|forward|confirm)',
   // Courtesy formulas: they contain a request word and ask for nothing.
   { pattern: 'please find|see [attached|enclosed|below|above]', tag: 'courtesy' },
   { pattern: 'please be informed|noted|advised|aware', tag: 'courtesy' },
@@ -82,7 +88,10 @@ const REQUEST_VERBS = new Set([
   'ship', 'pay', 'transfer', 'read', 'upload', 'download', 'prepare', 'reserve', 'register',
   'verify', 'double-check', 'introduce', 'loop', 'cc', 'hold', 'cancel', 'resend', 'rerun',
   'correct', 'clarify', 'explain', 'ask', 'remind', 'grab', 'drop', 'come', 'meet',
+  'click', 'visit', 'dial', 'log',
 ]);
+/** Words that open a subordinate clause before a command: "If you forgot it, click Reset". */
+const SUBORDINATORS = new Set(['if', 'when', 'once', 'after', 'before', 'whenever', 'unless', 'while']);
 
 /** Commitments by the writer to an action ("I will send", "we'll call"); they need a date. */
 const NEXT_STEP_VERBS = [
@@ -267,6 +276,13 @@ function askKind(doc: RuleDoc, s: Sentence): Ask['kind'] | undefined {
   // "Update: the parts shipped" is a heading, not an imperative.
   const after = first ? s.tokens[s.tokens.indexOf(first) + 1] : undefined;
   if (first && REQUEST_VERBS.has(first.norm) && after?.isWord) return 'request';
+  // "If you don't remember your password, click Forgot Password": the command after the clause.
+  if (first && SUBORDINATORS.has(first.norm)) {
+    const comma = s.tokens.findIndex((t) => t.text === ',');
+    const verb = comma === -1 ? undefined : s.tokens.slice(comma + 1).find((t) => t.isWord);
+    const object = verb ? s.tokens[s.tokens.indexOf(verb) + 1] : undefined;
+    if (verb && REQUEST_VERBS.has(verb.norm) && object?.isWord) return 'request';
+  }
   if (doc.matchSentence(NEXT_STEP_PHRASES, s).length > 0 && hasDate(s.tokens)) return 'next-step';
   for (const m of doc.matchSentence(WRITER_PLAN_PHRASES, s)) {
     // Match token indexes count from the paragraph; the last word is read from the text.

@@ -1,5 +1,5 @@
 // rules/us/vague-commitment.ts
-import { defineRule, definePhrases, phraseCombinations } from '../../src/engine';
+import { defineRule, definePhrases, phraseCombinations, type Token } from '../../src/engine';
 import { hasDeadline } from './no-clear-ask';
 
 /**
@@ -67,6 +67,19 @@ export const VAGUE_COMMITMENT_PHRASES = definePhrases([
   'down the road',
 ]);
 
+/** Words after which a clause starts afresh: "Thanks, we are considering it", "and we are considering". */
+const CLAUSE_STARTERS = new Set(['and', 'but', 'so', 'now', 'currently', 'still', 'yes', 'no', 'ok', 'okay', 'thanks', 'also', 'meanwhile', 'however']);
+
+function isRelativeClause(tokens: readonly Token[], start: number, end: number): boolean {
+  let k = tokens.findIndex((t) => t.start >= start);
+  if (k <= 0) return false;
+  const before = tokens[k - 1]!;
+  if (!before.isWord || CLAUSE_STARTERS.has(before.norm)) return false;
+  while (k < tokens.length && tokens[k]!.start < end) k++;
+  const after = tokens[k];
+  return after === undefined || !after.isWord;
+}
+
 export default defineRule({
   id: 'us/vague-commitment',
   pack: 'us',
@@ -104,6 +117,9 @@ export default defineRule({
       }
       // A decision date in the same sentence turns deliberation into a commitment.
       if (sentence && hasDeadline(sentence.tokens)) continue;
+      // "the new tools we are considering": a relative clause that describes a thing (its object
+      // comes before it and nothing follows the verb), not an answer that leaves the reader waiting.
+      if (sentence && (m.entry as { tag?: string }).tag !== 'come-back' && isRelativeClause(sentence.tokens, m.start, m.end)) continue;
       // Trailing punctuation is part of some patterns ("it is difficult.") but not of the span.
       let end = m.end;
       const body = doc.body;
@@ -135,10 +151,12 @@ export default defineRule({
       { text: 'We will think about it and reply.', excerpt: 'We will think about it' },
       { text: "It's a bit difficult at the moment.", excerpt: "It's a bit difficult at the moment" },
       { text: 'We are still considering your offer.', excerpt: 'We are still considering' },
+      { text: 'Thanks for the offer, we are considering.', excerpt: 'we are considering' },
       { text: 'Let me think about it.', excerpt: 'Let me think about it' },
       { text: 'That would be hard for our team.', excerpt: 'hard for our team' },
     ],
     pass: [
+      { text: 'Did you have a chance to look at the new tools we are considering?' },
       { text: 'We will decide by Friday and let you know.' },
       { text: 'Yes, we can do that.' },
       { text: 'Our management will review the terms on Thursday, and we will decide by Friday, January 16.' },
