@@ -150,3 +150,42 @@ describe('questions, pasted text, clauses and deference', () => {
     expect(ids('You obviously did not read the contract.')).toContain('ja/harsh-negative');
   });
 });
+
+describe('whose timing, whose problem, and what counts as an ask', () => {
+  const us = (body: string): string[] => ids(body, ['common', 'us']);
+  const padding =
+    'The quarterly review covered the plant, the new packaging line and the budget for the coming year. The line now runs two shifts, and the packaging supplier delivered the last of the new moulds in October. The budget holds, with a small reserve for spare parts. The plant manager retires in March after thirty years. ';
+
+  it('a command with a same-day limit is pressure; an invitation for any time today is not', () => {
+    expect(ids('Log in to the portal and update your address today.')).toContain('ja/pressure');
+    expect(ids('Come by the lab anytime today.')).not.toContain('ja/pressure');
+  });
+
+  it("the writer's own deadline is a promise, but a condition on the reader still presses", () => {
+    expect(ids('We will circulate the minutes by Monday at the latest.')).not.toContain('ja/pressure');
+    expect(ids('If I do not hear from you by tomorrow, I will send it to the board.')).toContain('ja/pressure');
+  });
+
+  it("a third party's problem is not the writer's to apologise for", () => {
+    expect(ids('Their failure to answer our letters is why we went to court.')).not.toContain('ja/missing-apology');
+    expect(ids('The judge held that the order was defective.')).not.toContain('ja/missing-apology');
+    expect(ids("Yesterday's outage cut our service for two hours.")).toContain('ja/missing-apology');
+  });
+
+  it('a thing described as under consideration is not a vague answer', () => {
+    expect(us('Have you looked at the two suppliers we are considering?')).not.toContain('us/vague-commitment');
+    expect(us('Thanks for the offer. We are considering.')).toContain('us/vague-commitment');
+  });
+
+  it('who does what, pointers and commands after an if-clause are asks', () => {
+    expect(us(padding + 'Both sites should dial the bridge number to join.')).not.toContain('us/no-clear-ask');
+    expect(us(padding + 'For a copy of the full budget call the finance desk.')).not.toContain('us/no-clear-ask');
+    expect(us(padding + 'If the link does not open, click Refresh on the portal.')).not.toContain('us/no-clear-ask');
+    expect(us(padding + 'The reserve is the same as last year.')).toContain('us/no-clear-ask');
+  });
+
+  it('irony in set phrases is a joke', () => {
+    expect(ids('They moved the audit to Christmas Eve. What could possibly go wrong.')).toContain('ja/humor');
+    expect(ids('What could we do to help the team?')).not.toContain('ja/humor');
+  });
+});

@@ -350,13 +350,7 @@ const english = defineRule({
     en: 'Turn it into a request: "Could you please send me the report?"',
     ja: '依頼の形にしましょう。例: "Could you please send me the report?"',
   },
-  check(doc) {
-    // Sentence-local (the tagger runs on candidates only): cached per paragraph, so an edit
-    // re-reads only the edited paragraph. The sign-off line is filtered afterwards, since where it
-    // starts depends on the whole draft.
-    const all = doc.reportsPerParagraph('ja/blunt-imperative', (p) => imperativesIn(doc, p.sentences));
-    return doc.signOffStart === -1 ? all : all.filter((r) => r.start! < doc.signOffStart);
-  },
+  check: bareImperatives,
   examples: {
     fire: [
       { text: 'Send me the report.', excerpt: 'Send me the report.', output: 'Could you please send me the report?' },
@@ -405,6 +399,17 @@ const english = defineRule({
     ],
   },
 });
+
+/**
+ * Every bare command to the reader in the draft, each from its verb to the end of its sentence.
+ * Sentence-local (the tagger runs on candidates only): cached per paragraph, so an edit re-reads
+ * only the edited paragraph, and ja/pressure reads the same answer without a second pass. The
+ * sign-off line is filtered afterwards, since where it starts depends on the whole draft.
+ */
+export function bareImperatives(doc: RuleDoc): RuleReport[] {
+  const all = doc.reportsPerParagraph('ja/blunt-imperative', (p) => imperativesIn(doc, p.sentences));
+  return doc.signOffStart === -1 ? all : all.filter((r) => r.start! < doc.signOffStart);
+}
 
 function imperativesIn(doc: RuleDoc, sentences: readonly Sentence[]): RuleReport[] {
   const reports: RuleReport[] = [];

@@ -203,6 +203,12 @@ function tiedToWriter(tokens: readonly Token[]): boolean {
 
 /** Possessives that give a problem to someone else: "their failure to make an offer". */
 const THIRD_PARTY_POSSESSIVES = new Set(['their', 'his', 'her']);
+/** Words before "'s" that own nothing ("yesterday's outage", "it's late", "Monday's delay"). */
+const NOT_AN_OWNER = new Set([
+  'it', 'that', 'there', 'what', 'here', 'who', 'where', 'let', 'today', 'yesterday', 'tonight', 'tomorrow', 'week', 'weekend',
+  'month', 'year', 'quarter', 'morning', 'night', 'evening', 'afternoon', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'company', 'team', 'project', 'system', 'site', 'server', 'factory', 'plant', 'warehouse',
+]);
 /** Verbs that report someone else's finding or claim: "the court held that the order was defective". */
 const REPORTING_VERBS = new Set(['found', 'held', 'ruled', 'said', 'says', 'claimed', 'claims', 'alleged', 'alleges', 'reported', 'concluded', 'determined', 'argued', 'argues', 'stated', 'states', 'decided']);
 
@@ -214,7 +220,7 @@ const REPORTING_VERBS = new Set(['found', 'held', 'ruled', 'said', 'says', 'clai
 function isThirdPartys(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (before && THIRD_PARTY_POSSESSIVES.has(before.norm)) return true;
-  if (before && before.norm.endsWith("'s") && before.norm !== "it's" && before.norm !== "that's" && before.norm !== "there's" && before.norm !== "what's" && before.norm !== "here's") {
+  if (before && before.norm.endsWith("'s") && !NOT_AN_OWNER.has(before.norm.slice(0, -2))) {
     const owner = tokens[i - 2]?.norm ?? '';
     if (!FIRST_PERSON.has(owner)) return true;
   }

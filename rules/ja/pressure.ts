@@ -1,5 +1,6 @@
 // rules/ja/pressure.ts
 import { defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { bareImperatives } from './blunt-imperative';
 import { withJapanese } from './japanese/extend';
 import { pressureJa } from './japanese/pressure';
 
@@ -154,6 +155,36 @@ function isWritersOwnSpeed(s: Sentence, at: number): boolean {
   return !!after && WRITER.has(after.norm);
 }
 
+/** Commands that invite rather than demand. */
+const INVITING_VERBS = new Set(['come', 'stop', 'drop', 'join', 'enjoy', 'have', 'swing', 'pop', 'feel', 'relax', 'rest', 'take']);
+
+/**
+ * "Update your data today", "Call me tonight": a bare command with a same-day time limit pushes
+ * the reader as "we need it today" does. The span runs from the command's verb to the time word.
+ */
+function findSameDayCommands(doc: RuleDoc, taken: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const r of bareImperatives(doc)) {
+    const s = doc.sentenceAt(r.start!);
+    if (!s) continue;
+    // "Come by anytime today", "Join us tonight": an invitation leaves the time to the reader.
+    const verb = s.tokens.find((t) => t.start === r.start)?.norm ?? '';
+    if (INVITING_VERBS.has(verb) || s.tokens.some((t, k) => t.norm === 'anytime' || t.norm === 'whenever' || (t.norm === 'any' && s.tokens[k + 1]?.norm === 'time'))) continue;
+    for (let i = 0; i < s.tokens.length; i++) {
+      const t = s.tokens[i]!;
+      if (t.start < r.start!) continue;
+      // "…, and I will send mine tonight": the writer's own timing.
+      if (WRITER.has(t.norm)) break;
+      const pair = `${t.norm} ${s.tokens[i + 1]?.norm ?? ''}`;
+      if (t.norm !== 'today' && t.norm !== 'tonight' && !SAME_DAY_PAIRS.has(pair)) continue;
+      const end = SAME_DAY_PAIRS.has(pair) ? s.tokens[i + 1]!.end : t.end;
+      if (!taken.some((m) => m.start < end && m.end > r.start!)) out.push({ start: r.start!, end });
+      break;
+    }
+  }
+  return out;
+}
+
 /** "We need the signed copy back today": a demand word followed by a same-day time word. */
 function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
@@ -215,6 +246,9 @@ const english = defineRule({
       const i = tokenAt(s.tokens, m.start);
       const prev = s.tokens[i - 1]?.norm ?? '';
       if (NOT_PRESSURE_BEFORE.has(prev)) return false;
+      // "We will produce the summary today or Tuesday at the latest": the writer's own timing.
+      // "If I don't hear from you by tomorrow, …" still presses: the condition is on the reader.
+      if (m.entry.tag === 'deadline') return !isWritersOwnSpeed(s, m.start) || s.tokens.some((t) => t.end <= m.start && (t.norm === 'if' || t.norm === 'unless'));
       if (m.entry.tag !== 'urgency') return true;
       const next = s.tokens[i + (m.tokenEnd - m.tokenStart)]?.norm ?? '';
       if (DESCRIBED_BEFORE.has(prev)) return false;
@@ -254,7 +288,8 @@ const english = defineRule({
             },
       });
     }
-    for (const d of findSameDayDemands(doc, matches)) {
+    const demands = findSameDayDemands(doc, matches);
+    for (const d of [...demands, ...findSameDayCommands(doc, [...matches, ...demands])]) {
       reports.push({ start: d.start, end: d.end, data: { phrase: doc.body.slice(d.start, d.end) } });
     }
     return reports.sort((a, b) => a.start - b.start);
@@ -264,6 +299,7 @@ const english = defineRule({
       { text: 'Hey guys, send me the report ASAP!!', excerpt: 'ASAP' },
       { text: 'Please send it ASAP.', excerpt: 'ASAP', output: 'Please send it at your earliest convenience.' },
       { text: 'We need an answer today.', excerpt: 'need an answer today' },
+      { text: 'Send the signed forms back to me today.', excerpt: 'Send the signed forms back to me today' },
       { text: 'Reply by end of day.', excerpt: 'by end of day' },
       { text: 'This is our final offer; take it or leave it.', excerpt: 'final offer' },
       { text: 'The price is non-negotiable.', excerpt: 'non-negotiable' },
@@ -275,6 +311,8 @@ const english = defineRule({
       { text: 'Confirm the order, or we will give the slot to another customer.', excerpt: 'or we will' },
     ],
     pass: [
+      { text: 'Come by the booth anytime today.' },
+      { text: 'We will send the summary by Tuesday at the latest.' },
       { text: 'The new rule takes effect immediately under the urgency statute.' },
       { text: 'When the parts arrive, we install them right away.' },
       { text: 'My fund holds 12% right now; should I raise it?' },

@@ -74,6 +74,8 @@ function isRelativeClause(tokens: readonly Token[], start: number, end: number):
   let k = tokens.findIndex((t) => t.start >= start);
   if (k <= 0) return false;
   const before = tokens[k - 1]!;
+  // Only "we are considering" after a noun: "the tools we are considering"; not "it is under consideration".
+  if (!/^(?:we|i|we're|i'm)$/.test(tokens[k]!.norm)) return false;
   if (!before.isWord || CLAUSE_STARTERS.has(before.norm)) return false;
   while (k < tokens.length && tokens[k]!.start < end) k++;
   const after = tokens[k];
