@@ -32,7 +32,25 @@ const SIGNATURE_ORG = /株式会社|有限会社|合同会社|（株）|\(株\)|
 const SIGNATURE_DEPT = /[部課室](?:長|課長|部長)?\s*$/;
 const SIGNATURE_CONTENT = { test: (line: string): boolean => SIGNATURE_ORG.test(line) || SIGNATURE_DEPT.test(line) || CONTACT.test(line) };
 /** Contact details: what makes an unframed block at the end a signature. */
-const CONTACT = /(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d|[\w.+-]@[\w-]{1,100}\.[A-Za-z]/;
+const CONTACT_LABEL = /(?:^|\s)(?:TEL|Tel|tel|FAX|Fax|電話|携帯|Mobile|Mail|E-?mail|メール)\s*[:：]|〒\s?\d/;
+const EMAIL_LOCAL = /[\w.+-]/;
+const EMAIL_DOMAIN = /[\w-]/;
+const LETTER = /[A-Za-z]/;
+/**
+ * Whether the line holds an e-mail address ("x@host.tld"), read with a loop: the regex form
+ * (`[\w.+-]@[\w-]{1,100}\.[A-Za-z]`) re-scans the domain from every "@" and recheck flags it.
+ */
+function hasEmailAddress(line: string): boolean {
+  for (let at = line.indexOf('@'); at !== -1; at = line.indexOf('@', at + 1)) {
+    if (at === 0 || !EMAIL_LOCAL.test(line[at - 1]!)) continue;
+    let k = at + 1;
+    while (k < line.length && EMAIL_DOMAIN.test(line[k]!)) k++;
+    if (k > at + 1 && line[k] === '.' && LETTER.test(line[k + 1] ?? '')) return true;
+    at = k - 1;
+  }
+  return false;
+}
+const CONTACT = { test: (line: string): boolean => CONTACT_LABEL.test(line) || hasEmailAddress(line) };
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const SENTENCE_END = /[。！？]\s*$/;
 

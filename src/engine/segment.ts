@@ -165,8 +165,17 @@ function paragraphsOf(lines: readonly Line[], from: number, to: number): Paragra
   return out;
 }
 
-/** An introduction that says what follows is someone else's text. Bounded, one line. */
-const EXCERPT_INTRO = /\b(?:read|reading|article|story|news|excerpt|report|press release|wrote|writes|says|said|posted|published|quote|quoted)\b[^:]{0,80}:\s*$|\bthe following:\s*$/i;
+/** Words that say what follows a colon is someone else's text ("I was just reading the following:"). */
+const EXCERPT_CUES = new Set(['read', 'reading', 'article', 'story', 'news', 'excerpt', 'report', 'release', 'wrote', 'writes', 'says', 'said', 'posted', 'published', 'quote', 'quoted', 'following']);
+
+/** Whether a line ends with a colon after a cue word among its last few words. Read without a regex window. */
+function isExcerptIntro(line: string): boolean {
+  const t = line.trimEnd();
+  if (!t.endsWith(':')) return false;
+  const words = t.slice(Math.max(0, t.length - 100), -1).toLowerCase().split(/[^a-z]+/);
+  for (let k = Math.max(0, words.length - 14); k < words.length; k++) if (EXCERPT_CUES.has(words[k]!)) return true;
+  return false;
+}
 const INDENTED = /^(?: {4,}|\t)\S/;
 
 /**
@@ -179,7 +188,7 @@ function markPastedExcerpts(lines: readonly Line[], paras: readonly ParagraphLin
   for (let p = 0; p < paras.length; p++) {
     const intro = paras[p]!;
     const last = lines[intro.to - 1]!.text;
-    if (kind[intro.to - 1] !== 'new' || last.length > 400 || !EXCERPT_INTRO.test(last)) continue;
+    if (kind[intro.to - 1] !== 'new' || last.length > 400 || !isExcerptIntro(last)) continue;
     // The excerpt may start on the next line of the same paragraph or in the next paragraph.
     let q = p + 1;
     let from = intro.to;

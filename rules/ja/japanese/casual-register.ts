@@ -6,8 +6,15 @@ import type { RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
 import { bodySentences, findAll } from './shared';
 
-const CASUAL =
-  /どうも[ー〜～]+|どーも|ども[ー〜～]+|ではでは[ー〜～]*|^(?:では|じゃ|じゃあ|ほな|それでは|それじゃ)[、,]?また[ー〜～]*(?:[！!。]|$)|^またね|よろしくです|よろです|よろしく[ー〜～]+|[ぁ-んァ-ン][ー〜～]+す(?=[。！!]|$)|お疲れ(?:ー|っす|さまー)|ちわっす|ちわー|^ども[！!。]/gu;
+/**
+ * Casual greetings and sign-offs, as three small regexes tried in turn: one alternation of all of
+ * them is too large for recheck to clear in time, which made the regex-safety test flaky.
+ */
+const CASUAL = [
+  /どうも[ー〜～]+|どーも|ども[ー〜～]+|^ども[！!。]|ではでは[ー〜～]*|^またね|ちわっす|ちわー/gu,
+  /^(?:では|じゃ|じゃあ|ほな|それでは|それじゃ)[、,]?また[ー〜～]*(?:[！!。]|$)/gu,
+  /よろしくです|よろです|よろしく[ー〜～]+|[ぁ-んァ-ン][ー〜～]+す(?=[。！!]|$)|お疲れ(?:ー|っす|さまー)/gu,
+];
 /** How many sentences count as the start and as the end. */
 const EDGE = 2;
 const END_EDGE = 3;
@@ -17,7 +24,8 @@ export const casualRegisterJa: JapaneseWording = {
     const sentences = bodySentences(doc);
     const edge = [...sentences.slice(0, EDGE), ...sentences.slice(Math.max(EDGE, sentences.length - END_EDGE))];
     const out: RuleReport[] = [];
-    for (const m of findAll(edge, CASUAL)) {
+    const found = CASUAL.flatMap((re) => findAll(edge, re)).sort((a, b) => a.start - b.start);
+    for (const m of found) {
       const atStart = sentences.indexOf(m.sentence) < EDGE;
       out.push({ start: m.start, end: m.end, messageId: atStart ? 'greeting' : 'signOff', data: { phrase: m.text } });
     }
