@@ -6,15 +6,10 @@
 import { browser } from 'wxt/browser';
 import { registerGenericSites } from '../src/content/registration';
 import { getSettings, watchSettings } from '../src/settings';
-import { forgetTab, handleBackgroundRequest, isBackgroundRequest, rememberTabHost } from '../src/ui/background-handlers';
+import { forgetTab, handleBackgroundMessage } from '../src/background/handlers';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isBackgroundRequest(message)) return undefined;
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined && sender.frameId === 0) void rememberTabHost(tabId, sender.url);
-    return handleBackgroundRequest(message, tabId, sender.frameId);
-  });
+  browser.runtime.onMessage.addListener(handleBackgroundMessage);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
   const register = (hosts?: readonly string[]) =>

@@ -7,11 +7,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MinuteBudget, SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE, SendRecorder, sendAddresses } from '../src/content/send-record';
-import { handleBackgroundRequest, takeRecordBudget, validRecordAddresses } from '../src/ui/background-handlers';
+import { handleBackgroundMessage, takeRecordBudget, validRecordAddresses } from '../src/background/handlers';
 import { historyCount, lookupHistory } from '../src/settings';
 import type { Recipient } from '../src/engine/types';
 
 const trusted = { isTrusted: true } as Event;
+/** What runtime.onMessage says of a content script in tab `tabId`'s top frame, and of our popup page. */
+const fromTab = (tabId: number) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId } as never, frameId: 0, url: 'https://mail.google.com/mail/u/0/' });
+const fromPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 const untrusted = { isTrusted: false } as Event;
 const to = (...addresses: string[]): { recipients: Recipient[] } => ({ recipients: addresses.map((address) => ({ address, field: 'to' as const })) });
 
@@ -90,15 +93,15 @@ describe('the background checks what it records', () => {
   });
 
   it('refuses records that come from no tab, and caps each tab per minute', async () => {
-    expect(await handleBackgroundRequest({ type: 'history:record', addresses: ['ken@bank.co.jp'] }, undefined)).toEqual({ ok: false });
+    expect(await handleBackgroundMessage({ type: 'history:record', addresses: ['ken@bank.co.jp'] }, fromPage)).toEqual({ ok: false });
     expect(await historyCount()).toBe(0);
     const batch = (p: string): string[] => Array.from({ length: 80 }, (_, i) => `${p}${i}@x.example`);
-    expect(await handleBackgroundRequest({ type: 'history:record', addresses: batch('a') }, 7)).toEqual({ ok: true });
-    expect(await handleBackgroundRequest({ type: 'history:record', addresses: batch('b') }, 7)).toEqual({ ok: true });
-    expect(await handleBackgroundRequest({ type: 'history:record', addresses: batch('c') }, 7)).toEqual({ ok: false });
+    expect(await handleBackgroundMessage({ type: 'history:record', addresses: batch('a') }, fromTab(7))).toEqual({ ok: true });
+    expect(await handleBackgroundMessage({ type: 'history:record', addresses: batch('b') }, fromTab(7))).toEqual({ ok: true });
+    expect(await handleBackgroundMessage({ type: 'history:record', addresses: batch('c') }, fromTab(7))).toEqual({ ok: false });
     expect(await historyCount()).toBe(SEND_RECORD_PER_MINUTE);
     // Another tab has its own minute.
-    expect(await handleBackgroundRequest({ type: 'history:record', addresses: ['ken@bank.co.jp'] }, 8)).toEqual({ ok: true });
+    expect(await handleBackgroundMessage({ type: 'history:record', addresses: ['ken@bank.co.jp'] }, fromTab(8))).toEqual({ ok: true });
     expect(await lookupHistory(['ken@bank.co.jp', 'c0@x.example'])).toEqual({ 'ken@bank.co.jp': true, 'c0@x.example': false });
   });
 

@@ -1,8 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Finding } from '../src/engine/types';
-import { hasWrittenTo } from '../src/settings';
-import { BADGE_COLORS, badgeText, handleBackgroundRequest, isBackgroundRequest, rememberTabHost, forgetTab } from '../src/ui/background-handlers';
 import { groupFindings, shortExcerpt, worstSeverity } from '../src/ui/findings';
 import { normalizeHost, normalizeMatch } from '../src/ui/options';
 
@@ -51,50 +49,6 @@ describe('popup grouping', () => {
   it('shortens long excerpts on one line', () => {
     expect(shortExcerpt('a\n\n  b')).toBe('a b');
     expect(shortExcerpt('x'.repeat(100), 10)).toBe('xxxxxxxxx…');
-  });
-});
-
-describe('background', () => {
-  it('recognises its own messages only', () => {
-    expect(isBackgroundRequest({ type: 'badge:update', count: 1, maxSeverity: 'info' })).toBe(true);
-    expect(isBackgroundRequest({ type: 'summary:get' })).toBe(false);
-    expect(isBackgroundRequest(null)).toBe(false);
-  });
-
-  it('sets the badge text and colour of the sending tab', async () => {
-    const text = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
-    const color = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
-    expect(await handleBackgroundRequest({ type: 'badge:update', count: 3, maxSeverity: 'error' }, 7)).toEqual({ ok: true });
-    expect(text).toHaveBeenCalledWith({ tabId: 7, text: '3' });
-    expect(color).toHaveBeenCalledWith({ tabId: 7, color: BADGE_COLORS.error });
-    await handleBackgroundRequest({ type: 'badge:update', count: 0, maxSeverity: null }, 7);
-    expect(text).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
-    expect(color).toHaveBeenCalledTimes(1);
-    expect(await handleBackgroundRequest({ type: 'badge:update', count: 2, maxSeverity: 'info' }, undefined)).toEqual({ ok: false });
-  });
-
-  it('badge text fits in four characters', () => {
-    expect(badgeText(0)).toBe('');
-    expect(badgeText(42)).toBe('42');
-    expect(badgeText(120)).toBe('99+');
-  });
-
-  it('records and checks first-contact history', async () => {
-    await handleBackgroundRequest({ type: 'history:record', addresses: ['ken@bank.co.jp'] }, 3);
-    expect(await hasWrittenTo('ken@bank.co.jp')).toBe(true);
-    expect(await handleBackgroundRequest({ type: 'history:check', addresses: ['ken@bank.co.jp', 'amy@acme.com'] }, 3)).toEqual({
-      'ken@bank.co.jp': true,
-      'amy@acme.com': false,
-    });
-  });
-
-  it('remembers the host of each tab from its content script, and forgets closed tabs', async () => {
-    await rememberTabHost(5, 'https://mail.google.com/mail/u/0/#inbox');
-    await rememberTabHost(6, 'chrome://extensions');
-    expect(await handleBackgroundRequest({ type: 'tab:host', tabId: 5 }, undefined)).toEqual({ host: 'mail.google.com' });
-    expect(await handleBackgroundRequest({ type: 'tab:host', tabId: 6 }, undefined)).toEqual({ host: null });
-    await forgetTab(5);
-    expect(await handleBackgroundRequest({ type: 'tab:host', tabId: 5 }, undefined)).toEqual({ host: null });
   });
 });
 

@@ -3,10 +3,10 @@
  * page), keeps one ComposeController per compose, answers the popup (ContentRequest), tells the
  * background the toolbar badge, and follows settings changes.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Severity } from '../engine/types';
 import { browserLanguage } from '../i18n';
-import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
+import { CONTENT_MESSAGE_TYPES, isMessage, sendToBackground, senderOf, type ContentRequest, type DraftChanged, type DraftSummary } from '../messages';
 import { normalizeName } from '../engine/audience';
 import { OverlayRoot } from '../overlay/overlay';
 import {
@@ -276,8 +276,7 @@ export class ContentController {
     const key = `${count}|${maxSeverity}`;
     if (key === this.lastBadge) return;
     this.lastBadge = key;
-    const msg: BackgroundRequest = { type: 'badge:update', count, maxSeverity };
-    browser.runtime.sendMessage(msg).catch(() => {
+    sendToBackground({ type: 'badge:update', count, maxSeverity }).catch(() => {
       // The background may be restarting; the next render sends it again.
       this.lastBadge = '';
     });
@@ -311,11 +310,10 @@ export class ContentController {
   }
 
   private sendHistoryRecord(addresses: string[]): void {
-    const msg: BackgroundRequest = { type: 'history:record', addresses };
     // The background is the only writer of the history: it validates the addresses and caps
     // what one tab adds per minute. If it does not answer, the record is lost (a later send to
     // the same people records them), which is safer than a second, unchecked writer here.
-    browser.runtime.sendMessage(msg).catch(() => undefined);
+    sendToBackground({ type: 'history:record', addresses }).catch(() => undefined);
   }
 
   private byId(id: string): ComposeController | undefined {
@@ -323,9 +321,12 @@ export class ContentController {
     return undefined;
   }
 
-  /** Popup → content. Returns undefined for messages that are not ours (other listeners answer). */
-  private readonly onMessage = (message: unknown): Promise<unknown> | undefined => {
-    if (!isContentRequest(message)) return undefined;
+  /**
+   * Popup → content. Returns undefined for messages that are not ours (other listeners answer),
+   * and for any sender but our own pages (the popup, the background).
+   */
+  private readonly onMessage = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isMessage<ContentRequest>(message, CONTENT_MESSAGE_TYPES) || senderOf(sender)?.kind !== 'page') return undefined;
     const answer = this.handle(message);
     return answer === undefined ? undefined : Promise.resolve(answer);
   };
@@ -344,7 +345,7 @@ export class ContentController {
    * own) and the first answer wins, so a frame without the compose stays silent. When no frame
    * answers, the popup shows "no draft".
    */
-  handle(req: ContentRequest): DraftSummary | null | { ok: boolean; summary?: DraftSummary | null } | undefined {
+  handle(req: ContentRequest): DraftSummary | null | DraftChanged | undefined {
     if (req.type === 'summary:get') {
       const c = this.focused();
       return c ? c.summary() : this.isTopFrame && !this.doc.querySelector('iframe, frame') ? null : undefined;
@@ -381,18 +382,4 @@ export class ContentController {
 /** A site adapter's session for an editor the generic adapter held (a half-rendered compose). */
 function isUpgrade(held: ComposeSession, found: ComposeSession): boolean {
   return held !== found && held.adapter === 'generic' && found.adapter !== 'generic' && held.editor === found.editor;
-}
-
-const REQUEST_TYPES = new Set<ContentRequest['type']>([
-  'summary:get',
-  'finding:reveal',
-  'finding:apply',
-  'draft:set-audience',
-  'draft:reset-audience',
-  'draft:set-first-contact',
-  'draft:pause',
-]);
-
-function isContentRequest(m: unknown): m is ContentRequest {
-  return typeof m === 'object' && m !== null && REQUEST_TYPES.has((m as { type?: ContentRequest['type'] }).type!);
 }

@@ -4,8 +4,7 @@
  * the tagger in short slices, each its own task, so that no step is a long task (> 50 ms) on a
  * page the user is typing in.
  */
-import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '../messages';
+import { sendToBackground } from '../messages';
 import { installedEngine, type ContentEngine } from './engine-api';
 
 /** Work per slice: well under the 50 ms of a long task, leaving room for the page's own work. */
@@ -34,8 +33,7 @@ function nextTask(): Promise<void> {
 async function inject(): Promise<ContentEngine> {
   const already = installedEngine();
   if (already) return already;
-  const req: BackgroundRequest = { type: 'engine:load' };
-  const res = (await browser.runtime.sendMessage(req)) as { ok?: boolean; error?: string } | undefined;
+  const res = await sendToBackground({ type: 'engine:load' });
   const engine = installedEngine();
   if (!engine) throw new Error(`the engine script did not load${res?.error ? `: ${res.error}` : ''}`);
   return engine;

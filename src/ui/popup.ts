@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
 import { resolveLanguage } from '../i18n';
 import { t, type MessageKey } from '../i18n/pages';
-import type { BackgroundRequest, ContentRequest, DraftSummary } from '../messages';
+import { sendToBackground, sendToTab, type AnswerOf, type ContentProtocol, type ContentRequest, type DraftRequest, type DraftSummary } from '../messages';
 import { analyze, rules } from '../nemawashi';
 import { applyPolicy, getSettings, readPolicy, updateSettings, watchPolicy, watchSettings, isSiteEnabled, type PolicyRead, type SendThreshold, type Settings } from '../settings';
 import { announce, h, nextId, rerender, select } from './dom';
@@ -34,13 +34,13 @@ interface State {
 /** A tab whose content script is gone (or never came) may leave the message unanswered. */
 const ANSWER_MS = 2000;
 
-function send<T>(state: State, req: ContentRequest): Promise<T | undefined> {
+function send<M extends ContentRequest>(state: State, req: M): Promise<AnswerOf<ContentProtocol, M['type']> | undefined> {
   if (state.tabId === null || !state.reachable) return Promise.resolve(undefined);
   let timer = 0;
   const timeout = new Promise<undefined>((resolve) => {
     timer = window.setTimeout(() => resolve(undefined), ANSWER_MS);
   });
-  const answer = (browser.tabs.sendMessage(state.tabId, req) as Promise<T>).catch(() => undefined);
+  const answer = sendToTab(state.tabId, req).catch(() => undefined);
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -84,9 +84,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     hostOf(tab.url) ??
     (tab.id === null
       ? null
-      : ((await (browser.runtime.sendMessage({ type: 'tab:host', tabId: tab.id } satisfies BackgroundRequest) as Promise<{ host: string | null } | undefined>).catch(
-          () => undefined,
-        ))?.host ?? null));
+      : ((await sendToBackground({ type: 'tab:host', tabId: tab.id }).catch(() => undefined))?.host ?? null));
   const state: State = {
     lang: resolveLanguage(settings.language),
     settings,
@@ -120,7 +118,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   const refresh = async () => {
     if (refreshing) return;
     refreshing = true;
-    const summary = await send<DraftSummary | null>(state, { type: 'summary:get' }).finally(() => {
+    const summary = await send(state, { type: 'summary:get' }).finally(() => {
       refreshing = false;
     });
     state.summary = summary ?? null;
@@ -129,7 +127,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
 
   const actions: Actions = {
     async request(req) {
-      const res = await send<{ ok: boolean; summary?: DraftSummary | null }>(state, req);
+      const res = await send(state, req);
       if (res?.summary !== undefined) state.summary = res.summary;
       if (req.type === 'finding:apply') announce(live, t(state.lang, res?.ok ? 'popup.applied' : 'popup.applyFailed'));
       render();
@@ -186,7 +184,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
 }
 
 interface Actions {
-  request(req: ContentRequest): Promise<boolean>;
+  request(req: DraftRequest): Promise<boolean>;
   setSiteEnabled(enabled: boolean): Promise<void>;
   checkPasted(text: string, packs: Pack[]): void;
   openOptions(): void;

@@ -1,14 +1,17 @@
 /**
- * What the background does for each BackgroundRequest, kept out of the entrypoint so that it can
- * be tested with fakeBrowser.
+ * What the background does for each message it receives, kept out of the entrypoint so that it
+ * can be tested with fakeBrowser. Every message comes in through `handleBackgroundMessage`, which
+ * checks who sent it (`senderOf` in src/messages.ts: our extension, and a content script in a
+ * tab's frame or one of our own pages) against the one table of who may send what (`ALLOWED_SENDER`) before any handler
+ * runs; the handlers then validate the fields themselves.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../engine/types';
 import { ENGINE_SCRIPT_FILE } from '../content/engine-api';
-import type { BackgroundRequest } from '../messages';
+import { BACKGROUND_MESSAGE_TYPES, isMessage, senderOf, type Ack, type Sender, type AnswerOf, type BackgroundProtocol, type BackgroundRequest } from '../messages';
 import { SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE } from '../content/send-record';
-import { lookupHistory, normalizeAddress, recordSent } from '../settings';
+import { normalizeAddress, recordSent } from '../settings';
 
 /**
  * Tab id → host name of its top page, from the content script's own messages (sender.url is
@@ -52,16 +55,6 @@ export const BADGE_COLORS: Record<Severity, string> = {
 export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 99 ? '99+' : String(count);
-}
-
-const TYPES = new Set<BackgroundRequest['type']>(['badge:update', 'history:record', 'history:check', 'tab:host', 'engine:load']);
-
-export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
-  return typeof m === 'object' && m !== null && TYPES.has((m as { type?: BackgroundRequest['type'] }).type!);
-}
-
-function addressesOf(m: { addresses?: unknown }): string[] {
-  return Array.isArray(m.addresses) ? m.addresses.filter((a): a is string => typeof a === 'string').slice(0, 200) : [];
 }
 
 /** A plausible mail address: what a compose's recipient field holds, nothing else. */
@@ -134,33 +127,48 @@ export async function injectEngine(tabId: number, frameId: number): Promise<{ ok
   }
 }
 
-/** Returns the answer for the sender (history:check, tab:host), or an acknowledgement. */
-export async function handleBackgroundRequest(
-  m: BackgroundRequest,
-  tabId: number | undefined,
-  frameId?: number,
-): Promise<{ ok: boolean; error?: string } | { host: string | null } | Record<string, boolean | undefined>> {
-  switch (m.type) {
-    case 'engine:load':
-      // Only a tab's content script asks (popup and options pages have no tab).
-      if (tabId === undefined || frameId === undefined) return { ok: false };
-      return injectEngine(tabId, frameId);
-    case 'tab:host':
-      return { host: (await tabHostsItem.getValue())[m.tabId] ?? null };
-    case 'badge:update':
-      if (tabId === undefined) return { ok: false };
-      await updateBadge(tabId, typeof m.count === 'number' ? m.count : 0, m.maxSeverity ?? null);
-      return { ok: true };
-    case 'history:record': {
-      // Only a tab's content script records sends (the popup and options pages never do).
-      if (tabId === undefined) return { ok: false };
-      const addresses = validRecordAddresses(m);
-      const n = addresses.length === 0 ? 0 : await takeRecordBudget(tabId, addresses.length);
-      if (n === 0) return { ok: false };
-      await recordSent(addresses.slice(0, n));
-      return { ok: true };
-    }
-    case 'history:check':
-      return lookupHistory(addressesOf(m));
-  }
+/**
+ * Who may send each message. Content scripts report their own tab (badge, sends, engine); only our
+ * pages (the popup) may ask about a tab, so a content script cannot learn other tabs' hosts.
+ */
+export const ALLOWED_SENDER: Record<keyof BackgroundProtocol, Sender['kind']> = {
+  'badge:update': 'content',
+  'history:record': 'content',
+  'engine:load': 'content',
+  'tab:host': 'page',
+};
+
+type Handlers = { [K in keyof BackgroundProtocol]: (m: Extract<BackgroundRequest, { type: K }>, from: Sender) => Promise<AnswerOf<BackgroundProtocol, K>> };
+
+const handlers: Handlers = {
+  // Injects into the very frame that asked.
+  'engine:load': (_m, from) => (from.kind === 'content' ? injectEngine(from.tabId, from.frameId) : Promise.resolve({ ok: false })),
+  'tab:host': async (m) => ({ host: (typeof m.tabId === 'number' ? (await tabHostsItem.getValue())[m.tabId] : undefined) ?? null }),
+  'badge:update': async (m, from) => {
+    if (from.kind !== 'content') return { ok: false };
+    const severity = m.maxSeverity && m.maxSeverity in BADGE_COLORS ? m.maxSeverity : null;
+    await updateBadge(from.tabId, typeof m.count === 'number' ? m.count : 0, severity);
+    return { ok: true };
+  },
+  'history:record': async (m, from): Promise<Ack> => {
+    if (from.kind !== 'content') return { ok: false };
+    const addresses = validRecordAddresses(m);
+    const n = addresses.length === 0 ? 0 : await takeRecordBudget(from.tabId, addresses.length);
+    if (n === 0) return { ok: false };
+    await recordSent(addresses.slice(0, n));
+    return { ok: true };
+  },
+};
+
+/**
+ * The background's `runtime.onMessage`: undefined for what is not ours to answer (another
+ * listener may), `{ ok: false }` for one of our messages from a sender that may not send it.
+ */
+export function handleBackgroundMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
+  if (!isMessage<BackgroundRequest>(message, BACKGROUND_MESSAGE_TYPES)) return undefined;
+  const from = senderOf(sender);
+  if (!from || ALLOWED_SENDER[message.type] !== from.kind) return Promise.resolve({ ok: false });
+  if (from.kind === 'content' && from.frameId === 0) void rememberTabHost(from.tabId, from.url);
+  const handle = handlers[message.type] as (m: BackgroundRequest, from: Sender) => Promise<unknown>;
+  return handle(message, from);
 }
