@@ -11,7 +11,7 @@ import type { Recipient } from '../src/engine/types';
 import { DEFAULT_SETTINGS, exportSettings, getSettings, importSettings, updateSettings, validateSettings, type Settings } from '../src/settings';
 import { buildAnalysisContext } from '../src/settings/context';
 import { isRecipientName } from '../src/settings/validate';
-import { matchEntry } from '../src/ui/options';
+import { matchEntry } from '../src/settings/normalize';
 
 const endo: Recipient = { address: '', name: 'Hiroki Endo', field: 'to' };
 const sato: Recipient = { address: '', name: '佐藤 健', field: 'cc' };

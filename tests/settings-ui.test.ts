@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Finding } from '../src/engine/types';
 import { groupFindings, shortExcerpt, worstSeverity } from '../src/ui/findings';
-import { normalizeHost, normalizeMatch } from '../src/ui/options';
+import { normalizeHost, normalizeMatch } from '../src/settings/normalize';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -9,6 +9,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { USER_PHRASES_SWITCH } from '../engine/user-phrase-id';
 import { rules, type Lang, type Pack, type Region, type Sector, type Severity } from '../nemawashi';
 import { catalogue, formatCatalogue } from './catalogue';
 import { checkDraft, formatText, reaches, type CheckOptions, type FileReport } from './check';
@@ -91,7 +92,7 @@ function parseDisable(values: string[]): string[] {
   const known = new Set(rules.map((r) => r.id));
   const ids = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
   for (const id of ids) {
-    if (!known.has(id) && id !== 'user/phrases') throw new UsageError(`check: --disable: unknown rule '${id}' (see nemawashi rules)`);
+    if (!known.has(id) && id !== USER_PHRASES_SWITCH) throw new UsageError(`check: --disable: unknown rule '${id}' (see nemawashi rules)`);
   }
   return ids;
 }

@@ -6,6 +6,7 @@
  * its text, so after a one-word edit only the edited paragraph is tokenized and matched again.
  */
 import { fillPlaceholders } from './fill';
+import { USER_PHRASES_SWITCH, userPhraseRuleId } from './user-phrase-id';
 import { detectFirstContact } from './first-contact';
 import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
 import type { Rule, RuleDoc, RuleReport } from './rule';
@@ -301,7 +302,7 @@ function toFinding(rule: Rule, r: RuleReport, doc: RuleDoc, ctx: AnalysisContext
 const userTables = new Lru<PhraseTable<PhraseEntry & { user: UserPhrase }>>(64);
 
 function userPhraseFindings(doc: RuleDoc, ctx: AnalysisContext): Finding[] {
-  const phrases = (ctx.userPhrases ?? []).filter((p) => p.phrase.trim() !== '' && ctx.packs.includes(p.pack) && !ctx.disabledRules.includes(`user/${p.id}`));
+  const phrases = (ctx.userPhrases ?? []).filter((p) => p.phrase.trim() !== '' && ctx.packs.includes(p.pack) && !ctx.disabledRules.includes(userPhraseRuleId(p.id)));
   if (phrases.length === 0) return [];
   const key = JSON.stringify(phrases);
   let table = userTables.get(key);
@@ -314,7 +315,7 @@ function userPhraseFindings(doc: RuleDoc, ctx: AnalysisContext): Finding[] {
     userTables.set(key, table);
   }
   return doc.match(table).map((m) => ({
-    ruleId: `user/${m.entry.user.id}`,
+    ruleId: userPhraseRuleId(m.entry.user.id),
     pack: m.entry.user.pack,
     severity: m.entry.user.severity ?? 'warning',
     message: m.entry.user.message,
@@ -391,7 +392,7 @@ export function createEngine(rules: readonly Rule[]): Engine {
           if (f) findings.push(f);
         }
       }
-      if (!disabled.has('user/phrases')) findings.push(...userPhraseFindings(doc, ctx));
+      if (!disabled.has(USER_PHRASES_SWITCH)) findings.push(...userPhraseFindings(doc, ctx));
       const facts: DraftFacts = { language: docLanguage(doc), firstContact: doc.firstContact, isReply: doc.isReply, wordCount: doc.wordCount };
       return { findings: sortFindings(findings), facts };
     },

@@ -10,3 +10,4 @@ export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warm
 export * from './japanese';
 export * from './scan';
 export { fillPlaceholders } from './fill';
+export * from './user-phrase-id';

@@ -164,6 +164,7 @@ const en = {
   'problem.old-version': 'unsupported settings version {found} (expected {expected})',
   'problem.root': 'the file',
   'problem.too-deep': 'nested too deeply (at most {expected} levels): not a settings file',
+  'problem.reserved': 'reserved (it stands for all your phrases): {found}',
   'problems.more': 'and {count} more',
 } as const;
 
@@ -327,6 +328,7 @@ const ja: Record<PagesKey, Text> = {
   'problem.old-version': '対応していない設定のバージョン {found} です（{expected} が必要）',
   'problem.root': 'ファイル',
   'problem.too-deep': '入れ子が深すぎます（最大 {expected} 段）。設定ファイルではありません',
+  'problem.reserved': 'すべてのフレーズを表す予約語のため使えません：{found}',
   'problems.more': 'ほか {count} 件',
 };
 

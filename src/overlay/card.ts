@@ -4,6 +4,7 @@
  * (excerpts, replacements) is hostile input.
  */
 import type { Finding, Lang } from '../engine/types';
+import { isUserPhraseRuleId } from '../engine/user-phrase-id';
 import type { Rect } from './geometry';
 import { t } from '../i18n/overlay';
 
@@ -123,7 +124,7 @@ export class FindingCard {
     }).dataset.action = 'ignore';
     // A user phrase (user/<id>) is turned off the same way; it is not a catalogue rule, so the
     // button says what it switches off.
-    const phrase = f.ruleId.startsWith('user/');
+    const phrase = isUserPhraseRuleId(f.ruleId);
     const turnOff = opts.handlers.turnOff;
     if (turnOff) {
       button(t(lang, phrase ? 'overlay.turnOffPhrase' : 'overlay.turnOff'), 'turn-off', t(lang, phrase ? 'overlay.turnOffPhraseHint' : 'overlay.turnOffHint'), () => {

@@ -7,6 +7,7 @@
  * other fields are kept, and the repair is noted for the options page.
  */
 import { storage } from 'wxt/utils/storage';
+import { USER_PHRASES_SWITCH, isUserPhraseRuleId, userPhraseRuleId } from '../engine/user-phrase-id';
 import { MIGRATIONS, migrate } from './migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem, type SettingsRecovery } from './types';
 import { repairSettings, validateSettings } from './validate';
@@ -160,13 +161,13 @@ function checkSize(settings: Settings): void {
 /**
  * A phrase turned off from the card is `user/<id>` in disabledRules. When the phrase is removed
  * its mark goes too: the options page reuses free ids, and a new phrase must not start off.
- * (`user/phrases` is the engine's switch for all of them.)
+ * (`USER_PHRASES_SWITCH`, `user/phrases`, is the engine's switch for all of them.)
  */
 function withoutRemovedPhrases(settings: Settings): string[] {
   if (!Array.isArray(settings.disabledRules) || !Array.isArray(settings.userPhrases)) return settings.disabledRules;
-  const ids = new Set(settings.userPhrases.map((p) => `user/${p?.id}`));
+  const ids = new Set(settings.userPhrases.map((p) => userPhraseRuleId(String(p?.id))));
   // Company phrases (user/org-<id>) come from the policy, not from these settings: their marks stay.
-  return settings.disabledRules.filter((id) => typeof id !== 'string' || !id.startsWith('user/') || id === 'user/phrases' || keepsPhraseMark(id) || ids.has(id));
+  return settings.disabledRules.filter((id) => typeof id !== 'string' || !isUserPhraseRuleId(id) || id === USER_PHRASES_SWITCH || keepsPhraseMark(id) || ids.has(id));
 }
 
 /**

@@ -12,6 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { AudienceMapping } from '../engine/audience';
 import type { Severity, UserPhrase } from '../engine/types';
+import { userPhraseRuleId } from '../engine/user-phrase-id';
 import type { Settings, SettingsProblem } from './types';
 import { LIMITS, checkMapping, checkUserPhrase } from './validate';
 
@@ -250,7 +251,7 @@ export function applyPolicy(user: Settings, policy: OrgPolicy | null): Settings 
     ...user.userPhrases.filter((p) => !orgIds.has(p.id)),
     ...policy.phrases.map((p) => ({ ...structuredClone(p), id: orgPhraseId(p.id) })),
   ];
-  if (isLocked(policy, 'phrases')) for (const id of orgIds) disabled.delete(`user/${id}`);
+  if (isLocked(policy, 'phrases')) for (const id of orgIds) disabled.delete(userPhraseRuleId(id));
   out.disabledRules = [...disabled];
 
   // The send threshold (the send-time check's setting) is forced only when locked. Unlocked it
@@ -268,12 +269,12 @@ export function applyPolicy(user: Settings, policy: OrgPolicy | null): Settings 
 export function policyKeepsOn(policy: OrgPolicy | null, ruleId: string): boolean {
   if (!policy) return false;
   if (policy.rules[ruleId]?.enabled === true) return true;
-  return isLocked(policy, 'phrases') && policy.phrases.some((p) => `user/${orgPhraseId(p.id)}` === ruleId);
+  return isLocked(policy, 'phrases') && policy.phrases.some((p) => userPhraseRuleId(orgPhraseId(p.id)) === ruleId);
 }
 
 /** The user's `disabledRules` marks of company phrases are kept by updateSettings (see index.ts). */
 export function keepsPhraseMark(id: string): boolean {
-  return id.startsWith(`user/${ORG_PREFIX}`);
+  return id.startsWith(userPhraseRuleId(ORG_PREFIX));
 }
 
 /**

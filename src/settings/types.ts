@@ -81,7 +81,8 @@ export interface SettingsProblem {
     | 'region-not-ja'
     | 'newer-version'
     | 'old-version'
-    | 'too-deep';
+    | 'too-deep'
+    | 'reserved';
   /** What was expected (a type name, the allowed values, a limit). */
   expected?: string;
   /** The offending value, shortened, for the message. */

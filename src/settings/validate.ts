@@ -5,6 +5,8 @@
  */
 import { looksLikeName, normalizeName, type AudienceMapping } from '../engine/audience';
 import type { UserPhrase } from '../engine/types';
+import { RESERVED_PHRASE_ID } from '../engine/user-phrase-id';
+import { newPhraseId } from './normalize';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem } from './types';
 
 /** Limits that keep the whole object inside storage.sync's 8 KB per item for typical use. */
@@ -184,6 +186,9 @@ export function checkUserPhrase(v: unknown, path: string, out: Problems): string
   checkUnknownFields(v, ['id', 'phrase', 'pack', 'message', 'replacement', 'severity'], path, out);
   if (checkString(v.id, `${path}.id`, out, 64) && !PHRASE_ID.test(v.id)) {
     out.push({ path: `${path}.id`, code: 'enum', expected: 'A-Z a-z 0-9 _ -', found: show(v.id) });
+  } else if (v.id === RESERVED_PHRASE_ID) {
+    // `user/phrases` is the switch for all phrases: a phrase by that id would turn them all off.
+    out.push({ path: `${path}.id`, code: 'reserved', found: show(v.id) });
   }
   const phraseOk = checkString(v.phrase, `${path}.phrase`, out, LIMITS.phrase);
   const packOk = checkEnum(v.pack, PACKS, `${path}.pack`, out);
@@ -365,7 +370,13 @@ export function repairSettings(value: unknown): { settings: Settings; repaired: 
       const kept: unknown[] = [];
       const seen = new Set<string>();
       const ids = new Set<string>();
-      v.forEach((item, i) => {
+      v.forEach((original, i) => {
+        let item: unknown = original;
+        if (field === 'userPhrases' && isRecord(item) && item.id === RESERVED_PHRASE_ID) {
+          // Stored before the id was reserved: the phrase keeps its words under a fresh id.
+          item = { ...item, id: newPhraseId(v.filter(isRecord) as unknown as UserPhrase[]) };
+          repaired.push(`${field}[${i}].id`);
+        }
         const problems: Problems = [];
         const key = spec.element(item, `${field}[${i}]`, problems);
         const id = field === 'userPhrases' && isRecord(item) ? String(item.id) : undefined;

@@ -5,6 +5,7 @@
  * call these; the user's settings are edited as before and never receive the policy's values.
  */
 import type { Lang, Severity } from '../engine/types';
+import { userPhraseRuleId } from '../engine/user-phrase-id';
 import { t } from '../i18n/pages';
 import { isLocked, isUserMappingOverridden, orgPhraseId, type OrgPolicy, type PolicyRead, type Settings, type SettingsProblem } from '../settings';
 import type { AudienceMapping } from '../engine/audience';
@@ -125,7 +126,7 @@ export function orgPhrasesTable(lang: Lang, policy: OrgPolicy | null, settings: 
         'tbody',
         null,
         policy.phrases.map((p, i) => {
-          const ruleId = `user/${orgPhraseId(p.id)}`;
+          const ruleId = userPhraseRuleId(orgPhraseId(p.id));
           const on = locked || !settings.disabledRules.includes(ruleId);
           return h(
             'tr',

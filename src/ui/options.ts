@@ -9,6 +9,8 @@ import type { AudienceMapping } from '../engine/audience';
 import type { Lang, Pack, Region, Sector, Severity, UserPhrase } from '../engine/types';
 import { resolveLanguage } from '../i18n';
 import { t, type MessageKey } from '../i18n/pages';
+import { userPhraseRuleId } from '../engine/user-phrase-id';
+import { matchEntry, newPhraseId, normalizeHost } from '../settings/normalize';
 import { rules } from '../nemawashi';
 import { sitePatterns } from '../content/registration';
 import {
@@ -65,34 +67,6 @@ export function formatProblem(p: SettingsProblem, lang: Lang, withPath = true): 
 function problemsOf(err: unknown): SettingsProblem[] {
   if (err instanceof SettingsError) return err.problems;
   return [{ path: '', code: 'type', found: err instanceof Error ? err.message : String(err) }];
-}
-
-/** What users type in the recipients box: "@example.co.jp", " Ken@Example.com " (lower-cased). */
-export function normalizeMatch(value: string): string {
-  return value.trim().toLowerCase().replace(/^@/, '');
-}
-
-/**
- * A typed recipients entry: a domain or an address (lower-cased), or, when the user picked
- * "Name", a display name (" Ken  Sato ", "佐藤 健": kept as written, spaces collapsed, kind
- * 'name'). The choice is the user's: "not a domain" typed as a domain stays an error.
- */
-export function matchEntry(value: string, kind: 'address' | 'name' = 'address'): Pick<AudienceMapping, 'match' | 'kind'> {
-  if (kind === 'name') return { match: value.trim().replace(/\s+/g, ' '), kind: 'name' };
-  return { match: normalizeMatch(value) };
-}
-
-export function normalizeHost(value: string): string {
-  let v = value.trim().toLowerCase();
-  // People paste addresses: keep the host name only.
-  try {
-    if (/^[a-z][a-z0-9+.-]{0,20}:\/\//.test(v)) v = new URL(v).hostname;
-  } catch {
-    // Not a URL: validated as a host name below.
-  }
-  // The path goes from the first "/" (indexOf: /\/.*$/ backtracks quadratically on "////…").
-  const slash = v.indexOf('/');
-  return (slash === -1 ? v : v.slice(0, slash)).replace(/^\*\./, '');
 }
 
 export async function mountOptions(root: HTMLElement): Promise<void> {
@@ -741,19 +715,12 @@ function rulesSection(state: State, actions: Actions): Node {
 
 // ── your phrases ───────────────────────────────────────────────────────────
 
-function newPhraseId(existing: readonly UserPhrase[]): string {
-  const ids = new Set(existing.map((p) => p.id));
-  let n = existing.length + 1;
-  while (ids.has(`phrase-${n}`)) n++;
-  return `phrase-${n}`;
-}
-
 /**
  * The phrase's on/off switch, like a rule's: off is `user/<id>` in disabledRules, the same mark
  * the card's "Turn off phrase" leaves, so either place undoes the other.
  */
 function phraseSwitch(i: number, p: UserPhrase, settings: Settings, lang: Lang, actions: Actions): Node {
-  const ruleId = `user/${p.id}`;
+  const ruleId = userPhraseRuleId(p.id);
   return h(
     'td',
     null,
@@ -846,7 +813,7 @@ function phrasesSection(state: State, actions: Actions): Node {
         settings.userPhrases.map((p, i) =>
           h(
             'tr',
-            { class: settings.disabledRules.includes(`user/${p.id}`) ? 'off' : undefined, dataset: { phrase: p.id } },
+            { class: settings.disabledRules.includes(userPhraseRuleId(p.id)) ? 'off' : undefined, dataset: { phrase: p.id } },
             phraseSwitch(i, p, settings, lang, actions),
             textCell(i, 'phrase', p.phrase, t(lang, 'options.phrases.phrase')),
             h(
