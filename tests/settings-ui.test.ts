@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Finding } from '../src/engine/types';
-import { groupFindings, shortExcerpt, worstSeverity } from '../src/ui/findings';
+import { worstSeverity } from '../src/engine/severity';
+import { groupFindings, shortExcerpt } from '../src/ui/findings';
 import { normalizeHost, normalizeMatch } from '../src/settings/normalize';
 
 beforeEach(() => {

@@ -1,4 +1,3 @@
-// rules/common/exclamation-overuse.ts
 import { defineRule, type RuleReport } from '../../src/engine';
 
 /** RULES.md: more than 2 exclamation marks in a draft is overuse. */

@@ -1,4 +1,3 @@
-// rules/common/shouting.ts
 import { defineRule, isCommonWord, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
 
 /**

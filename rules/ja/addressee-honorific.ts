@@ -1,4 +1,3 @@
-// rules/ja/addressee-honorific.ts
 import { defineRule, docLanguage, type RuleReport } from '../../src/engine';
 import { addressee } from './japanese/shared';
 

@@ -1,4 +1,3 @@
-// rules/ja/blunt-imperative.ts
 import {
   defineRule,
   definePhrases,

@@ -1,4 +1,3 @@
-// rules/ja/casual-register.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { casualRegisterJa } from './japanese/casual-register';

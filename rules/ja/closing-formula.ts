@@ -1,4 +1,3 @@
-// rules/ja/closing-formula.ts
 import { defineRule, docLanguage } from '../../src/engine';
 import { bodySentences } from './japanese/shared';
 

@@ -1,4 +1,3 @@
-// rules/ja/contract-on-first-contact.ts
 import { defineRule, definePhrases, tokenize, type RuleDoc, type RuleReport } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { contractOnFirstContactJa } from './japanese/contract-on-first-contact';

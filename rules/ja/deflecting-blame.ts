@@ -1,4 +1,3 @@
-// rules/ja/deflecting-blame.ts
 import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { hasApology, PROBLEM_PHRASES } from './missing-apology';
 import { withJapanese } from './japanese/extend';

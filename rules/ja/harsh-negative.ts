@@ -1,4 +1,3 @@
-// rules/ja/harsh-negative.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { APOLOGY_PHRASES } from './missing-apology';
 import { withJapanese } from './japanese/extend';

@@ -1,4 +1,3 @@
-// rules/ja/humor.ts
 import { defineRule, definePhrases, type PhraseEntry } from '../../src/engine';
 import { hasApology, reportsProblem } from './missing-apology';
 import { withJapanese } from './japanese/extend';

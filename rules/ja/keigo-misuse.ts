@@ -1,4 +1,3 @@
-// rules/ja/keigo-misuse.ts
 import { defineRule, docLanguage, humbleFormOf, type RuleReport } from '../../src/engine';
 import { findAll, perParagraph } from './japanese/shared';
 

@@ -1,4 +1,3 @@
-// rules/ja/missing-apology.ts
 import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { missingApologyJa } from './japanese/missing-apology';

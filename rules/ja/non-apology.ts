@@ -1,4 +1,3 @@
-// rules/ja/non-apology.ts
 import { defineRule, definePhrases } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { nonApologyJa } from './japanese/non-apology';

@@ -1,4 +1,3 @@
-// rules/ja/offer-in-person.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 import { findProblems, hasApology } from './missing-apology';
 import { withJapanese } from './japanese/extend';

@@ -1,4 +1,3 @@
-// rules/ja/plain-form.ts
 import { defineRule, docLanguage, type JaSentence } from '../../src/engine';
 import { perParagraph } from './japanese/shared';
 

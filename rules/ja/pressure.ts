@@ -1,4 +1,3 @@
-// rules/ja/pressure.ts
 import { defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 import { bareImperatives } from './blunt-imperative';
 import { withJapanese } from './japanese/extend';

@@ -1,4 +1,3 @@
-// rules/ja/punctuality.ts
 import { defineRule, definePhrases, type PhraseEntry, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { punctualityJa } from './japanese/punctuality';

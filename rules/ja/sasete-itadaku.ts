@@ -1,4 +1,3 @@
-// rules/ja/sasete-itadaku.ts
 import { defineRule, docLanguage, humbleFormOf, SASETE_ITADAKU, type RuleReport } from '../../src/engine';
 import { findAll, perParagraph } from './japanese/shared';
 

@@ -1,4 +1,3 @@
-// rules/ja/self-centered.ts
 import { defineRule, definePhrases, type RuleDoc } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { selfCenteredJa } from './japanese/self-centered';

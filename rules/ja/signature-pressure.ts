@@ -1,4 +1,3 @@
-// rules/ja/signature-pressure.ts
 import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
 import { namesContract } from './contract-on-first-contact';
 import { withJapanese } from './japanese/extend';

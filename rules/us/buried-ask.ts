@@ -1,4 +1,3 @@
-// rules/us/buried-ask.ts
 import { defineRule, type RuleDoc, type Sentence } from '../../src/engine';
 import { findAsks, isGreeting } from './no-clear-ask';
 

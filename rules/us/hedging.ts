@@ -1,4 +1,3 @@
-// rules/us/hedging.ts
 import { defineRule, definePhrases, type PhraseMatch, type RuleDoc, phraseCombinations } from '../../src/engine';
 
 /**

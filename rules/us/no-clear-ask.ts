@@ -1,4 +1,3 @@
-// rules/us/no-clear-ask.ts
 //
 // Also home of the pack's shared notion of "the ask" (a request, a question, or a next step the
 // writer commits to with a date): us/buried-ask and us/vague-commitment import these helpers so

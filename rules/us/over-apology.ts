@@ -1,4 +1,3 @@
-// rules/us/over-apology.ts
 import { defineRule, definePhrases, type RuleReport, phraseCombinations } from '../../src/engine';
 import { isGreeting } from './no-clear-ask';
 

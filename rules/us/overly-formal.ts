@@ -1,4 +1,3 @@
-// rules/us/overly-formal.ts
 import { defineRule, definePhrases, phraseCombinations } from '../../src/engine';
 
 /**

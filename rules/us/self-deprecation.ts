@@ -1,4 +1,3 @@
-// rules/us/self-deprecation.ts
 import { defineRule, definePhrases, phraseCombinations } from '../../src/engine';
 import { UNNEEDED_APOLOGY_PHRASES } from './over-apology';
 

@@ -1,4 +1,3 @@
-// rules/us/too-long.ts
 import { defineRule, type Paragraph, type RuleDoc } from '../../src/engine';
 
 /** RULES.md: more than 300 of the writer's new words (quotes and signature excluded). */

@@ -1,4 +1,3 @@
-// rules/us/vague-commitment.ts
 import { defineRule, definePhrases, phraseCombinations, type Token } from '../../src/engine';
 import { hasDeadline } from './no-clear-ask';
 
@@ -9,8 +8,8 @@ import { hasDeadline } from './no-clear-ask';
  * closed list: each entry is a family of wordings.
  */
 const WE_WILL = ['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll", 'we would like to', "we'd like to", 'we will have to', "we'll have to", 'let me', 'let us'];
-// Single-word alternatives and optional parts use the phrase syntax inside one part; only
-// alternatives of several words need spelling out with phraseCombinations.
+// Alternatives of any length go inside one part with the phrase syntax ("(a b|c)", "[a|b c]");
+// phraseCombinations only joins the lists several entries share (WE_WILL, DEGREE, COPULA, ...).
 const DEGREE = ['[very|rather|somewhat|quite|extremely|really|too]', 'a little|bit', 'a little bit'];
 const COPULA = ['is|seems', 'would|will|may|might|could be'];
 const DIFFICULT = 'difficult|hard|tough|challenging';

@@ -16,6 +16,7 @@ import {
   type Severity,
 } from '../nemawashi';
 import type { Audience } from '../engine/audience';
+import { PACKS } from '../engine/types';
 
 export interface CheckOptions {
   /** 'auto' or the packs chosen on the command line (common is always added). */
@@ -87,7 +88,7 @@ export function checkDraft(file: string, draft: Draft, opts: CheckOptions): File
     sources = a.sources;
   } else {
     const chosen = new Set<Pack>(['common', ...opts.audience]);
-    packs = (['common', 'ja', 'us'] as const).filter((p) => chosen.has(p));
+    packs = PACKS.filter((p) => chosen.has(p));
     region = opts.region ?? DEFAULT_CONTEXT.region;
     sector = opts.sector ?? DEFAULT_CONTEXT.sector;
   }

@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { USER_PHRASES_SWITCH } from '../engine/user-phrase-id';
+import { REGIONS, SECTORS, SEVERITIES } from '../engine/types';
 import { rules, type Lang, type Pack, type Region, type Sector, type Severity } from '../nemawashi';
 import { catalogue, formatCatalogue } from './catalogue';
 import { checkDraft, formatText, reaches, type CheckOptions, type FileReport } from './check';
@@ -114,14 +115,14 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   }
   const opts: CheckOptions = {
     audience: parseAudience(values.audience),
-    region: optionalOneOf<Region>('check', 'region', values.region, ['east', 'west']),
-    sector: optionalOneOf<Sector>('check', 'sector', values.sector, ['traditional', 'modern']),
+    region: optionalOneOf<Region>('check', 'region', values.region, REGIONS),
+    sector: optionalOneOf<Sector>('check', 'sector', values.sector, SECTORS),
     firstContact: oneOf('check', 'first-contact', values['first-contact'], ['auto', 'yes', 'no'] as const, 'auto'),
     disable: parseDisable(values.disable ?? []),
     lang: oneOf<Lang>('check', 'lang', values.lang, ['en', 'ja'], 'en'),
   };
   const format = oneOf('check', 'format', values.format, ['text', 'json'] as const, 'text');
-  const failOn = oneOf<Severity>('check', 'fail-on', values['fail-on'], ['error', 'warning', 'info'], 'error');
+  const failOn = oneOf<Severity>('check', 'fail-on', values['fail-on'], SEVERITIES, 'error');
 
   let files = positionals;
   if (files.length === 0) {

@@ -7,7 +7,8 @@ import type { Draft, Finding, FirstContactSetting, Lang, Pack, Region, Sector } 
 import { SEVERITY_RANK } from '../engine/types';
 import type { SendCheckView } from '../overlay/send-check';
 import type { DraftSummary } from '../messages';
-import { maxSeverity, type AudienceView } from '../overlay/badge';
+import type { AudienceView } from '../overlay/badge';
+import { worstSeverity } from '../engine/severity';
 import { ComposeOverlay, type OverlayItem, type OverlayRoot } from '../overlay/overlay';
 import { buildAnalysisContext, historyChecker, lookupHistory, type AudienceOverride, type ResolvedAudience, type Settings } from '../settings';
 import type { SendThreshold } from '../settings/types';
@@ -278,8 +279,8 @@ export class ComposeController implements GuardedCompose {
     return this.items.map((i) => i.finding);
   }
 
-  get worst(): ReturnType<typeof maxSeverity> {
-    return this.paused ? null : maxSeverity(this.findings);
+  get worst(): ReturnType<typeof worstSeverity> {
+    return this.paused ? null : worstSeverity(this.findings);
   }
 
   summary(): DraftSummary {

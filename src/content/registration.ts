@@ -3,11 +3,9 @@
  * popup, which asks for that origin at runtime (`browser.permissions.request`, listed under
  * `optional_host_permissions`). The background then calls `registerGenericSites` with the
  * granted sites so the same content script runs there; no blanket host permission is needed.
- *
- *   // entrypoints/background.ts
- *   browser.permissions.onAdded.addListener(() => registerGenericSites(settings.genericSites));
- *   browser.permissions.onRemoved.addListener(() => registerGenericSites(settings.genericSites));
- *   watchSettings((s) => registerGenericSites(s.genericSites));  // and once at start-up
+ * entrypoints/background.ts does so when the extension is installed or updated, when a host
+ * permission is added or removed, and when the settings' list of sites changes (registrations
+ * persist across browser sessions, so start-up needs no call).
  */
 import { browser } from 'wxt/browser';
 

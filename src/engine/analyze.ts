@@ -6,6 +6,7 @@
  * its text, so after a one-word edit only the edited paragraph is tokenized and matched again.
  */
 import { fillPlaceholders } from './fill';
+import { Lru } from './lru';
 import { USER_PHRASES_SWITCH, userPhraseRuleId } from './user-phrase-id';
 import { detectFirstContact } from './first-contact';
 import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
@@ -30,27 +31,6 @@ interface ParagraphCore {
 }
 
 const PARAGRAPH_CACHE_LIMIT = 4000;
-
-/** A small LRU keyed by string. */
-class Lru<V> {
-  private map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.set(key, v);
-    if (this.map.size > this.limit) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-}
 
 const paragraphCache = new Lru<ParagraphCore>(PARAGRAPH_CACHE_LIMIT);
 const matchCache = new WeakMap<PhraseTable<PhraseEntry>, Lru<PhraseMatch<PhraseEntry>[]>>();
@@ -271,7 +251,7 @@ function pick(l: Localized | undefined, lang: Lang): string {
   return l[lang] || l.en;
 }
 
-function toFinding(rule: Rule, r: RuleReport, doc: RuleDoc, ctx: AnalysisContext): Finding | undefined {
+function toFinding(rule: Rule, r: RuleReport, doc: RuleDoc, ctx: AnalysisContext): Finding {
   const lang = ctx.lang;
   const hasSpan =
     typeof r.start === 'number' &&
@@ -388,8 +368,7 @@ export function createEngine(rules: readonly Rule[]): Engine {
           continue;
         }
         for (const r of reports) {
-          const f = toFinding(rule, r, doc, ctx);
-          if (f) findings.push(f);
+          findings.push(toFinding(rule, r, doc, ctx));
         }
       }
       if (!disabled.has(USER_PHRASES_SWITCH)) findings.push(...userPhraseFindings(doc, ctx));

@@ -2,7 +2,7 @@
  * Audience resolution: recipients → rule packs. `.jp` domains mean Japanese recipients; the
  * user's map of domains and addresses says the rest (Japanese with region and sector, or American).
  */
-import type { Pack, Recipient, Region, Sector } from './types';
+import { PACKS, type Pack, type Recipient, type Region, type Sector } from './types';
 
 export interface AudienceMapping {
   /**
@@ -119,6 +119,6 @@ export function resolveAudience(
       if (byName) use(byName, r.name, 'name');
     }
   }
-  const order: Pack[] = ['common', 'ja', 'us'];
+  const order = PACKS;
   return { packs: order.filter((p) => packs.has(p)), region, sector, sources, unmappedNames };
 }

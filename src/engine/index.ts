@@ -11,3 +11,4 @@ export * from './japanese';
 export * from './scan';
 export { fillPlaceholders } from './fill';
 export * from './user-phrase-id';
+export { worstSeverity } from './severity';

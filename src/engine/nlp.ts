@@ -7,26 +7,22 @@
  * ever runs on single sentences a rule has picked as candidates, and results are cached by text.
  */
 import nlp from 'compromise/two';
+import { Lru } from './lru';
 
 export interface TaggedTerm {
   text: string;
   tags: string[];
 }
 
-const CACHE_LIMIT = 2000;
-const tagCache = new Map<string, TaggedTerm[]>();
+const tagCache = new Lru<TaggedTerm[]>(2000);
 
 /** Part-of-speech tags for each term of one sentence. Cached (LRU) by the sentence text. */
 export function tagSentence(sentence: string): TaggedTerm[] {
   const hit = tagCache.get(sentence);
-  if (hit) {
-    tagCache.delete(sentence);
-    tagCache.set(sentence, hit);
-    return hit;
-  }
+  if (hit) return hit;
   let terms: TaggedTerm[] = [];
   try {
-    // Guard against pathological input: tag at most the first 60 words of a sentence.
+    // Guard against pathological input: tag at most the first 600 characters of a sentence.
     const capped = sentence.length > 600 ? sentence.slice(0, 600) : sentence;
     const json = nlp(capped).json({ terms: { text: true, tags: true } }) as Array<{
       terms: Array<{ text: string; tags: string[] }>;
@@ -36,10 +32,6 @@ export function tagSentence(sentence: string): TaggedTerm[] {
     terms = [];
   }
   tagCache.set(sentence, terms);
-  if (tagCache.size > CACHE_LIMIT) {
-    const oldest = tagCache.keys().next().value;
-    if (oldest !== undefined) tagCache.delete(oldest);
-  }
   return terms;
 }
 

@@ -12,7 +12,7 @@
  * Patterns containing Japanese (or other CJK) text are matched as literal substrings instead.
  * Patterns are data, never regular expressions: user phrases go through the same path.
  */
-import { normalizeWord, tokenize, type Token } from './text';
+import { tokenize, type Token } from './text';
 
 export interface PhraseEntry {
   pattern: string;
@@ -281,4 +281,3 @@ export function phraseKeys(pattern: string): string[] {
   return expandPattern(pattern).map((s) => s.join(' '));
 }
 
-export { normalizeWord };

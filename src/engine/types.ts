@@ -13,7 +13,9 @@ export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, er
 
 export type Lang = 'en' | 'ja';
 export type Region = 'east' | 'west';
+export const REGIONS: readonly Region[] = ['east', 'west'];
 export type Sector = 'traditional' | 'modern';
+export const SECTORS: readonly Sector[] = ['traditional', 'modern'];
 export type FirstContactSetting = 'yes' | 'no' | 'auto';
 
 /** A string in every UI language. */

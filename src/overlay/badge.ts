@@ -8,9 +8,10 @@
  * The element is never defined as a custom element (content scripts have no `customElements`
  * registry): a valid custom-element name may carry a shadow root without a definition.
  */
-import { SEVERITY_RANK, type Finding, type Lang, type Pack, type Region, type Sector, type Severity } from '../engine/types';
+import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
 import type { Rect } from './geometry';
 import { t } from '../i18n/overlay';
+import { worstSeverity } from '../engine/severity';
 import { BADGE_CSS } from './styles';
 
 export const BADGE_TAG = 'nemawashi-badge';
@@ -43,12 +44,6 @@ export interface BadgeHandlers {
   resetAudience(): void;
   /** Remembers the audience of a recipient shown by name only (a user click, never the page's). */
   mapName(name: string, audience: 'ja' | 'us'): void;
-}
-
-export function maxSeverity(findings: readonly Finding[]): Severity | null {
-  let worst: Severity | null = null;
-  for (const f of findings) if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
-  return worst;
 }
 
 export function audienceText(lang: Lang, a: Pick<AudienceView, 'packs' | 'region' | 'sector'>): string {
@@ -119,7 +114,7 @@ export class ComposeBadge {
     this.lang = lang;
     this.paused = paused;
     const count = paused ? 0 : items.length;
-    const worst = paused ? null : maxSeverity(items.map((i) => i.finding));
+    const worst = paused ? null : worstSeverity(items.map((i) => i.finding));
     this.host.setAttribute('data-count', String(count));
     this.host.setAttribute('data-max-severity', worst ?? 'none');
     this.host.toggleAttribute('data-paused', paused);

@@ -3,7 +3,7 @@
  * popup shows (which packs, why, and whether the user set them for this draft).
  */
 import { resolveAudience, type Audience } from '../engine/audience';
-import type { AnalysisContext, FirstContactSetting, Lang, Pack, Recipient, Region, Sector } from '../engine/types';
+import { PACKS, type AnalysisContext, type FirstContactSetting, type Lang, type Pack, type Recipient, type Region, type Sector } from '../engine/types';
 import { resolveLanguage } from '../i18n';
 import type { PackMode, Settings } from './types';
 
@@ -53,7 +53,7 @@ export function resolveDraftAudience(
     sector: settings.defaultSector,
   });
   if (override) {
-    const order: Pack[] = ['common', 'ja', 'us'];
+    const order = PACKS;
     return {
       packs: order.filter((p) => override.packs.includes(p)),
       region: override.region,

@@ -11,7 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AudienceMapping } from '../engine/audience';
-import type { Severity, UserPhrase } from '../engine/types';
+import { SEVERITIES, type Severity, type UserPhrase } from '../engine/types';
 import { userPhraseRuleId } from '../engine/user-phrase-id';
 import type { Settings, SettingsProblem } from './types';
 import { LIMITS, checkMapping, checkUserPhrase } from './validate';
@@ -51,7 +51,6 @@ export const NO_POLICY: PolicyRead = { policy: null, problems: [] };
 
 const POLICY_FIELDS = ['recipients', 'rules', 'phrases', 'sendThreshold', 'locked'] as const;
 const RULE_ID = /^(?:common|ja|us)\/[a-z0-9-]{1,64}$/;
-const SEVERITIES = ['error', 'warning', 'info'] as const;
 /** Company phrases take this prefix so their ids never meet the user's own (`phrase-3`). */
 const ORG_PREFIX = 'org-';
 

@@ -4,7 +4,7 @@
  * options page can say exactly what is wrong.
  */
 import { looksLikeName, normalizeName, type AudienceMapping } from '../engine/audience';
-import type { UserPhrase } from '../engine/types';
+import { PACKS, REGIONS, SECTORS, SEVERITIES, type Severity, type UserPhrase } from '../engine/types';
 import { RESERVED_PHRASE_ID } from '../engine/user-phrase-id';
 import { newPhraseId } from './normalize';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem } from './types';
@@ -21,10 +21,6 @@ export const LIMITS = {
 
 const PACK_MODES = ['auto', 'always', 'never'] as const;
 const LANGUAGES = ['auto', 'en', 'ja'] as const;
-const REGIONS = ['east', 'west'] as const;
-const SECTORS = ['traditional', 'modern'] as const;
-const SEVERITIES = ['error', 'warning', 'info'] as const;
-const PACKS = ['common', 'ja', 'us'] as const;
 const SEND_THRESHOLDS = ['off', 'error', 'warning'] as const;
 
 // Rule ids are `pack/name` with kebab-case names (RULES.md); bounded, no nested quantifiers.
@@ -254,7 +250,7 @@ function checkPacks(v: unknown, out: Problems): void {
     out.push(v === undefined ? { path: 'packs', code: 'missing', expected: 'object' } : { path: 'packs', code: 'type', expected: 'object', found: typeName(v) });
     return;
   }
-  checkUnknownFields(v, ['common', 'ja', 'us'], 'packs', out);
+  checkUnknownFields(v, PACKS, 'packs', out);
   checkBoolean(v.common, 'packs.common', out);
   checkEnum(v.ja, PACK_MODES, 'packs.ja', out);
   checkEnum(v.us, PACK_MODES, 'packs.us', out);
@@ -359,7 +355,7 @@ export function repairSettings(value: unknown): { settings: Settings; repaired: 
     if (field === 'severityOverrides' && isRecord(v)) {
       const kept: Settings['severityOverrides'] = {};
       for (const [key, sev] of Object.entries(v).slice(0, LIMITS.rules)) {
-        if (RULE_ID.test(key) && typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) kept[key] = sev as (typeof SEVERITIES)[number];
+        if (RULE_ID.test(key) && typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) kept[key] = sev as Severity;
         else repaired.push(`severityOverrides.${key}`);
       }
       settings.severityOverrides = kept;

@@ -28,12 +28,6 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   );
 }
 
-export function worstSeverity(findings: readonly Finding[]): Severity | null {
-  let worst: Severity | null = null;
-  for (const f of findings) if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
-  return worst;
-}
-
 /** Long excerpts are cut in the middle of nowhere: keep the start, which the user recognises. */
 export function shortExcerpt(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AudienceMapping } from '../engine/audience';
-import type { Lang, Pack, Region, Sector, Severity, UserPhrase } from '../engine/types';
+import { PACKS, REGIONS, SECTORS, SEVERITIES, type Lang, type Pack, type Region, type Sector, type Severity, type UserPhrase } from '../engine/types';
 import { resolveLanguage } from '../i18n';
 import { t, type MessageKey } from '../i18n/pages';
 import { userPhraseRuleId } from '../engine/user-phrase-id';
@@ -43,8 +43,6 @@ import { orgPhrasesTable, orgRecipientRows, overriddenNote, policyNotice, rulePo
 /** Where Nemawashi runs without asking (the manifest's matches), for the Sites list. */
 const BUILT_IN_SITES = hostsOf();
 
-const PACK_ORDER: readonly Pack[] = ['common', 'ja', 'us'];
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 interface State {
   lang: Lang;
@@ -362,7 +360,7 @@ function packsSection(state: State, actions: Actions): Node {
           id: 'default-region',
           key: 'default-region',
           value: settings.defaultRegion,
-          options: (['east', 'west'] as const).map((r) => [r, t(lang, `region.${r}`)]),
+          options: REGIONS.map((r) => [r, t(lang, `region.${r}`)]),
           onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultRegion: v as Region })),
         }),
       ),
@@ -373,7 +371,7 @@ function packsSection(state: State, actions: Actions): Node {
           id: 'default-sector',
           key: 'default-sector',
           value: settings.defaultSector,
-          options: (['traditional', 'modern'] as const).map((r) => [r, t(lang, `sector.${r}`)]),
+          options: SECTORS.map((r) => [r, t(lang, `sector.${r}`)]),
           onChange: (v) => void actions.save('packs', (s) => ({ ...s, defaultSector: v as Sector })),
         }),
       ),
@@ -417,7 +415,7 @@ function audienceControls(
             key: `${idPrefix}-region`,
             label: `${t(lang, 'label.region')}: ${label}`,
             value: m.region ?? '',
-            options: [['', '—'] as [string, string]].concat((['east', 'west'] as const).map((r) => [r, t(lang, `region.${r}`)])),
+            options: [['', '—'] as [string, string]].concat(REGIONS.map((r) => [r, t(lang, `region.${r}`)])),
             onChange: (v) => onChange({ ...m, region: (v || undefined) as Region | undefined }),
           })
         : null,
@@ -431,7 +429,7 @@ function audienceControls(
             key: `${idPrefix}-sector`,
             label: `${t(lang, 'label.sector')}: ${label}`,
             value: m.sector ?? '',
-            options: [['', '—'] as [string, string]].concat((['traditional', 'modern'] as const).map((r) => [r, t(lang, `sector.${r}`)])),
+            options: [['', '—'] as [string, string]].concat(SECTORS.map((r) => [r, t(lang, `sector.${r}`)])),
             onChange: (v) => onChange({ ...m, sector: (v || undefined) as Sector | undefined }),
           })
         : null,
@@ -596,7 +594,7 @@ function recipientsSection(state: State, actions: Actions): Node {
           'select',
           { id: 'new-region', name: 'region', dataset: { keep: 'new-region', key: 'new-region' } },
           h('option', { value: '' }, '—'),
-          (['east', 'west'] as const).map((r) => h('option', { value: r }, t(lang, `region.${r}`))),
+          REGIONS.map((r) => h('option', { value: r }, t(lang, `region.${r}`))),
         ),
       ),
       h(
@@ -607,7 +605,7 @@ function recipientsSection(state: State, actions: Actions): Node {
           'select',
           { id: 'new-sector', name: 'sector', dataset: { keep: 'new-sector', key: 'new-sector' } },
           h('option', { value: '' }, '—'),
-          (['traditional', 'modern'] as const).map((r) => h('option', { value: r }, t(lang, `sector.${r}`))),
+          SECTORS.map((r) => h('option', { value: r }, t(lang, `sector.${r}`))),
         ),
       ),
       h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-recipient' } }, t(lang, 'options.recipients.add')),
@@ -630,7 +628,7 @@ function rulesSection(state: State, actions: Actions): Node {
     lang,
     'options.rules',
     'options.rules.help',
-    PACK_ORDER.map((pack) => {
+    PACKS.map((pack) => {
       const list = rules.filter((r) => r.pack === pack);
       return h(
         'section',
@@ -678,7 +676,7 @@ function rulesSection(state: State, actions: Actions): Node {
                   value: override ?? '',
                   disabled: org.severityLocked,
                   options: [['', defaultSeverity] as [string, string]].concat(
-                    SEVERITY_ORDER.map((s) => [s, t(lang, `severity.${s}`)]),
+                    SEVERITIES.map((s) => [s, t(lang, `severity.${s}`)]),
                   ),
                   onChange: (v) =>
                     void actions.save('rules', (s) => {
@@ -746,8 +744,8 @@ function phraseSwitch(i: number, p: UserPhrase, settings: Settings, lang: Lang, 
 
 function phrasesSection(state: State, actions: Actions): Node {
   const { lang, settings } = state;
-  const packOptions: Array<[string, string]> = PACK_ORDER.map((p) => [p, t(lang, `pack.${p}`)]);
-  const sevOptions: Array<[string, string]> = SEVERITY_ORDER.map((s) => [s, t(lang, `severity.${s}`)]);
+  const packOptions: Array<[string, string]> = PACKS.map((p) => [p, t(lang, `pack.${p}`)]);
+  const sevOptions: Array<[string, string]> = SEVERITIES.map((s) => [s, t(lang, `severity.${s}`)]);
   const update = (i: number, patch: Partial<UserPhrase>) =>
     void actions.save('phrases', (s) => ({
       ...s,
@@ -894,7 +892,7 @@ function phrasesSection(state: State, actions: Actions): Node {
       h(
         'select',
         { id: 'new-phrase-pack', name: 'pack', dataset: { keep: 'new-phrase-pack', key: 'new-phrase-pack' } },
-        PACK_ORDER.map((p) => h('option', { value: p, props: { selected: p === 'ja' } }, t(lang, `pack.${p}`))),
+        PACKS.map((p) => h('option', { value: p, props: { selected: p === 'ja' } }, t(lang, `pack.${p}`))),
       ),
       h('label', { for: 'new-phrase-message' }, t(lang, 'options.phrases.message')),
       h('input', { type: 'text', id: 'new-phrase-message', name: 'message', required: true, dataset: { keep: 'new-phrase-message', key: 'new-phrase-message' } }),
@@ -904,7 +902,7 @@ function phrasesSection(state: State, actions: Actions): Node {
       h(
         'select',
         { id: 'new-phrase-severity', name: 'severity', dataset: { keep: 'new-phrase-severity', key: 'new-phrase-severity' } },
-        SEVERITY_ORDER.map((s) => h('option', { value: s, props: { selected: s === 'warning' } }, t(lang, `severity.${s}`))),
+        SEVERITIES.map((s) => h('option', { value: s, props: { selected: s === 'warning' } }, t(lang, `severity.${s}`))),
       ),
       h('span'),
       h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-phrase' } }, t(lang, 'options.phrases.add')),

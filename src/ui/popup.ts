@@ -4,7 +4,7 @@
  * compose, the active rule sets and a box to check a pasted draft with the same engine.
  */
 import { browser } from 'wxt/browser';
-import type { Finding, Lang, Pack, Region, Sector } from '../engine/types';
+import { PACKS, REGIONS, SECTORS, type Finding, type Lang, type Pack, type Region, type Sector } from '../engine/types';
 import { resolveLanguage } from '../i18n';
 import { t, type MessageKey } from '../i18n/pages';
 import { sendToBackground, sendToTab, type AnswerOf, type ContentProtocol, type ContentRequest, type DraftRequest, type DraftSummary } from '../messages';
@@ -94,7 +94,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     reachable: host !== null || tab.url === undefined,
     pasted: {
       text: '',
-      packs: (['common', 'ja', 'us'] as const).filter((p) => (p === 'common' ? settings.packs.common : settings.packs[p] !== 'never')),
+      packs: PACKS.filter((p) => (p === 'common' ? settings.packs.common : settings.packs[p] !== 'never')),
       findings: null,
     },
     status: '',
@@ -387,7 +387,7 @@ function audienceSection(lang: Lang, summary: DraftSummary, actions: Actions): N
         key: 'region',
         value: a.region,
         disabled: !jaOn,
-        options: (['east', 'west'] as const).map((r) => [r, t(lang, `region.${r}`)]),
+        options: REGIONS.map((r) => [r, t(lang, `region.${r}`)]),
         onChange: (v) => set(a.packs, v as Region, a.sector),
       }),
       h('label', { for: 'sector' }, t(lang, 'label.sector')),
@@ -396,7 +396,7 @@ function audienceSection(lang: Lang, summary: DraftSummary, actions: Actions): N
         key: 'sector',
         value: a.sector,
         disabled: !jaOn,
-        options: (['traditional', 'modern'] as const).map((s) => [s, t(lang, `sector.${s}`)]),
+        options: SECTORS.map((s) => [s, t(lang, `sector.${s}`)]),
         onChange: (v) => set(a.packs, a.region, v as Sector),
       }),
     ),
@@ -450,7 +450,7 @@ function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<
       'section',
       { 'aria-labelledby': packsHeading },
       h('h2', { id: packsHeading }, t(lang, 'popup.activePacks')),
-      h('ul', { class: 'packs' }, (['common', 'ja', 'us'] as const).map((p) => h('li', null, packLine(p)))),
+      h('ul', { class: 'packs' }, PACKS.map((p) => h('li', null, packLine(p)))),
     ),
     h(
       'form',
@@ -461,7 +461,7 @@ function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<
             ev.preventDefault();
             const form = ev.currentTarget as HTMLFormElement;
             const text = (form.elements.namedItem(textareaId) as HTMLTextAreaElement).value;
-            const packs = (['common', 'ja', 'us'] as const).filter((p) => (form.elements.namedItem(`check-${p}`) as HTMLInputElement).checked);
+            const packs = PACKS.filter((p) => (form.elements.namedItem(`check-${p}`) as HTMLInputElement).checked);
             actions.checkPasted(text, packs);
           },
         },
