@@ -189,3 +189,22 @@ describe('whose timing, whose problem, and what counts as an ask', () => {
     expect(ids('What could we do to help the team?')).not.toContain('ja/humor');
   });
 });
+
+describe('criticism put as a question, and subjects left out', () => {
+  it('challenges fire; genuine questions and invitations do not', () => {
+    for (const t of ['Why not just reuse the old mould?', 'Care to explain the surcharge?', 'You changed the plan again. Seriously?', 'You want us to start over?!', 'What do you mean you cannot find the invoice?', 'Why in the world would you approve that?', 'Since when do we pay for freight?'])
+      expect(ids(t), t).toContain('ja/harsh-negative');
+    for (const t of ['What do you mean by "landed cost"?', 'Would you care to join us on Friday?', 'Why not try the smaller size first?', 'How can you reach the plant from the station?', 'We finally have the permit?!'])
+      expect(ids(t), t).not.toContain('ja/harsh-negative');
+  });
+
+  it('a sentence whose "I" is left out is the writer talking, not a command', () => {
+    for (const t of ["Don't know why the second form is needed.", 'Think this belongs in the other thread.', 'Need a decision on the colour.', 'Hope the trip went well.'])
+      expect(ids(t), t).not.toContain('ja/blunt-imperative');
+    expect(ids("Don't sign the form yet.")).toContain('ja/blunt-imperative');
+  });
+});
+
+it('an excited yes/no question is not exasperation', () => {
+  expect(ids('Are you still in Boston??!!')).not.toContain('ja/harsh-negative');
+});

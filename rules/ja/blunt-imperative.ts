@@ -78,7 +78,13 @@ const NON_IMPERATIVE_STARTERS = new Set([
   'towards', 'behind', 'due', 'according', 'based', 'including', 'regardless', 'whether', 'whatever', 'whenever',
   // Subjectless asides, not commands: "Guess our servers needed a break", "Bet you are busy".
   'guess', 'suppose', 'reckon', 'bet', 'figure', 'figured', 'imagine', 'seems', 'looks', 'sounds',
+  // The writer's own state with the "I" left out: "Need a direction.", "Hope this helps", "Wonder if…".
+  'need', 'needs', 'hope', 'hoping', 'wonder', 'wondering', 'agree', 'wish', 'thought',
 ]);
+/** After "don't", verbs that leave out the writer's "I" ("Don't know why…", "Don't think so"), not commands. */
+const DROPPED_I_AFTER_DONT = new Set(['know', 'think', 'see', 'understand', 'recall', 'remember', 'care', 'believe']);
+/** "Think this is off-topic": "think" before a clause is the writer's opinion; "Think about it" is a command. */
+const CLAUSE_AFTER_THINK = new Set(['this', 'that', 'it', 'so', 'there', 'we', 'you', 'i', 'he', 'she', 'they', 'the', "it's", "that's", "there's", 'not']);
 /** Discourse words that may precede the verb: "Also, send me...", "Then call me". */
 const LEAD_INS = new Set([
   'also', 'then', 'now', 'so', 'and', 'but', 'just', 'simply', 'first', 'finally', 'next', 'meanwhile', 'additionally',
@@ -215,10 +221,12 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   if ((w === 'do' && next === 'not') || w === "don't" || w === 'dont' || w === 'never') {
     const verb = toks[i + (w === 'do' ? 2 : 1)]?.norm ?? '';
     if (REASSURING_AFTER_DONT.has(verb) || verb === '' || (w === 'never' && verb === 'mind')) return undefined;
+    if (w !== 'never' && i === wordIndexAfter(toks, 0) && DROPPED_I_AFTER_DONT.has(verb)) return undefined;
     return { at: i, negative: true };
   }
   if ((w === 'do' && next === 'be') || doc.matchSentence(INSTRUCTION_OPENERS, s).some((m) => m.start === first.start)) return { at: i, negative: false };
   if (NON_IMPERATIVE_STARTERS.has(w) || !/^[a-z][a-z-]*$/.test(w)) return undefined;
+  if (w === 'think' && CLAUSE_AFTER_THINK.has(next)) return undefined;
   // "Remember, I had a witness": a verb used as a discourse marker before a statement.
   if (toks[i + 1]?.text === ',' && SUBJECTS.has(toks[i + 2]?.norm ?? '')) return undefined;
   // "Schedule A, all hospitals", "Exhibit 3": a noun with a letter or number is a name, not a command.
@@ -391,6 +399,9 @@ const english = defineRule({
       { text: 'Count us in, and thanks!' },
       { text: 'Call me if you have any questions.' },
       { text: 'Do you see any problem with the assignment.' },
+      { text: "Don't know why the second table is needed." },
+      { text: 'Think this belongs in the other thread.' },
+      { text: 'Need a direction on the pricing.' },
       { text: 'I reviewed the draft, and sent it to legal this morning.' },
       { text: 'I will review it tonight and call you tomorrow.' },
       { text: 'We found the typo (never trust a spell checker at midnight)' },

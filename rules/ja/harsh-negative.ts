@@ -15,13 +15,14 @@ import { harshNegativeJa } from './japanese/harsh-negative';
  *   needs a past participle after it ("you should have received it" is an expectation);
  * - `directive`: "you must / you need to" as an order (not "you must be busy");
  * - `no-start`: "No, we can't..." only at the start of a sentence;
+ * - `bare-question`: a `question` that challenges only when it opens the sentence ("Care to explain?");
  * - `question`: criticism put as a question ("Why would you do that??", "What are you talking
  *   about?", "Did you even read it?"): only in a sentence that asks, and not one softened as a
  *   genuine question ("Could you tell me why…", "just curious");
  * - `dismiss`: dismissals and insults aimed at the reader ("That's your opinion", "you people",
  *   "what the hell").
  */
-type HarshKind = 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start' | 'question' | 'dismiss';
+type HarshKind = 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start' | 'question' | 'bare-question' | 'dismiss';
 interface HarshEntry extends PhraseEntry {
   tag: HarshKind;
 }
@@ -125,21 +126,36 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: 'you [really|simply|just|also|still|absolutely] must', tag: 'directive' },
   { pattern: 'you [really|simply|just|also|still|absolutely] (need|have) to', tag: 'directive' },
   // Criticism put as a question.
-  { pattern: "why (would|did|do|does|are|were|is|on earth|in the world|the hell|the heck) (you|your|anyone|anybody)", tag: 'question' },
+  { pattern: 'why [on earth|in the world|the hell|the heck] (would|did|do|does|are|were|is) (you|your|anyone|anybody)', tag: 'question' },
+  { pattern: 'why (on earth|in the world|the hell|the heck)', tag: 'question' },
+  // "Why not just…?": the "just" makes the reader's way look foolish, where "why not try…" suggests.
+  { pattern: "why (not|don't you) (just|simply)", tag: 'question' },
   // Not "why don't you / why not …": that is how English offers a suggestion.
   { pattern: "why (can't|won't|aren't|isn't|wouldn't|shouldn't|doesn't) (you|your)", tag: 'question' },
   { pattern: "what (are|were) you (talking about|thinking)", tag: 'question' },
   { pattern: "what're you (talking about|thinking|doing)", tag: 'question' },
-  { pattern: "what (do|did) (you|u) mean", tag: 'question' },
+  // Indignant, not a request for clarification ("What do you mean by 'net'?" asks, genuinely).
+  { pattern: "what (do|did) (you|u) mean (you|it|that|this|they|we) (can't|cannot|won't|don't|didn't|doesn't|isn't|aren't|wasn't|weren't|haven't|hasn't|will|can|are|is|were|was)", tag: 'question' },
   { pattern: "(what's|what is) the point", tag: 'question' },
   { pattern: "(what's|what is) (wrong with|your problem)", tag: 'question' },
   { pattern: '(did|do|have|had) you even', tag: 'question' },
   { pattern: 'did you (not|ever|actually|bother to) (read|check|look|try|test|see|listen)', tag: 'question' },
   { pattern: "(don't|didn't|can't|couldn't) you (see|know|think|understand|realize|realise|read)", tag: 'question' },
-  { pattern: 'do you (really|seriously|honestly|actually) (think|expect|believe)', tag: 'question' },
+  { pattern: 'do you (really|seriously|honestly|actually) (think|expect|believe|need|want)', tag: 'question' },
   { pattern: 'you [do] (realize|realise) (that|this|it)', tag: 'question' },
+  { pattern: 'you do (realize|realise)', tag: 'question' },
+  // Questions that challenge only when they open the sentence ("Care to explain?", "Since when…?");
+  // "Would you care to join us?" is an invitation.
+  { pattern: 'care to (explain|elaborate|share|comment|justify)', tag: 'bare-question' },
+  { pattern: 'mind (explaining|to explain)', tag: 'bare-question' },
+  { pattern: 'since when', tag: 'bare-question' },
   { pattern: "(isn't|wasn't) (that|it|this) (obvious|clear|your job)", tag: 'question' },
-  { pattern: 'how (could|can|dare) you', tag: 'question' },
+  // "How can you find the node?" asks how; "how could you", "how dare you", "how can you possibly" reproach.
+  { pattern: 'how (could|dare) you', tag: 'question' },
+  { pattern: 'how can you (possibly|seriously|even|say|claim|expect|think|justify)', tag: 'question' },
+  { pattern: 'are you for real', tag: 'question' },
+  { pattern: 'are we supposed to (guess|know|read)', tag: 'question' },
+  { pattern: "shouldn't you be", tag: 'question' },
   { pattern: 'who (told|asked) you', tag: 'question' },
   { pattern: 'are you (serious|kidding|joking|even)', tag: 'question' },
   { pattern: 'is this (a joke|serious)', tag: 'question' },
@@ -147,6 +163,13 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: "(that's|that is|this is) [just|only|merely] your opinion", tag: 'dismiss' },
   { pattern: 'who cares', tag: 'dismiss' },
   { pattern: 'you people', tag: 'dismiss' },
+  // Accusing the reader of leaving their work to others.
+  { pattern: '(do|doing) your (homework|work|job) for you', tag: 'dismiss' },
+  { pattern: '(smells|sounds|looks) like homework', tag: 'dismiss' },
+  { pattern: '[go] do your homework', tag: 'dismiss' },
+  { pattern: "you (haven't|didn't|never) even (looked|look|read|tried|try|checked|check|opened|open|bothered)", tag: 'blame' },
+  { pattern: 'you (have|did) not even (looked|look|read|tried|try|checked|check|opened|open|bothered)', tag: 'blame' },
+  { pattern: 'is this homework', tag: 'dismiss' },
   { pattern: 'what the (hell|heck|fuck)', tag: 'dismiss' },
   { pattern: "(you're|you are) (an idiot|stupid|clueless|incompetent|lazy|pathetic|a joke|a liar|useless|hopeless|a harsh)", tag: 'dismiss' },
   { pattern: "(you have|you've) ruined", tag: 'dismiss' },
@@ -158,6 +181,12 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: "no , (that's|it's) not (true|correct|right|accurate|what)", tag: 'no-start' },
   { pattern: 'no , (that|this|it) (is|was) (wrong|incorrect|untrue)', tag: 'no-start' },
 ]);
+
+/** One-word questions that challenge what the reader said. */
+const BARE_CHALLENGES = new Set(['seriously', 'really', 'what']);
+const EXASPERATED_OPENERS = new Set(['you', 'your', 'so', 'and', 'why']);
+/** "?!" or "!?" at the end, with any more marks around them. Linear: one class, anchored. */
+const EXASPERATED_END = /(?:\?!|!\?)[?!]*$/;
 
 /** Self-criticism and ownership: harsh words about our own work are not aimed at the reader. */
 export const SELF_CRITICISM_PHRASES = definePhrases([
@@ -292,6 +321,9 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       if (words.some((w, k) => GENUINE_QUESTION.has(w) || (w === 'could' && words[k + 1] === 'you') || (w === 'may' && words[k + 1] === 'i'))) return false;
       return !isConditional(tokens, i);
     }
+    case 'bare-question':
+      if (tokens.slice(0, i).some((t) => t.isWord)) return false;
+      return isAimedAtReader(doc, sentence, 'question', i, end);
     case 'dismiss':
       return !isConditional(tokens, i);
   }
@@ -299,6 +331,10 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
 
 const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
   question: {
+    en: 'Ask for the reason, not the fault: "Could you help me understand the reasoning behind this?"',
+    ja: '非難ではなく理由を尋ねましょう: "Could you help me understand the reasoning behind this?"',
+  },
+  'bare-question': {
     en: 'Ask for the reason, not the fault: "Could you help me understand the reasoning behind this?"',
     ja: '非難ではなく理由を尋ねましょう: "Could you help me understand the reasoning behind this?"',
   },
@@ -404,6 +440,18 @@ const english = defineRule({
       const end = s.tokens[k - 1]!.end;
       reports.push({ start: first.start, end, data: { phrase: doc.body.slice(first.start, end) }, suggestion: { text: SUGGESTIONS['no-start'] } });
     }
+    // "Seriously?", "Really?", "What?" as a whole sentence, and a question to the reader that ends in
+    // exasperation ("You want to rewrite it all?!"): criticism put as a question.
+    for (const s of doc.sentences) {
+      const words = s.tokens.filter((t) => t.isWord);
+      const bare = s.isQuestion && words.length === 1 && BARE_CHALLENGES.has(words[0]!.norm);
+      // A statement turned into a question ("You want us to start over?!", "So you deleted it?!"),
+      // not an excited yes/no question ("Are you still in town??!!").
+      const exasperated = EXASPERATED_END.test(s.text) && EXASPERATED_OPENERS.has(words[0]?.norm ?? '') && words.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === 'u');
+      if (!bare && !exasperated) continue;
+      if (reports.some((r) => r.start! < s.end && r.end! > s.start)) continue;
+      reports.push({ start: s.start, end: s.end, data: { phrase: doc.body.slice(s.start, s.end) }, suggestion: { text: SUGGESTIONS.question } });
+    }
     return reports.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   },
   examples: {
@@ -411,6 +459,12 @@ const english = defineRule({
       { text: 'Why would you change the spec without telling us??', excerpt: 'Why would you' },
       { text: 'What are you talking about?', excerpt: 'What are you talking about' },
       { text: 'Did you even read the report?', excerpt: 'Did you even' },
+      { text: 'Why not just ship the old version?', excerpt: 'Why not just' },
+      { text: 'Care to explain the new fee?', excerpt: 'Care to explain' },
+      { text: 'You moved the launch again. Seriously?', excerpt: 'Seriously?' },
+      { text: 'You want us to redo the whole layout?!', excerpt: 'You want us to redo the whole layout?!' },
+      { text: 'What do you mean you cannot ship until May?', excerpt: 'What do you mean you cannot' },
+      { text: 'Should we do your job for you as well?', excerpt: 'do your job for you' },
       { text: "That's your opinion.", excerpt: "That's your opinion" },
       { text: 'You did not answer the question.', excerpt: 'You did not answer' },
       { text: 'No. We will keep the current price.', excerpt: 'No' },
@@ -435,6 +489,10 @@ const english = defineRule({
       { text: "I'm not convinced the new supplier is reliable.", excerpt: "I'm not convinced" },
     ],
     pass: [
+      { text: 'What do you mean by "net price" in the table?' },
+      { text: 'Would you care to join us for dinner on Friday?' },
+      { text: 'Why not try the sample first?' },
+      { text: 'We finally got the permit?!' },
       { text: 'Could you tell me why the date moved?' },
       { text: 'Out of curiosity, why did you pick the blue casing?' },
       { text: 'Why not join us for dinner on Friday?' },
