@@ -7,7 +7,7 @@ import type { Lang } from '../engine/types';
 import { t } from '../i18n/pages';
 import { applyPolicy, isLocked, type PolicyRead, type SendThreshold, type Settings } from '../settings';
 import { h, select } from './dom';
-import { orgMark } from './options-policy';
+import { orgMark } from './options/policy';
 
 const LEVELS: readonly SendThreshold[] = ['off', 'error', 'warning'];
 

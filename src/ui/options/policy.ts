@@ -4,12 +4,13 @@
  * the marks and locks on the rule catalogue, and the company phrases. The page's own sections
  * call these; the user's settings are edited as before and never receive the policy's values.
  */
-import type { Lang, Severity } from '../engine/types';
-import { userPhraseRuleId } from '../engine/user-phrase-id';
-import { t } from '../i18n/pages';
-import { isLocked, isUserMappingOverridden, orgPhraseId, type OrgPolicy, type PolicyRead, type Settings, type SettingsProblem } from '../settings';
-import type { AudienceMapping } from '../engine/audience';
-import { h } from './dom';
+import type { Lang, Severity } from '../../engine/types';
+import { userPhraseRuleId } from '../../engine/user-phrase-id';
+import { t } from '../../i18n/pages';
+import { isLocked, isUserMappingOverridden, orgPhraseId, type OrgPolicy, type PolicyRead, type Settings, type SettingsProblem } from '../../settings';
+import type { AudienceMapping } from '../../engine/audience';
+import { h } from '../dom';
+import { phraseTableHead } from './shared';
 
 /** "Set by your organisation", and "locked" when the user cannot change it. */
 export function orgMark(lang: Lang, locked: boolean): HTMLElement {
@@ -108,20 +109,7 @@ export function orgPhrasesTable(lang: Lang, policy: OrgPolicy | null, settings: 
     h(
       'table',
       { class: 'table', 'aria-labelledby': 'org-phrases-title' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, t(lang, 'options.phrases.on')),
-          h('th', { scope: 'col' }, t(lang, 'options.phrases.phrase')),
-          h('th', { scope: 'col' }, t(lang, 'options.phrases.pack')),
-          h('th', { scope: 'col' }, t(lang, 'options.phrases.message')),
-          h('th', { scope: 'col' }, t(lang, 'options.phrases.replacement')),
-          h('th', { scope: 'col' }, t(lang, 'options.phrases.severity')),
-        ),
-      ),
+      phraseTableHead(lang),
       h(
         'tbody',
         null,
