@@ -112,15 +112,15 @@ function memoParagraph<V>(key: string, p: Paragraph, compute: (p: Paragraph) => 
 }
 
 function reportsPerParagraph<T extends { start?: number; end?: number }>(
-  key: string,
+  key: string | ((paragraph: Paragraph, index: number) => string),
   paragraphs: readonly Paragraph[],
-  check: (p: Paragraph) => T[],
+  check: (p: Paragraph, index: number) => T[],
 ): T[] {
   const out: T[] = [];
-  for (const p of paragraphs) {
+  for (const [i, p] of paragraphs.entries()) {
     // Stored relative to the paragraph start; rebased on the way out.
-    const relative = memoParagraph(key, p, (q) =>
-      check(q).map((r) => ({
+    const relative = memoParagraph(typeof key === 'string' ? key : key(p, i), p, (q) =>
+      check(q, i).map((r) => ({
         ...r,
         ...(r.start !== undefined ? { start: r.start - q.start } : {}),
         ...(r.end !== undefined ? { end: r.end - q.start } : {}),

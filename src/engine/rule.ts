@@ -61,11 +61,16 @@ export interface RuleDoc {
   has<E extends PhraseEntry>(table: PhraseTable<E>): boolean;
   /**
    * Runs `check` on each paragraph and caches its reports (or any spans) by the paragraph's text (under `key`,
-   * usually the rule id), so after an edit only the edited paragraph is checked again. `check`
+   * usually the rule id; a function when a paragraph's answer depends on more than its text, such
+   * as where the addressee block ends in the first), so after an edit only the edited paragraph
+   * is checked again. `check`
    * must depend on nothing but the paragraph (and settings folded into `key`); report offsets
    * are absolute when returned and are rebased by the engine for paragraphs that moved.
    */
-  reportsPerParagraph<T extends { start?: number; end?: number }>(key: string, check: (paragraph: Paragraph) => T[]): T[];
+  reportsPerParagraph<T extends { start?: number; end?: number }>(
+    key: string | ((paragraph: Paragraph, index: number) => string),
+    check: (paragraph: Paragraph, index: number) => T[],
+  ): T[];
   /**
    * Caches any value computed from one paragraph, by its text, under `key`. The value must not
    * hold body offsets (or must hold them relative to the paragraph start).

@@ -53,25 +53,8 @@ export function perParagraph<R extends RuleReport>(doc: RuleDoc, key: string, ch
   // Grouped only when a paragraph misses the cache: after an edit, one paragraph does.
   let grouped: JaSentence[][] | undefined;
   const block = addressee(doc);
-  const out: R[] = [];
-  doc.paragraphs.forEach((p, i) => {
-    const k = i === 0 ? `${key}|${block.length ? block[block.length - 1]!.end - p.start : -1}` : key;
-    const relative = doc.memoParagraph(k, p, () =>
-      check((grouped ??= sentencesByParagraph(doc))[i]!, p).map((r) => ({
-        ...r,
-        ...(r.start !== undefined ? { start: r.start - p.start } : {}),
-        ...(r.end !== undefined ? { end: r.end - p.start } : {}),
-      })),
-    );
-    for (const r of relative) {
-      out.push({
-        ...r,
-        ...(r.start !== undefined ? { start: r.start + p.start } : {}),
-        ...(r.end !== undefined ? { end: r.end + p.start } : {}),
-      });
-    }
-  });
-  return out;
+  const keyOf = (p: Paragraph, i: number): string => (i === 0 ? `${key}|${block.length ? block[block.length - 1]!.end - p.start : -1}` : key);
+  return doc.reportsPerParagraph(keyOf, (p, i) => check((grouped ??= sentencesByParagraph(doc))[i]!, p));
 }
 
 export interface Span {
