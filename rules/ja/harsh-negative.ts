@@ -185,8 +185,15 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
 /** One-word questions that challenge what the reader said. */
 const BARE_CHALLENGES = new Set(['seriously', 'really', 'what']);
 const EXASPERATED_OPENERS = new Set(['you', 'your', 'so', 'and', 'why']);
-/** "?!" or "!?" at the end, with any more marks around them. Linear: one class, anchored. */
-const EXASPERATED_END = /(?:\?!|!\?)[?!]*$/;
+/** "?!" or "!?" in the run of marks that ends the sentence. Read backwards, without a regex. */
+const EXASPERATED_END = {
+  test: (text: string): boolean => {
+    let k = text.length;
+    while (k > 0 && (text[k - 1] === '?' || text[k - 1] === '!')) k--;
+    const run = text.slice(k);
+    return run.includes('?!') || run.includes('!?');
+  },
+};
 
 /** Self-criticism and ownership: harsh words about our own work are not aimed at the reader. */
 export const SELF_CRITICISM_PHRASES = definePhrases([

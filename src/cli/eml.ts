@@ -122,7 +122,15 @@ function messageIds(value: string | undefined): string[] {
 
 /** The charset parameter of the message's top Content-Type, from the header block (Latin-1 view). */
 function declaredCharset(headerBlock: string): string | undefined {
-  const ct = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(headerBlock)?.[0] ?? '';
+  // The header and its folded continuation lines, read line by line: the one-regex form re-scanned
+  // from every line start and recheck flagged it.
+  const lines = headerBlock.split('\n');
+  let k = lines.findIndex((l) => l.slice(0, 13).toLowerCase() === 'content-type:');
+  let ct = '';
+  if (k !== -1) {
+    ct = lines[k]!;
+    while (k + 1 < lines.length && (lines[k + 1]!.startsWith(' ') || lines[k + 1]!.startsWith('\t'))) ct += `\n${lines[++k]!}`;
+  }
   return /charset\s*=\s*"?([A-Za-z0-9_.:-]{1,40})/i.exec(ct)?.[1];
 }
 

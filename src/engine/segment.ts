@@ -53,9 +53,21 @@ function splitLines(body: string): Line[] {
 
 // "On Mon, Nov 3, 2025 at 4:40 PM Hiroki Endo <h.endo@...> wrote:" (Gmail, Apple Mail, Thunderbird).
 // Bounded quantifiers: the attribution line is at most a few hundred characters.
-const ON_WROTE = /^\s*On\s.{1,300}\bwrote:\s*$/i;
+// Read as a prefix and a suffix, not one regex with a 300-character window (recheck cannot clear it in time).
+const ON_WROTE = {
+  test: (line: string): boolean => {
+    const t = line.trim();
+    return t.length <= 320 && /^On\s/i.test(t) && /\bwrote:$/i.test(t.slice(-7));
+  },
+};
 // Japanese Gmail: "2025年11月3日(月) 16:40 Hiroki Endo <...>:" and "…さんは書きました:"
-const JA_WROTE = /(?:書きました|のメッセージ)[:：]\s*$|^\s*\d{4}年\d{1,2}月\d{1,2}日.{0,200}[:：]\s*$/;
+const JA_WROTE = {
+  test: (line: string): boolean => {
+    const t = line.trim();
+    if (/(?:書きました|のメッセージ)[:：]$/.test(t.slice(-7))) return true;
+    return t.length <= 220 && /^\d{4}年\d{1,2}月\d{1,2}日/.test(t) && (t.endsWith(':') || t.endsWith('：'));
+  },
+};
 // Outlook and Lotus separators.
 const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:Original Message|Forwarded message|元のメッセージ|転送されたメッセージ)\s*-{2,}\s*$/i;
 // Outlook's header block: "From: ..." followed within a few lines by "Sent: ..." / "Date: ...".
