@@ -208,3 +208,33 @@ describe('criticism put as a question, and subjects left out', () => {
 it('an excited yes/no question is not exasperation', () => {
   expect(ids('Are you still in Boston??!!')).not.toContain('ja/harsh-negative');
 });
+
+describe('one reading of reply subjects', async () => {
+  const engine = await import('../src/engine/first-contact');
+  const webmail = await import('../src/webmail/session');
+  it('the engine (and so the CLI) and the webmail adapters agree on every prefix', () => {
+    for (const s of ['Re: dates', 'RE[2]: dates', 'Fwd: deck', 'AW: Termin', 'WG: Termin', 'TR: Offre', 'SV: Möte', 'RIF: ordine', 'R: ordine', 'RES: proposta', 'ENC: proposta', '返信：日程', '転送: 資料']) {
+      expect(engine.isReplySubject(s), s).toBe(true);
+      expect(webmail.isReplySubject(s), s).toBe(true);
+      expect(engine.detectFirstContact({ subject: s, body: 'My name is Ana and I would like to introduce our company.' }).firstContact, s).toBe(false);
+    }
+    for (const s of ['Return policy', 'Trade show', 'Resume', 'Encore']) expect(engine.isReplySubject(s), s).toBe(false);
+  });
+});
+
+describe('the CLI reads a message saved as .txt as a message', async () => {
+  const { draftFromBytes, startsWithHeaders } = await import('../src/cli/input');
+  const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+  it('headers, a blank line and a body: the headers are not the writer\'s words and the subject counts', async () => {
+    const d = await draftFromBytes(bytes('From: Ana <ana@example.com>\nTo: Ken <ken@example.jp>\nSubject: RE: samples\nDate: Mon, 2 Nov 2026 10:00:00 +0900\n\nThe samples ship on Friday.\n'), 'txt');
+    expect(d.subject).toBe('RE: samples');
+    expect(d.body).not.toContain('From:');
+    expect(d.body).toContain('The samples ship on Friday.');
+  });
+  it('a draft that merely opens with a label is still a plain draft', async () => {
+    expect(startsWithHeaders('Date: Friday works for us.\nThe venue is booked.\n\nKen')).toBe(false);
+    expect(startsWithHeaders('Note: the file moved.\n\nPlease check it.')).toBe(false);
+    const d = await draftFromBytes(bytes('Date: Friday works for us.\nThe venue is booked.\n'), 'txt');
+    expect(d.body).toContain('Date: Friday works');
+  });
+});

@@ -6,6 +6,9 @@
 import { definePhrases } from './phrases';
 import { tokenize } from './text';
 import type { Draft } from './types';
+import { isReplySubject } from './reply-subject';
+
+export { isReplySubject };
 
 export type FirstContactReason =
   | 'reply-quote'
@@ -22,10 +25,6 @@ export interface FirstContactVerdict {
   reason: FirstContactReason;
 }
 
-// Re:, RE:, Fwd:, FW:, AW: (German), WG:, SV:, 返信:, 転送:, and Japanese full-width colons.
-// The optional "[2]" counter carries its own leading space: two adjacent \s* would backtrack
-// quadratically on "Re" followed by a long run of spaces (recheck, tests/regex-safety.test.ts).
-const REPLY_SUBJECT = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs|antw|r)(?:\s*\[\d{1,6}\])?\s*[:：]|(?:返信|転送|Re)\s*[:：])/i;
 
 /** Phrases a writer uses only when introducing themselves. */
 export const INTRODUCTION_PHRASES = definePhrases([
@@ -70,9 +69,6 @@ export const INTRODUCTION_PHRASES = definePhrases([
   '初めまして',
 ]);
 
-export function isReplySubject(subject: string | undefined): boolean {
-  return !!subject && REPLY_SUBJECT.test(subject);
-}
 
 export function detectFirstContact(
   draft: Draft,

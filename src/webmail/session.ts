@@ -364,13 +364,8 @@ export function addNameOnlyRecipient(list: Recipient[], field: RecipientField, n
   list.push({ address: '', name: n, field });
 }
 
-// "Re:", "RE[2]:", "Fwd:", "AW:", "WG:", "TR:", "SV:", "Antw:", "返信:", "転送:" (and the
-// full-width colon Japanese keyboards type). One optional bracket counter, bounded.
-const REPLY_SUBJECT = /^\s{0,10}(?:re|fw|fwd|aw|wg|tr|sv|vs|antw|rif|r|res|enc|返信|転送)\s{0,3}(?:\[\d{1,3}\]\s{0,3})?[:：]/i;
-
-export function isReplySubject(subject: string | undefined): boolean {
-  return !!subject && REPLY_SUBJECT.test(subject);
-}
+// The adapters, the engine and the CLI read reply subjects the same way (src/engine/reply-subject.ts).
+export { isReplySubject } from '../engine/reply-subject';
 
 const SIZE = /(\d{1,9}(?:[.,]\d{1,3})?)\s{0,3}(bytes?|[kmg]i?b?|[kmg]o)?/i;
 const UNIT: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
