@@ -6,7 +6,7 @@ import { newPhraseId } from '../../settings/normalize';
 import type { Settings } from '../../settings';
 import { h, select } from '../dom';
 import { orgPhrasesTable } from './policy';
-import { type State, type Actions, phraseTableHead, section, problemList } from './shared';
+import { type State, type Actions, phraseTableHead, removeButton, section, problemList } from './shared';
 
 /**
  * The phrase's on/off switch, like a rule's: off is `user/<id>` in disabledRules, the same mark
@@ -116,16 +116,7 @@ export function phrasesSection(state: State, actions: Actions): Node {
             h(
               'td',
               null,
-              h(
-                'button',
-                {
-                  type: 'button',
-                  dataset: { key: `phrase-${i}-remove` },
-                  'aria-label': t(lang, 'action.removeItem', { item: p.phrase }),
-                  on: { click: () => void actions.save('phrases', (s) => ({ ...s, userPhrases: s.userPhrases.filter((_, j) => j !== i) })) },
-                },
-                t(lang, 'action.remove'),
-              ),
+              removeButton(lang, `phrase-${i}-remove`, p.phrase, () => void actions.save('phrases', (s) => ({ ...s, userPhrases: s.userPhrases.filter((_, j) => j !== i) }))),
             ),
           ),
         ),

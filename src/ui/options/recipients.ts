@@ -6,7 +6,7 @@ import { t } from '../../i18n/pages';
 import { matchEntry } from '../../settings/normalize';
 import { h, select } from '../dom';
 import { orgRecipientRows, overriddenNote } from './policy';
-import { type State, type Actions, section, problemList } from './shared';
+import { type State, type Actions, removeButton, section, problemList } from './shared';
 
 function audienceControls(
   lang: Lang,
@@ -127,16 +127,7 @@ export function recipientsSection(state: State, actions: Actions): Node {
             h(
               'td',
               null,
-              h(
-                'button',
-                {
-                  type: 'button',
-                  dataset: { key: `map-${i}-remove` },
-                  'aria-label': t(lang, 'action.removeItem', { item: m.match }),
-                  on: { click: () => void actions.save('recipients', (s) => ({ ...s, audienceMap: s.audienceMap.filter((_, j) => j !== i) })) },
-                },
-                t(lang, 'action.remove'),
-              ),
+              removeButton(lang, `map-${i}-remove`, m.match, () => void actions.save('recipients', (s) => ({ ...s, audienceMap: s.audienceMap.filter((_, j) => j !== i) }))),
               overriddenNote(lang, state.policy.policy, m),
             ),
           ),
@@ -190,51 +181,28 @@ export function recipientsSection(state: State, actions: Actions): Node {
           'aria-invalid': state.problems.has('recipients') ? 'true' : undefined,
         }),
       ),
-      h(
-        'span',
-        { class: 'pair' },
-        h('label', { for: 'new-kind' }, t(lang, 'options.recipients.kind')),
-        h(
-          'select',
-          { id: 'new-kind', name: 'kind', dataset: { keep: 'new-kind', key: 'new-kind' } },
-          h('option', { value: 'address' }, t(lang, 'options.recipients.kindAddress')),
-          h('option', { value: 'name' }, t(lang, 'options.recipients.kindName')),
-        ),
-      ),
-      h(
-        'span',
-        { class: 'pair' },
-        h('label', { for: 'new-audience' }, t(lang, 'label.audience')),
-        h(
-          'select',
-          { id: 'new-audience', name: 'audience', dataset: { keep: 'new-audience', key: 'new-audience' } },
-          h('option', { value: 'ja' }, t(lang, 'options.recipients.japanese')),
-          h('option', { value: 'us' }, t(lang, 'options.recipients.american')),
-        ),
-      ),
-      h(
-        'span',
-        { class: 'pair' },
-        h('label', { for: 'new-region' }, t(lang, 'label.region')),
-        h(
-          'select',
-          { id: 'new-region', name: 'region', dataset: { keep: 'new-region', key: 'new-region' } },
-          h('option', { value: '' }, '—'),
-          REGIONS.map((r) => h('option', { value: r }, t(lang, `region.${r}`))),
-        ),
-      ),
-      h(
-        'span',
-        { class: 'pair' },
-        h('label', { for: 'new-sector' }, t(lang, 'label.sector')),
-        h(
-          'select',
-          { id: 'new-sector', name: 'sector', dataset: { keep: 'new-sector', key: 'new-sector' } },
-          h('option', { value: '' }, '—'),
-          SECTORS.map((r) => h('option', { value: r }, t(lang, `sector.${r}`))),
-        ),
-      ),
+      newSelect('kind', t(lang, 'options.recipients.kind'), [
+        ['address', t(lang, 'options.recipients.kindAddress')],
+        ['name', t(lang, 'options.recipients.kindName')],
+      ]),
+      newSelect('audience', t(lang, 'label.audience'), [
+        ['ja', t(lang, 'options.recipients.japanese')],
+        ['us', t(lang, 'options.recipients.american')],
+      ]),
+      newSelect('region', t(lang, 'label.region'), [['', '—'], ...REGIONS.map((r): [string, string] => [r, t(lang, `region.${r}`)])]),
+      newSelect('sector', t(lang, 'label.sector'), [['', '—'], ...SECTORS.map((r): [string, string] => [r, t(lang, `sector.${r}`)])]),
       h('button', { type: 'submit', class: 'primary', dataset: { key: 'add-recipient' } }, t(lang, 'options.recipients.add')),
     ),
+  );
+}
+
+/** A labelled select of the "add a recipient" form; `data-keep` keeps its choice across re-renders. */
+function newSelect(name: string, label: string, options: Array<[string, string]>): HTMLElement {
+  const id = `new-${name}`;
+  return h(
+    'span',
+    { class: 'pair' },
+    h('label', { for: id }, label),
+    h('select', { id, name, dataset: { keep: id, key: id } }, options.map(([value, text]) => h('option', { value }, text))),
   );
 }

@@ -71,3 +71,8 @@ export function phraseTableHead(lang: Lang, ...extra: Child[]): HTMLElement {
   const columns = ['options.phrases.on', 'options.phrases.phrase', 'options.phrases.pack', 'options.phrases.message', 'options.phrases.replacement', 'options.phrases.severity'] as const;
   return h('thead', null, h('tr', null, columns.map((key) => h('th', { scope: 'col' }, t(lang, key))), ...extra));
 }
+
+/** A row's Remove button, named after its item for screen readers ("Remove example.co.jp"). */
+export function removeButton(lang: Lang, key: string, item: string, onClick: () => void): HTMLElement {
+  return h('button', { type: 'button', dataset: { key }, 'aria-label': t(lang, 'action.removeItem', { item }), on: { click: onClick } }, t(lang, 'action.remove'));
+}

@@ -4,7 +4,7 @@ import { t } from '../../i18n/pages';
 import { normalizeHost } from '../../settings/normalize';
 import { hostsOf } from '../../webmail/hosts';
 import { h } from '../dom';
-import { type State, type Actions, section, problemList } from './shared';
+import { type State, type Actions, removeButton, section, problemList } from './shared';
 
 /** Where Nemawashi runs without asking (the manifest's matches), for the Sites list. */
 const BUILT_IN_SITES = hostsOf();
@@ -29,11 +29,7 @@ export function sitesSection(state: State, actions: Actions): Node {
           state.granted.has(host)
             ? h('span', { class: 'ok' }, t(lang, 'options.sites.granted'))
             : h('button', { type: 'button', dataset: { key: `regrant-${host}` }, on: { click: () => void actions.regrant(host) } }, t(lang, 'options.sites.notGranted')),
-          h(
-            'button',
-            { type: 'button', dataset: { key: `remove-site-${host}` }, 'aria-label': t(lang, 'action.removeItem', { item: host }), on: { click: () => void actions.removeSite(host) } },
-            t(lang, 'action.remove'),
-          ),
+          removeButton(lang, `remove-site-${host}`, host, () => void actions.removeSite(host)),
         ),
       ),
     ),
