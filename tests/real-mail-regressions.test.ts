@@ -210,7 +210,7 @@ it('an excited yes/no question is not exasperation', () => {
 });
 
 describe('one reading of reply subjects', async () => {
-  const engine = await import('../src/engine/first-contact');
+  const engine = await import('../src/engine');
   const webmail = await import('../src/webmail/session');
   it('the engine (and so the CLI) and the webmail adapters agree on every prefix', () => {
     for (const s of ['Re: dates', 'RE[2]: dates', 'Fwd: deck', 'AW: Termin', 'WG: Termin', 'TR: Offre', 'SV: Möte', 'RIF: ordine', 'R: ordine', 'RES: proposta', 'ENC: proposta', '返信：日程', '転送: 資料']) {

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { APOLOGY_PHRASES } from './missing-apology';
 import { withJapanese } from './japanese/extend';
 import { harshNegativeJa } from './japanese/harsh-negative';
@@ -230,7 +230,6 @@ const IRREGULAR_PARTICIPLES = new Set([
 const EPISTEMIC_AFTER_MUST = new Set(['be', 'have', 'know', 'feel', 'think', 'already']);
 const RECOMMENDATION_VERBS = new Set(['try', 'visit', 'come', 'see', 'taste', 'join', 'meet', 'enjoy', 'experience']);
 /** Where "you need to / you have to" starts a clause of its own, it is an order to the reader. */
-const WRITER_SUBJECTS = new Set(['i', 'we', "i'm", "we're", "i'd", "we'd", "i'll", "we'll", "i've", "we've"]);
 const OTHER_SUBJECTS = new Set(['you', "you're", "you'd", "you'll", 'they', "they're", 'he', 'she', 'people', 'others', 'some', 'many', 'who', 'agree']);
 const TECHNICAL_AFTER_WORK = new Set(['on', 'with', 'in', 'under', 'when', 'properly', 'correctly', 'anymore', 'yet', 'offline', 'without', 'if', 'because']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);

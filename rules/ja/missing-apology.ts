@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token, FIRST_PERSON } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { missingApologyJa } from './japanese/missing-apology';
 
@@ -119,7 +119,6 @@ const RECIPIENT_THINGS = new Set([
   'area', 'region', 'city', 'town', 'prefecture', 'country', 'home', 'family', 'neighborhood', 'neighbourhood',
 ]);
 const HEDGES = new Set(['seems', 'seem', 'appears', 'appear', 'apparently']);
-const FIRST_PERSON = new Set(['we', 'i', 'our', 'my', 'us', 'me', "we've", "we're", "i've", "i'm", "we'd", "i'd"]);
 
 /** Index of the token at `offset` within `tokens`. */
 function tokenIndexAt(tokens: readonly Token[], offset: number): number {

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { bareImperatives } from './blunt-imperative';
 import { withJapanese } from './japanese/extend';
 import { pressureJa } from './japanese/pressure';
@@ -63,7 +63,7 @@ const SAME_DAY_PAIRS = new Set(['this morning', 'this afternoon', 'this evening'
 const DEMAND = new Set(['need', 'needs', 'must', 'require', 'requires', 'expect', 'want', 'insist']);
 /** Words after "immediately" that make it a time or place ("immediately after the meeting"). */
 const POSITIONAL = new Set(['after', 'before', 'following', 'upon', 'on', 'next', 'adjacent', 'behind', 'afterwards', 'preceding', 'below', 'above']);
-const WRITER = new Set(['we', 'i', "we'll", "i'll", "we're", "i'm", "we've", "i've"]);
+const WRITER = WRITER_SUBJECTS;
 /** Words that aim a sentence at the reader: urgency pushes only someone it is aimed at. */
 const READER = new Set(['you', 'your', "you're", "you'll", "you've", 'please', 'pls', 'plz', 'kindly', 'u', 'ur']);
 /** "Takes effect immediately", "available right away": urgency that describes, not pushes. */

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type PhraseEntry, type RuleReport, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, type PhraseEntry, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { punctualityJa } from './japanese/punctuality';
 
@@ -43,7 +43,6 @@ export const PUNCTUALITY_PHRASES = definePhrases<PunctualityEntry>([
 ]);
 
 /** The writer as the one arriving ("our shipment is running late" is a delay, not a late arrival). */
-const WRITER_SUBJECTS = new Set(['i', 'we', "i'm", "we're", "i'll", "we'll", "i'd", "we'd"]);
 const TIME_WORDS = new Set(['am', 'pm', 'a.m', 'p.m', "o'clock", 'oclock', 'noon', 'midnight']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
 const BEFORE_A_TIME = new Set(['at', 'by', 'from', 'until', 'till', 'around', 'starts', 'start', 'begins', 'begin']);

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type RuleDoc } from '../../src/engine';
+import { defineRule, definePhrases, type RuleDoc, FIRST_PERSON, SECOND_PERSON } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { selfCenteredJa } from './japanese/self-centered';
 
@@ -8,11 +8,6 @@ const MIN_WORDS = 40;
 const MIN_FIRST_PERSON = 6;
 const RATIO = 3;
 
-const FIRST_PERSON = new Set([
-  'i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves',
-  "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd",
-]);
-const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'yourselves', "you're", "you've", "you'll", "you'd", "y'all"]);
 
 /**
  * Questions asked without a question mark: asking the reader to tell us something is a question

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence, type Token } from '../../src/engine';
+import { dateIndexWithin, defineRule, definePhrases, type RuleDoc, type RuleReport, type Sentence } from '../../src/engine';
 import { namesContract } from './contract-on-first-contact';
 import { withJapanese } from './japanese/extend';
 import { signaturePressureJa } from './japanese/signature-pressure';
@@ -35,24 +35,9 @@ const URGENT = new Set([
   'today', 'tonight', 'tomorrow', 'asap', 'immediately', 'urgently', 'urgent', 'quickly', 'promptly', 'deadline',
   'eod', 'cob', 'hurry', 'rush', 'time-critical', 'time-sensitive',
 ]);
-/** Words after "by" / "before" / "until" that make a date: "sign by Friday", "before the 31st". */
-const DATE_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri',
-  'today', 'tonight', 'tomorrow', 'noon', 'midnight', 'end', 'close', 'eod', 'cob', 'this', 'next', 'january',
-  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan',
-  'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'month-end', 'quarter-end',
-  'year-end', 'week', 'weekend',
-]);
 const DEADLINE_PREPS = new Set(['by', 'before', 'until', 'till']);
 const MINIMIZERS = new Set(['just', 'simply', 'only', 'merely', 'quickly']);
 const WRITER_SUBJECT = new Set(['we', 'i', "we've", "i've", 'have', 'has', 'had']);
-
-function isDateAt(toks: readonly Token[], i: number): boolean {
-  const w = toks[i]?.norm ?? '';
-  if (DATE_WORDS.has(w) || /^\d/.test(w)) return true;
-  // "before the 31st", "by the end of the week".
-  return w === 'the' && (/^\d/.test(toks[i + 1]?.norm ?? '') || toks[i + 1]?.norm === 'end');
-}
 
 /** The span of the pressure in a sentence that mentions signing, if any. */
 function signaturePressureIn(s: Sentence): { start: number; end: number } | undefined {
@@ -84,13 +69,13 @@ function signaturePressureIn(s: Sentence): { start: number; end: number } | unde
     const prev = toks[i - 1]?.norm;
     const isDeadline =
       URGENT.has(w) ||
-      (DEADLINE_PREPS.has(w) && isDateAt(toks, i + 1)) ||
+      (DEADLINE_PREPS.has(w) && dateIndexWithin(toks, i) !== -1) ||
       // "at the latest", "as soon as possible" (not "the latest version").
       (w === 'latest' && prev === 'the' && toks[i - 2]?.norm === 'at') ||
       (w === 'possible' && prev === 'as' && toks[i - 2]?.norm === 'soon');
     if (!isDeadline) continue;
     // "the contract signed by both parties": "by" introduces the signer, not a date.
-    const end = DEADLINE_PREPS.has(w) ? toks[Math.min(i + 1, toks.length - 1)]!.end : toks[i]!.end;
+    const end = DEADLINE_PREPS.has(w) ? toks[dateIndexWithin(toks, i)]!.end : toks[i]!.end;
     return i > signAt ? { start: sign.start, end } : { start: toks[i]!.start, end: sign.end };
   }
   return undefined;

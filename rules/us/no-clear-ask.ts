@@ -2,7 +2,10 @@
 // Also home of the pack's shared notion of "the ask" (a request, a question, or a next step the
 // writer commits to with a date): us/buried-ask and us/vague-commitment import these helpers so
 // the three rules agree on what counts as asking, and on what counts as a date.
-import { defineRule, definePhrases, isInfinitiveVerb, phraseCombinations, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+import { defineRule, definePhrases, hasDate, hasDeadline, isInfinitiveVerb, phraseCombinations, type RuleDoc, type Sentence, type Token } from '../../src/engine';
+
+// The one date and deadline reading lives in the engine (src/engine/dates.ts); re-exported for the pack's rules.
+export { hasDate, hasDeadline };
 
 /** Words that follow a verb opening a command: an object, a particle or a preposition. */
 const COMMAND_FOLLOWERS = new Set(['me', 'us', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'her', 'my', 'our', 'your', 'by', 'in', 'up', 'out', 'off', 'over', 'back', 'down', 'to', 'for', 'with', 'at', 'ahead', 'all']);
@@ -130,88 +133,11 @@ export const WRITER_PLAN_PHRASES = definePhrases([
 /** Words after "(we) will" that are not actions the writer takes next ("we will be closed", "I will miss"). */
 const NOT_A_PLAN = new Set(['be', 'not', 'never', 'miss', 'have', 'need', 'probably', 'likely', 'always', 'forget', 'remember', 'continue', 'get']);
 
-const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-  'nov', 'dec',
-]);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-// Abbreviated weekdays collide with words ("sun", "sat", "wed"): only their capitalised form counts.
-const WEEKDAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun']);
-const RELATIVE_DAYS = new Set(['today', 'tonight', 'tomorrow', 'eod', 'eow', 'cob', 'eob', 'noon', 'midnight']);
-const PERIOD_UNITS = new Set([
-  'week', 'weeks', 'month', 'months', 'quarter', 'year', 'day', 'days', 'hour', 'hours', 'weekend',
-  'morning', 'afternoon', 'evening',
-]);
-const END_OF = new Set(['the', 'this', 'next', 'day', 'week', 'month', 'quarter', 'year', 'business']);
-const NUMBER_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten', 'few', 'couple']);
-const ORDINAL = /^\d{1,2}(?:st|nd|rd|th)$/;
-const NUMBER = /^\d{1,4}$/;
-const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
-const YEAR = /^(?:19|20)\d{2}$/;
-const QUARTER = /^q[1-4]$/;
-
-/**
- * Whether the token at i starts a date expression: a month or weekday, an ordinal ("the 17th"),
- * a numeric date ("1/16", "2026-01-16"), a clock time ("3 pm"), today/tomorrow/EOD,
- * "next week", "end of the month", "within two weeks", a year or a quarter.
- */
-function isDateAt(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i]!;
-  const n = t.norm;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  // 1/16, 16/1
-  if (!t.isWord) return n === '/' && !!prev && !!next && NUMBER.test(prev.norm) && NUMBER.test(next.norm);
-  if (MONTHS.has(n) || WEEKDAYS.has(n) || RELATIVE_DAYS.has(n) || WEEKDAY_ABBREVIATIONS.has(t.text)) return true;
-  // "May" is a month only next to a number: "May 3", "3 May".
-  if (n === 'may') return (!!next && NUMBER.test(next.norm)) || (!!prev && NUMBER.test(prev.norm));
-  if (ORDINAL.test(n) || ISO_DATE.test(n) || YEAR.test(n) || QUARTER.test(n)) return true;
-  if (n === 'am' || n === 'pm' || n === 'a.m' || n === 'p.m') return !!prev && NUMBER.test(prev.norm);
-  if (n === 'next' || n === 'this' || n === 'coming') return !!next && PERIOD_UNITS.has(next.norm);
-  // "end of the month", "end of day" (not "at the end of the road")
-  if (n === 'end') return next?.norm === 'of' && END_OF.has(tokens[i + 2]?.norm ?? '');
-  // "within two weeks", "in 3 days", "in a couple of days", "within 5 business days"
-  if ((n === 'within' || n === 'in') && next && (NUMBER.test(next.norm) || NUMBER_WORDS.has(next.norm))) {
-    for (let k = i + 2; k <= i + 4 && k < tokens.length; k++) {
-      const u = tokens[k]!;
-      if (!u.isWord) return false;
-      if (PERIOD_UNITS.has(u.norm)) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether the tokens mention a point in time (see isDateAt). */
-export function hasDate(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) if (isDateAt(tokens, i)) return true;
-  return false;
-}
-
-/** Words that make a date a time limit: "by Friday", "before May 3", "on the 17th", "no later than". */
-const DEADLINE_MARKERS = new Set(['by', 'before', 'until', 'till', 'on', 'than', 'at']);
-/** Date expressions that are time limits by themselves: "tomorrow", "next week", "within two weeks". */
-const SELF_DEADLINES = new Set([...RELATIVE_DAYS, 'next', 'this', 'coming', 'end', 'within', 'in']);
-
-/**
- * Whether the tokens set a time limit, not merely mention a time: "by Friday", "before May 3",
- * "tomorrow", "within two weeks" do; "starting in January" names the topic, not a decision date.
- */
-export function hasDeadline(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isDateAt(tokens, i)) continue;
-    if (SELF_DEADLINES.has(tokens[i]!.norm)) return true;
-    // A marker up to three tokens before the date ("by Friday", "by the 17th", "on Friday, May 3").
-    for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (DEADLINE_MARKERS.has(tokens[k]!.norm)) return true;
-  }
-  return false;
-}
-
 /** First word token of a sentence, skipping bullets and list numbers. */
 function firstWord(sentence: Sentence): Token | undefined {
   for (const t of sentence.tokens) {
     if (!t.isWord) continue;
-    if (NUMBER.test(t.norm) && t === sentence.tokens[0]) continue; // "1. Send the file"
+    if (/^\d{1,4}$/.test(t.norm) && t === sentence.tokens[0]) continue; // "1. Send the file"
     return t;
   }
   return undefined;

@@ -8,8 +8,6 @@ import { tokenize } from './text';
 import type { Draft } from './types';
 import { isReplySubject } from './reply-subject';
 
-export { isReplySubject };
-
 export type FirstContactReason =
   | 'reply-quote'
   | 'reply-headers'
