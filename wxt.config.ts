@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
 // sites we support; other sites are asked for at runtime (optional_host_permissions).
@@ -23,6 +24,8 @@ export default defineConfig({
       else manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...hosts])];
     },
   },
+  // compromise's lexicon computed at build time, not at every start of the engine (issue 12).
+  vite: () => ({ plugins: [compromisePrecomputeVite()] }),
   srcDir: '.',
   // A separate output folder per checkout or test run (NEMAWASHI_OUT_DIR) lets builds run side by side.
   outDir: process.env.NEMAWASHI_OUT_DIR ?? '.output',

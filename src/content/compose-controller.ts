@@ -10,8 +10,10 @@ import type { DraftSummary } from '../messages';
 import type { AudienceView } from '../overlay/badge';
 import { worstSeverity } from '../engine/severity';
 import { ComposeOverlay, type OverlayItem, type OverlayRoot } from '../overlay/overlay';
-import { buildAnalysisContext, historyChecker, lookupHistory, type AudienceOverride, type ResolvedAudience, type Settings } from '../settings';
-import type { SendThreshold } from '../settings/types';
+// The pure part of the settings only: this module is loaded with the engine (compose-ui.ts), and
+// the settings' storage items live in the page-load script (reached through ComposeHost).
+import { buildAnalysisContext, type AudienceOverride, type ResolvedAudience } from '../settings/context';
+import type { SendThreshold, Settings } from '../settings/types';
 import type { ComposeSession, DraftSnapshot } from '../webmail/types';
 import type { SendRecordResult } from './send-record';
 import type { GuardedCompose } from './send-guard';
@@ -38,6 +40,10 @@ export interface ComposeHost {
   canDisableRule(ruleId: string): boolean;
   /** Persists the audience of a recipient shown by name only (settings.audienceMap, by name). */
   mapName(name: string, audience: 'ja' | 'us'): void;
+  /** Whether each address is in the first-contact history (src/settings/history.ts). */
+  lookupHistory(addresses: readonly string[]): Promise<Record<string, boolean | undefined>>;
+  /** The has-written-to test over a lookup's result (src/settings/history.ts). */
+  historyChecker(lookup: Record<string, boolean | undefined>): (address: string) => boolean | undefined;
   /**
    * Records this draft's recipients as written to (first-contact history) when `trigger` is a
    * trusted user event, once per compose (src/content/send-record.ts).
@@ -191,7 +197,7 @@ export class ComposeController implements GuardedCompose {
     const draft = snapshot.draft;
     const recipients = draft.recipients ?? [];
     this.refreshHistory(recipients.filter((r) => r.field !== 'bcc' && r.address).map((r) => r.address));
-    const hasWrittenTo = historyChecker(this.history);
+    const hasWrittenTo = this.host.historyChecker(this.history);
     const { context, audience } = buildAnalysisContext(settings, recipients, {
       audienceOverride: this.audienceOverride,
       firstContact: this.firstContactOverride,
@@ -237,7 +243,8 @@ export class ComposeController implements GuardedCompose {
       this.history = {};
       return;
     }
-    lookupHistory(addresses)
+    this.host
+      .lookupHistory(addresses)
       .then((lookup) => {
         if (this.disposed || this.historyKey !== key) return;
         const changed = JSON.stringify(lookup) !== JSON.stringify(this.history);

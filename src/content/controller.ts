@@ -8,9 +8,11 @@ import type { Severity } from '../engine/types';
 import { browserLanguage } from '../i18n';
 import { CONTENT_MESSAGE_TYPES, isMessage, sendToBackground, senderOf, type ContentRequest, type DraftChanged, type DraftSummary } from '../messages';
 import { normalizeName } from '../engine/audience';
-import { OverlayRoot } from '../overlay/overlay';
+import type { OverlayRoot } from '../overlay/overlay';
 import {
   getEffectiveSettings,
+  historyChecker,
+  lookupHistory,
   isSiteEnabled,
   policyKeepsOn,
   readPolicy,
@@ -23,7 +25,7 @@ import {
 } from '../settings';
 import { isRecipientName } from '../settings/validate';
 import type { ComposeSession } from '../webmail/types';
-import { ComposeController, DEBOUNCE_MS, type DraftState, type RunTiming } from './compose-controller';
+import type { ComposeController, DraftState, RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
 import { SendGuard } from './send-guard';
 import type { ContentEngine } from './engine-api';
@@ -35,8 +37,35 @@ import { loadEngine } from './engine-loader';
  */
 export type ComposeFinder = (doc: Document, known: ReadonlySet<HTMLElement>) => ComposeSession[];
 
-/** Rescan for composes this long after the page's DOM stops changing (webmail UIs churn). */
+/** Rescan for composes this long after the page's DOM starts changing (webmail UIs churn). */
 const RESCAN_MS = 300;
+/**
+ * Sooner when the change added an editor (a compose opening): the first underlines wait for
+ * detection. Not at once: the webmail may still be filling the compose in (its Send, subject).
+ */
+const EDITOR_RESCAN_MS = 30;
+/** Added elements looked into per mutation batch; past this the batch counts as adding an editor. */
+const MAX_ADDED_CHECKED = 200;
+const EDITABLE = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
+
+/** Whether a mutation batch added an editable element (or too many elements to tell cheaply). */
+function addsEditor(records: readonly MutationRecord[]): boolean {
+  let checked = 0;
+  for (const r of records) {
+    for (const n of r.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      if (++checked > MAX_ADDED_CHECKED) return true;
+      const el = n as Element;
+      if (el.matches(EDITABLE) || el.querySelector(EDITABLE)) return true;
+    }
+  }
+  return false;
+}
+/**
+ * The overlay's host element, made at page load (the tests and the benchmark read its figures);
+ * the overlay inside it is built by the compose UI when the first compose appears.
+ */
+const OVERLAY_TAG = 'nemawashi-overlay';
 
 export interface ControllerOptions {
   finders: ComposeFinder[];
@@ -51,13 +80,20 @@ export interface ControllerOptions {
 }
 
 export class ContentController {
-  private readonly root: OverlayRoot;
+  /** The overlay's (empty) host element, from page load. */
+  private readonly host: HTMLElement;
+  /** The overlay, built in `host` once the compose UI has loaded (with the engine). */
+  private root: OverlayRoot | null = null;
   private readonly composes = new Map<HTMLElement, ComposeController>();
+  /** Composes found while the engine and the compose UI load: they get their controller then. */
+  private readonly pending = new Map<HTMLElement, { session: ComposeSession; state?: DraftState }>();
   private settings: Settings = DEFAULT_SETTINGS;
   /** The organisation's policy, for what the card may offer (the settings already include it). */
   private policy: OrgPolicy | null = null;
   private current: ComposeController | null = null;
   private rescanTimer = 0;
+  /** performance.now() when the scheduled rescan runs. */
+  private rescanDue = 0;
   private lastBadge = '';
   private readonly browserLanguage: string | undefined;
   private runs = 0;
@@ -73,9 +109,10 @@ export class ContentController {
     private readonly doc: Document,
     private readonly opts: ControllerOptions,
   ) {
-    this.root = new OverlayRoot(doc, opts.signal);
-    this.root.host.dataset.debounceMs = String(DEBOUNCE_MS);
-    this.root.host.dataset.mainStart = opts.startedAt.toFixed(1);
+    this.host = doc.createElement(OVERLAY_TAG);
+    doc.documentElement.appendChild(this.host);
+    opts.signal.addEventListener('abort', () => this.host.remove(), { once: true });
+    this.host.dataset.mainStart = opts.startedAt.toFixed(1);
     this.browserLanguage = browserLanguage();
   }
 
@@ -108,13 +145,17 @@ export class ContentController {
       {
         composes: () => [...this.composes.values()].filter((c) => c.session.adapter !== 'generic' && c.session.isAlive()),
         threshold: () => this.settings.sendThreshold,
+        dialog: (doc, view, done) => {
+          if (!this.engine) throw new Error('the compose UI is not loaded');
+          return this.engine.ui.sendCheckDialog(doc, view, done);
+        },
       },
       signal,
     );
     browser.runtime.onMessage.addListener(this.onMessage);
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(this.onMessage));
 
-    const mo = new MutationObserver(() => this.scheduleRescan());
+    const mo = new MutationObserver((records) => this.scheduleRescan(addsEditor(records) ? EDITOR_RESCAN_MS : RESCAN_MS));
     mo.observe(this.doc.documentElement, { childList: true, subtree: true });
     signal.addEventListener('abort', () => mo.disconnect());
     // A compose can appear inside an existing node (Gmail reuses its containers): focus is the
@@ -122,7 +163,7 @@ export class ContentController {
     this.doc.addEventListener('focusin', () => this.rescan(), { capture: true, signal });
 
     if (isSiteEnabled(this.settings, this.hostname)) this.rescan();
-    this.root.host.dataset.startupMs = (performance.now() - this.opts.startedAt).toFixed(1);
+    this.host.dataset.startupMs = (performance.now() - this.opts.startedAt).toFixed(1);
   }
 
   /**
@@ -132,7 +173,7 @@ export class ContentController {
   private requireEngine(): void {
     if (this.engine || this.engineLoading) return;
     this.engineLoading = true;
-    const d = this.root.host.dataset;
+    const d = this.host.dataset;
     d.engineRequested = performance.now().toFixed(1);
     loadEngine(this.opts.signal)
       .then(({ engine, timing }) => {
@@ -140,10 +181,19 @@ export class ContentController {
         this.engine = engine;
         for (const resolve of this.engineWaiters.splice(0)) resolve();
         // Figures for the benchmark and the tests.
+        d.debounceMs = String(engine.ui.debounceMs);
         d.engineInjectMs = timing.injectMs.toFixed(1);
         d.engineWarmupMs = timing.warmUpMs.toFixed(1);
         d.engineLongestSliceMs = timing.longestSliceMs.toFixed(1);
         d.engineReadyMs = timing.totalMs.toFixed(1);
+        // The composes found meanwhile get their controller (and their first analysis) now.
+        const waiting = [...this.pending.values()];
+        this.pending.clear();
+        for (const p of waiting) {
+          if (p.session.isAlive() && isSiteEnabled(this.settings, this.hostname)) this.add(p.session, p.state);
+          else p.session.dispose();
+        }
+        this.host.dataset.composes = String(this.composes.size + this.pending.size);
         for (const c of this.composes.values()) c.run();
       })
       .catch((err: unknown) => console.warn('nemawashi: could not load the engine', err))
@@ -156,12 +206,18 @@ export class ContentController {
     return this.opts.hostname ?? location.hostname;
   }
 
-  private scheduleRescan(): void {
-    if (this.rescanTimer) return;
+  /** One rescan `delay` ms from now, or sooner if one is already due sooner (bursts coalesce). */
+  private scheduleRescan(delay: number): void {
+    const due = performance.now() + delay;
+    if (this.rescanTimer) {
+      if (this.rescanDue <= due) return;
+      clearTimeout(this.rescanTimer);
+    }
+    this.rescanDue = due;
     this.rescanTimer = window.setTimeout(() => {
       this.rescanTimer = 0;
       this.rescan();
-    }, RESCAN_MS);
+    }, delay);
   }
 
   /** Drops composes that closed, adds new ones. */
@@ -174,7 +230,13 @@ export class ContentController {
         if (this.current === c) this.current = null;
       }
     }
-    const known = new Set(this.composes.keys());
+    for (const [editor, p] of this.pending) {
+      if (!p.session.isAlive()) {
+        p.session.dispose();
+        this.pending.delete(editor);
+      }
+    }
+    const known = new Set([...this.composes.keys(), ...this.pending.keys()]);
     for (const find of this.opts.finders) {
       let found: ComposeSession[] = [];
       try {
@@ -189,6 +251,12 @@ export class ContentController {
           this.replace(existing, session);
           continue;
         }
+        const waiting = this.pending.get(session.editor);
+        if (waiting && isUpgrade(waiting.session, session)) {
+          waiting.session.dispose();
+          this.pending.set(session.editor, { session, state: waiting.state });
+          continue;
+        }
         if (known.has(session.editor)) {
           session.dispose();
           continue;
@@ -197,11 +265,22 @@ export class ContentController {
         this.add(session);
       }
     }
-    this.root.host.dataset.composes = String(this.composes.size);
+    this.host.dataset.composes = String(this.composes.size + this.pending.size);
   }
 
-  private add(session: ComposeSession, state?: DraftState): ComposeController {
-    const c = new ComposeController(
+  /**
+   * A compose's controller, overlay and first analysis, once the engine and the compose UI are
+   * loaded; until then the session waits in `pending` (null).
+   */
+  private add(session: ComposeSession, state?: DraftState): ComposeController | null {
+    const engine = this.engine;
+    if (!engine) {
+      this.pending.set(session.editor, { session, state });
+      this.requireEngine();
+      return null;
+    }
+    this.root ??= engine.ui.overlayRoot(this.doc, this.opts.signal, this.host);
+    const c = engine.ui.compose(
       session,
       {
         root: this.root,
@@ -213,6 +292,8 @@ export class ContentController {
         canDisableRule: (id) => !policyKeepsOn(this.policy, id),
         recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),
         mapName: (name, audience) => this.mapName(name, audience),
+        lookupHistory,
+        historyChecker,
         rendered: (compose, timing) => this.rendered(compose, timing),
         touched: (compose) => {
           this.current = compose;
@@ -222,7 +303,6 @@ export class ContentController {
       state,
     );
     this.composes.set(session.editor, c);
-    this.requireEngine();
     c.run();
     return c;
   }
@@ -242,6 +322,8 @@ export class ContentController {
   private disposeAll(): void {
     for (const c of this.composes.values()) c.dispose();
     this.composes.clear();
+    for (const p of this.pending.values()) p.session.dispose();
+    this.pending.clear();
     this.current = null;
     this.sendBadge();
   }
@@ -249,7 +331,7 @@ export class ContentController {
   private rendered(compose: ComposeController, timing: RunTiming): void {
     this.runs++;
     // Figures for the benchmark and the tests (read from the page through the host's attributes).
-    const d = this.root.host.dataset;
+    const d = this.host.dataset;
     d.runs = String(this.runs);
     d.lastCompose = compose.id;
     d.lastReadMs = timing.readMs.toFixed(2);

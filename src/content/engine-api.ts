@@ -2,7 +2,8 @@
  * What the content script asks of the engine, and how the two scripts find each other.
  *
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
- * watcher, the adapters and the overlay. The engine, the rules and the tagger are a second script
+ * watcher, the adapters, the settings and the overlay's empty host. The engine, the rules, the
+ * tagger and the compose UI (compose-ui.ts) are a second script
  * (entrypoints/engine.ts, built to ENGINE_SCRIPT_FILE) that the background injects into the same
  * isolated world when the first compose appears (`scripting.executeScript`); it leaves this
  * interface on the isolated world's global object, which the page cannot see. Only types cross
@@ -11,6 +12,7 @@
 import type { FirstContactVerdict } from '../engine/first-contact';
 import type { DraftFacts } from '../engine/analyze';
 import type { AnalysisContext, Draft, Finding } from '../engine/types';
+import type { ComposeUi } from './compose-ui';
 
 export interface ContentEngine {
   analyze(draft: Draft, context: Partial<AnalysisContext>): Finding[];
@@ -25,6 +27,8 @@ export interface ContentEngine {
    * true when warm.
    */
   warmUpStep(): boolean;
+  /** The compose UI (overlay, card, badge, the check-at-Send dialog): loaded with the engine. */
+  readonly ui: ComposeUi;
 }
 
 /** The built engine script, relative to the extension's root (WXT's unlisted-script output). */

@@ -1,9 +1,10 @@
 /**
- * The engine side of the content script (see engine-api.ts): the whole catalogue, loaded only
- * when a compose appears. entrypoints/engine.ts installs this in the isolated world.
+ * The engine side of the content script (see engine-api.ts): the whole catalogue and the compose
+ * UI, loaded only when a compose appears. entrypoints/engine.ts installs this in the isolated world.
  */
 import { analyze, analyzeDraft, compilePendingTables, detectFirstContact, splitBody, tagSentence } from '../nemawashi';
 import type { ContentEngine } from './engine-api';
+import { createComposeUi } from './compose-ui';
 
 /**
  * The tagger's first calls compile its code paths (tens of milliseconds in all); a few short
@@ -23,5 +24,6 @@ export function createContentEngine(): ContentEngine {
       if (warmed < WARM_UP.length) tagSentence(WARM_UP[warmed++]!);
       return warmed >= WARM_UP.length;
     },
+    ui: createComposeUi(),
   };
 }

@@ -18,7 +18,7 @@
  * already held) with one console warning. A gesture is replayed at most once.
  */
 import type { Finding } from '../engine/types';
-import { SendCheckDialog, type SendCheckView } from '../overlay/send-check';
+import type { SendCheckChoice, SendCheckDialog, SendCheckView } from '../overlay/send-check';
 import type { SendThreshold } from '../settings/types';
 import { saysScheduleSend } from '../webmail/site';
 import type { ComposeSession } from '../webmail/types';
@@ -49,6 +49,11 @@ export interface SendGuardHost {
   /** The composes of the page that have a Send to guard (site adapters only). */
   composes(): Iterable<GuardedCompose>;
   threshold(): SendThreshold;
+  /**
+   * Opens the dialog (the compose UI, loaded with the engine: a held Send has findings, so it is
+   * there; if not, this throws and the mail goes).
+   */
+  dialog(doc: Document, view: SendCheckView, done: (choice: SendCheckChoice, dontAsk: boolean, event: Event) => void): SendCheckDialog;
 }
 
 type Kind = 'pointer' | 'key' | 'click';
@@ -323,7 +328,7 @@ export class SendGuard {
     const view = g.view;
     try {
       this.keyDown = null;
-      this.dialog = new SendCheckDialog(this.win.document, view, (choice, dontAsk, event) => {
+      this.dialog = this.host.dialog(this.win.document, view, (choice, dontAsk, event) => {
         this.dialog = null;
         this.closingKey = this.keyDown;
         if (dontAsk) this.skip.add(g.compose);

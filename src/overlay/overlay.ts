@@ -79,16 +79,17 @@ export class OverlayRoot {
   constructor(
     readonly doc: Document,
     readonly signal: AbortSignal,
-    opts: { forceBoxes?: boolean } = {},
+    /** `host`: the element the content script made at page load (the overlay is built when a compose appears). */
+    opts: { forceBoxes?: boolean; host?: HTMLElement } = {},
   ) {
-    this.host = doc.createElement(OVERLAY_TAG);
+    this.host = opts.host ?? doc.createElement(OVERLAY_TAG);
     // Closed: page scripts get null from host.shadowRoot; the card shows your phrases' notes.
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.shadow.append(style);
     this.card = new FindingCard(this.shadow);
-    doc.documentElement.appendChild(this.host);
+    if (!this.host.isConnected) doc.documentElement.appendChild(this.host);
     this.painter = !opts.forceBoxes && highlightsSupported(doc.defaultView ?? window) ? new HighlightPainter(doc) : null;
     this.host.dataset.mode = this.painter ? 'highlight' : 'boxes';
     this.resizeObserver = new ResizeObserver(() => this.schedule());

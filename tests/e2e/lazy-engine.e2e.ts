@@ -1,11 +1,12 @@
 /**
  * No cost until a compose opens (issue 12): a mail page with no compose gets only the small
- * page-load script; the engine script is injected into the extension's isolated world when the
+ * page-load script (and an empty overlay host); the engine script, with the compose UI, is injected into the extension's isolated world when the
  * first compose appears, the page's own scripts never see it, and later composes reuse it.
  */
 import { expect, it } from 'vitest';
 import type { ExtensionBrowser } from './harness';
 import { openTab, useExtensionBrowser } from './page-helpers';
+import { inShadows } from './shadow';
 
 const env = useExtensionBrowser({ demo: true });
 
@@ -29,6 +30,8 @@ it('loads the engine only when the first compose opens, into the isolated world,
   await page.waitForTimeout(1500);
   expect(await host.getAttribute('data-engine-requested')).toBeNull();
   expect(await engineInIsolatedWorld(b, tabId)).toBe('undefined');
+  // The overlay's host is there, empty: the overlay itself comes with the engine.
+  expect(await inShadows(page, 'nemawashi-overlay', () => 1)).toEqual([]);
 
   await page.locator('[data-open="sample"]').click();
   const badge = page.locator('nemawashi-badge');

@@ -1,0 +1,8 @@
+// Types of scripts/compromise-precompute.mjs (a plain ES module the builds load).
+import type { Plugin as EsbuildPlugin } from 'esbuild';
+
+export const COMPROMISE_SRC: string;
+export const COMPROMISE_TWO_ID: string;
+/** A Vite/Rollup plugin (typed loosely: WXT brings its own Vite). */
+export function compromisePrecomputeVite(): { name: string; enforce: 'pre'; resolveId(id: string): string | null; load(id: string): Promise<string | null> | string | null };
+export function compromisePrecomputeEsbuild(): EsbuildPlugin;

@@ -1,0 +1,61 @@
+/**
+ * The extension and the CLI are built with compromise's lexicon computed at build time
+ * (scripts/compromise-precompute.mjs). That must change nothing: the world it gives (every table
+ * of the model) and the tags of real sentences are exactly those of the library as published.
+ */
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nlpReal from 'compromise/two';
+import { compromisePrecomputeEsbuild } from '../scripts/compromise-precompute.mjs';
+
+type Nlp = typeof nlpReal;
+
+const ROOT = resolve(import.meta.dirname, '..');
+let dir = '';
+let nlpBuilt: Nlp;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nemawashi-compromise-'));
+  const entry = join(dir, 'entry.mjs');
+  writeFileSync(entry, "export { default } from 'compromise/two';\n");
+  const out = join(dir, 'built.mjs');
+  await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild()], logLevel: 'warning' });
+  // The bundle is the replacement, not the library: it must not read compromise's packed lexicon.
+  expect(readFileSync(out, 'utf8')).not.toContain('efrt');
+  nlpBuilt = ((await import(pathToFileURL(out).href)) as { default: Nlp }).default;
+}, 60_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The model as data: regular expressions and functions by their source. */
+function serialise(model: unknown): string {
+  return JSON.stringify(model, (_k, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : typeof v === 'function' ? String(v) : v));
+}
+
+describe('compromise with the lexicon computed at build time', () => {
+  it('has the same world: lexicon (same keys in the same order), multi-word cache, switches, uncountables and every other table', () => {
+    const real = nlpReal.model() as { one: { lexicon: Record<string, unknown> } };
+    const built = nlpBuilt.model() as { one: { lexicon: Record<string, unknown> } };
+    expect(Object.keys(built.one.lexicon)).toEqual(Object.keys(real.one.lexicon));
+    expect(Object.keys(real.one.lexicon).length).toBeGreaterThan(10_000);
+    expect(serialise(built)).toBe(serialise(real));
+  });
+
+  it('tags every sentence of the corpus (and a few hard ones) exactly as the library does', () => {
+    const corpus = resolve(ROOT, '../shared/corpus');
+    const texts = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(corpus, f), 'utf8')) : [];
+    texts.push("Send it. Please send me the report by Friday. Could you confirm the schedule, and call me tomorrow? We'd've gone. The boxes were boxed; she's running runs.");
+    const sentences = texts.flatMap((t) => t.split(/(?<=[.!?])\s+|\n+/)).filter((s) => s.trim().length > 0);
+    expect(sentences.length).toBeGreaterThan(100);
+    // Text and tags of each term, as src/engine/nlp.ts reads them (term ids are per instance).
+    const tags = (nlp: Nlp) =>
+      sentences.map((s) => (nlp(s).json() as Array<{ terms: Array<{ text: string; tags: string[] }> }>).map((x) => x.terms.map((t) => `${t.text}/${t.tags.join(',')}`).join(' ')));
+    expect(tags(nlpBuilt)).toEqual(tags(nlpReal));
+  });
+});
