@@ -25,6 +25,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, fixture, launchWithExtension, ROOT, serveAt, startStaticServer, type ExtensionBrowser } from '../tests/e2e/harness';
@@ -508,6 +509,37 @@ async function memory(context: BrowserContext, url: string, seconds: number) {
   return { noComposeMb: noCompose, engineLoadedMb: engineLoaded, draft5000Mb: afterDraft, typingSeconds: seconds, charactersTyped: i, analyses, duringTyping: samples, afterTypingMb: afterTyping };
 }
 
+/**
+ * The popup opened on a tab with no compose (issue 12: the engine is loaded only when the paste
+ * box is used or a draft's findings need the rules' titles): navigation → the view rendered
+ * (median of `runs`), then a pasted draft checked with the engine cold: click → findings shown.
+ */
+async function popupOpen(b: ExtensionBrowser, url: string, runs: number) {
+  const tabIds = () => b.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+  const before = new Set(await tabIds());
+  const mail = await b.context.newPage();
+  await mail.goto(`${url}/index.html?open=none`);
+  const tabId = (await tabIds()).find((id) => !before.has(id));
+  const open: number[] = [];
+  const paste: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const popup = await b.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 800 });
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('form.paste', { timeout: 20_000 });
+    open.push(await popup.evaluate(() => performance.now()));
+    await popup.fill('#paste', 'Hey guys, send me the report ASAP!! lol');
+    const t0 = await popup.evaluate(() => performance.now());
+    await popup.click('button[type="submit"]');
+    await popup.waitForSelector('.findings .group', { timeout: 20_000 });
+    paste.push((await popup.evaluate(() => performance.now())) - t0);
+    await popup.close();
+  }
+  await mail.close();
+  const med = (xs: number[]): number => quantile([...xs].sort((a, c) => a - c), 0.5);
+  return { runs, openMedianMs: med(open), firstPasteCheckMedianMs: med(paste) };
+}
+
 function printSend(send: SendLatency[]): void {
   for (const x of send) {
     console.log(
@@ -527,6 +559,30 @@ async function main(): Promise<void> {
   };
   const size = { pageLoad: sizeOf('content-scripts/content.js'), engine: sizeOf('engine.js') };
 
+  if (process.env.BENCH_ONLY === 'compose' || process.env.BENCH_ONLY === 'popup') {
+    // Only what loads at page load, a cold compose and the popup (BENCH_ONLY=compose|popup).
+    const server = await startStaticServer(join(ROOT, 'demo'));
+    const b = await launchWithExtension();
+    try {
+      const load = await pageLoad(b.context, b.extensionId, server.url, 5);
+      const colds: ColdCompose[] = [];
+      for (let i = 0; i < COLD_RUNS; i++) colds.push(await coldCompose(b.context, server.url));
+      const med = (k: keyof ColdCompose): number => quantile(colds.map((c) => c[k]).sort((a, c) => a - c), 0.5);
+      const popup = await popupOpen(b, server.url, 7);
+      const out = {
+        loadAverage: loadavg()[0],
+        contentScript: size,
+        pageLoadNoCompose: load,
+        coldCompose: { runs: colds.length, toUnderlinesMedianMs: med('toUnderlinesMs'), detectMedianMs: med('detectMs'), injectMedianMs: med('injectMs'), warmupMedianMs: med('warmupMs'), longestSliceMs: Math.max(...colds.map((c) => c.longestSliceMs)), longestTaskMs: Math.max(...colds.map((c) => c.longestTaskMs)), longestTaskMedianMs: med('longestTaskMs'), secondComposeMedianMs: med('secondComposeMs') },
+        popup,
+      };
+      console.log(JSON.stringify(out, null, 2));
+    } finally {
+      await b.close();
+      await server.close();
+    }
+    return;
+  }
   if (process.env.BENCH_ONLY === 'send') {
     // Only the check-at-Send figure (BENCH_ONLY=send npm run bench:browser).
     const send = [...(await sendLatency(30)), ...(await sendLatency(1000))];
@@ -534,6 +590,7 @@ async function main(): Promise<void> {
     printSend(send);
     return;
   }
+  const loadAverageAtStart = loadavg()[0];
   const server = await startStaticServer(join(ROOT, 'demo'));
   const b = await launchWithExtension();
   try {
@@ -562,6 +619,7 @@ async function main(): Promise<void> {
     const long5000 = await longTasks(page, server.url, 5000, 8);
     await page.close();
     const mem = await memory(b.context, server.url, TYPING_SECONDS);
+    const popup = await popupOpen(b, server.url, 7);
     const send = [...(await sendLatency(30)), ...(await sendLatency(1000))];
 
     const result = {
@@ -572,6 +630,9 @@ async function main(): Promise<void> {
       latencyAfterDebounce: [lat300, lat5000],
       longTasksWhileTyping: [long300, long5000].map(({ durations: _d, ...rest }) => rest),
       memory: mem,
+      popup,
+      loadAverageAtStart,
+      loadAverageAtEnd: loadavg()[0],
       targets: {
         pageLoadAtMost40kBGzip: size.pageLoad.gzipBytes <= 40 * 1024,
         pageLoadMainThreadAtMost15ms: load.mainThreadMedianMs <= 15,
@@ -585,6 +646,7 @@ async function main(): Promise<void> {
       },
     };
     console.log(JSON.stringify(result, null, 2));
+    console.log('\nLoad average (1 min) %s at the start, %s at the end, on 2 cores', loadAverageAtStart!.toFixed(1), result.loadAverageAtEnd!.toFixed(1));
     const kB = (n: number): string => (n / 1024).toFixed(1);
     console.log('\nLoaded at page load: %s kB (%s kB gzip); engine script, injected at the first compose: %s kB (%s kB gzip)', kB(size.pageLoad.bytes), kB(size.pageLoad.gzipBytes), kB(size.engine.bytes), kB(size.engine.gzipBytes));
     console.log('Page load, no compose (%d loads): extension main-thread work %s ms median (evaluation %s ms), %d long tasks; engine loaded: %s', load.runs, load.mainThreadMedianMs.toFixed(1), load.evaluationMedianMs.toFixed(1), load.longTasks.length, load.engineLoadedWithoutCompose ? 'YES' : 'no');
@@ -599,6 +661,7 @@ async function main(): Promise<void> {
       );
     }
     printSend(send);
+    console.log('Popup on a tab with no compose (%d opens): rendered %s ms after navigation (median); first pasted draft checked (engine loaded then) %s ms', popup.runs, popup.openMedianMs.toFixed(1), popup.firstPasteCheckMedianMs.toFixed(1));
     for (const l of [long300, long5000]) console.log('Long tasks while typing (%d words, %d analyses): %d (%d overlapping an analysis), longest %s ms', l.words, l.analyses, l.count, l.duringAnalysis, l.maxMs.toFixed(1));
     console.log(
       'JS heap (page + content script, after GC): no compose %s MB; engine loaded %s MB; 5,000-word draft %s MB; after %d s of typing (%d analyses) %s MB [%s]',

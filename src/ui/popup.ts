@@ -8,7 +8,6 @@ import { PACKS, REGIONS, SECTORS, type Finding, type Lang, type Pack, type Regio
 import { resolveLanguage } from '../i18n';
 import { t, type MessageKey } from '../i18n/pages';
 import { sendToBackground, sendToTab, type AnswerOf, type ContentProtocol, type ContentRequest, type DraftRequest, type DraftSummary } from '../messages';
-import { analyze, rules } from '../nemawashi';
 import { applyPolicy, getSettings, readPolicy, updateSettings, watchPolicy, watchSettings, isSiteEnabled, type PolicyRead, type SendThreshold, type Settings } from '../settings';
 import { announce, h, nextId, rerender, select } from './dom';
 import { groupFindings, shortExcerpt } from './findings';
@@ -68,6 +67,25 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
+/**
+ * The engine and the catalogue, loaded when the popup needs them (issue 12): to check a pasted
+ * draft, and for the rules' titles when the focused draft has findings. A popup opened on a page
+ * with no draft, or a draft with nothing to show, never evaluates them.
+ */
+type Engine = typeof import('../nemawashi');
+let engine: Engine | null = null;
+let engineLoading: Promise<Engine> | null = null;
+let ruleDescriptions: Map<string, Engine['rules'][number]['description']> | null = null;
+
+function loadEngine(): Promise<Engine> {
+  engineLoading ??= import('../nemawashi').then((m) => {
+    engine = m;
+    ruleDescriptions = new Map(m.rules.map((r) => [r.id, r.description]));
+    return m;
+  });
+  return engineLoading;
+}
+
 export async function mountPopup(root: HTMLElement): Promise<void> {
   const settings = await getSettings();
   // The pasted draft is checked as a compose is: with the organisation's policy applied.
@@ -121,6 +139,8 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     const summary = await send(state, { type: 'summary:get' }).finally(() => {
       refreshing = false;
     });
+    // Findings are titled by their rule's description, from the catalogue.
+    if (summary?.findings.length) await loadEngine().catch(() => undefined);
     state.summary = summary ?? null;
     if (renderKey() !== lastRendered) render();
   };
@@ -144,8 +164,11 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
       // The content script reacts to the settings change; read its new state.
       setTimeout(() => void refresh(), 200);
     },
-    checkPasted(text, packs) {
+    async checkPasted(text, packs) {
       state.pasted = { text, packs, findings: null };
+      const { analyze } = engine ?? (await loadEngine());
+      // The text or the packs changed while the engine loaded: that check is the one to show.
+      if (state.pasted.text !== text || state.pasted.packs !== packs) return;
       const s = applyPolicy(state.settings, policy.policy);
       state.pasted.findings = analyze(
         { body: text },
@@ -186,7 +209,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
 interface Actions {
   request(req: DraftRequest): Promise<boolean>;
   setSiteEnabled(enabled: boolean): Promise<void>;
-  checkPasted(text: string, packs: Pack[]): void;
+  checkPasted(text: string, packs: Pack[]): Promise<void>;
   openOptions(): void;
   setSendThreshold(value: SendThreshold): Promise<void>;
 }
@@ -249,7 +272,6 @@ const TARGET_LABEL: Record<Exclude<Finding['target'], 'body'>, MessageKey> = {
   draft: 'target.draft',
 };
 
-const RULE_DESCRIPTIONS = new Map(rules.map((r) => [r.id, r.description]));
 
 function findingsSection(lang: Lang, findings: readonly Finding[], composeId: string | null, actions: Actions | null, keys: readonly string[] = []): Node {
   const headingId = nextId('findings');
@@ -265,7 +287,7 @@ function findingsSection(lang: Lang, findings: readonly Finding[], composeId: st
           { class: 'groups' },
           groups.map((g) => {
             // A rule's findings carry their own message; the group is titled by the rule.
-            const title = RULE_DESCRIPTIONS.get(g.ruleId)?.[lang] ?? g.message;
+            const title = ruleDescriptions?.get(g.ruleId)?.[lang] ?? g.message;
             const suggestions = new Set(g.items.map((i) => i.finding.suggestion?.text ?? ''));
             const shared = g.items.length > 1 && suggestions.size === 1 && !g.items.some((i) => i.finding.suggestion?.replacement !== undefined) ? [...suggestions][0]! : '';
             return h(
@@ -462,7 +484,7 @@ function noComposeView(state: State, actions: Actions, siteOff: boolean): Array<
             const form = ev.currentTarget as HTMLFormElement;
             const text = (form.elements.namedItem(textareaId) as HTMLTextAreaElement).value;
             const packs = PACKS.filter((p) => (form.elements.namedItem(`check-${p}`) as HTMLInputElement).checked);
-            actions.checkPasted(text, packs);
+            actions.checkPasted(text, packs).catch((err: unknown) => console.error('nemawashi popup: the check could not run', err));
           },
         },
       },
