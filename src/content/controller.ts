@@ -79,6 +79,13 @@ export interface ControllerOptions {
   hostname?: string;
 }
 
+interface Pending {
+  session: ComposeSession;
+  state?: DraftState;
+  /** Stops recording this compose's Send (its controller records from then on). */
+  offSend: () => void;
+}
+
 export class ContentController {
   /** The overlay's (empty) host element, from page load. */
   private readonly host: HTMLElement;
@@ -86,7 +93,7 @@ export class ContentController {
   private root: OverlayRoot | null = null;
   private readonly composes = new Map<HTMLElement, ComposeController>();
   /** Composes found while the engine and the compose UI load: they get their controller then. */
-  private readonly pending = new Map<HTMLElement, { session: ComposeSession; state?: DraftState }>();
+  private readonly pending = new Map<HTMLElement, Pending>();
   private settings: Settings = DEFAULT_SETTINGS;
   /** The organisation's policy, for what the card may offer (the settings already include it). */
   private policy: OrgPolicy | null = null;
@@ -190,6 +197,7 @@ export class ContentController {
         const waiting = [...this.pending.values()];
         this.pending.clear();
         for (const p of waiting) {
+          p.offSend();
           if (p.session.isAlive() && isSiteEnabled(this.settings, this.hostname)) this.add(p.session, p.state);
           else p.session.dispose();
         }
@@ -232,6 +240,7 @@ export class ContentController {
     }
     for (const [editor, p] of this.pending) {
       if (!p.session.isAlive()) {
+        p.offSend();
         p.session.dispose();
         this.pending.delete(editor);
       }
@@ -253,8 +262,9 @@ export class ContentController {
         }
         const waiting = this.pending.get(session.editor);
         if (waiting && isUpgrade(waiting.session, session)) {
+          waiting.offSend();
           waiting.session.dispose();
-          this.pending.set(session.editor, { session, state: waiting.state });
+          this.wait(session, waiting.state);
           continue;
         }
         if (known.has(session.editor)) {
@@ -275,7 +285,7 @@ export class ContentController {
   private add(session: ComposeSession, state?: DraftState): ComposeController | null {
     const engine = this.engine;
     if (!engine) {
-      this.pending.set(session.editor, { session, state });
+      this.wait(session, state);
       this.requireEngine();
       return null;
     }
@@ -308,6 +318,15 @@ export class ContentController {
   }
 
   /**
+   * A compose waiting for the engine: nothing to show yet, but a Send the user makes meanwhile
+   * still enters the first-contact history (once per compose, as the controller would record it).
+   */
+  private wait(session: ComposeSession, state?: DraftState): void {
+    const offSend = session.onSend((draft, trigger) => void this.sends.record(trigger, session.id, draft));
+    this.pending.set(session.editor, { session, state, offSend });
+  }
+
+  /**
    * The site adapter took over a compose it had left to the generic one: same editor, same id,
    * and the user's decisions for the draft (ignored findings, audience, pause) carry over.
    */
@@ -322,7 +341,10 @@ export class ContentController {
   private disposeAll(): void {
     for (const c of this.composes.values()) c.dispose();
     this.composes.clear();
-    for (const p of this.pending.values()) p.session.dispose();
+    for (const p of this.pending.values()) {
+      p.offSend();
+      p.session.dispose();
+    }
     this.pending.clear();
     this.current = null;
     this.sendBadge();
