@@ -238,3 +238,13 @@ describe('the CLI reads a message saved as .txt as a message', async () => {
     expect(d.body).toContain('Date: Friday works');
   });
 });
+
+describe('sentences across line breaks', () => {
+  const sentences = (body: string): string[] => buildDoc({ body }, DEFAULT_CONTEXT).sentences.map((s) => s.text.replace(/\s+/g, ' '));
+  it('a title or "v." at the end of a line does not end the sentence', () => {
+    expect(sentences('The board heard from Mr.\nOkada about the plan, and the court cited Acme Co. v.\nBeta Ltd. in its order.')).toHaveLength(1);
+  });
+  it('a numbered item wrapped over lines is one sentence', () => {
+    expect(sentences('1. Whether the order issued\nagainst the company reaches records kept out of state?\n2. Whether the court may enforce it?')).toHaveLength(2);
+  });
+});

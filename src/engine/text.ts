@@ -183,6 +183,17 @@ function endsWithQuestionMark(text: string): boolean {
   return k >= 0 && (text[k] === '?' || text[k] === '？');
 }
 
+/** Abbreviations that never end a sentence: a title before a name, "v." between parties. */
+const NEVER_FINAL = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'v', 'vs', 'govt', 'gov', 'sen', 'rep', 'gen', 'messrs']);
+
+/** The word just before a final "." of a trimmed line, lower-cased ("Mr." → "mr"), or "". */
+function lastWordBeforeDot(t: string): string {
+  if (!t.endsWith('.')) return '';
+  let k = t.length - 1;
+  while (k > 0 && /[A-Za-z]/.test(t[k - 1]!)) k--;
+  return t.slice(k, t.length - 1).toLowerCase();
+}
+
 /**
  * What a single line is, read as a person reads it: a label ("Cost: free", "DATE: OCT 13"), a
  * heading (a short line without an end mark, mostly capitalised), a list item, a table row
@@ -258,17 +269,22 @@ export function splitSentences(
     const nextForm = lineForms[k + 1]!;
     const t = line.trim();
     const greeting = k === 0 && firstLineEnd !== -1 && /,\s*$/.test(line) && t.length < 40 && !STARTS_LOWER.test(next);
+    // "… served upon Mr.\nMcLain": a title or "v." at the end of a line never ends a sentence.
+    const endMark = SENTENCE_END_AT_EOL.test(line) && !NEVER_FINAL.has(lastWordBeforeDot(t));
+    // A list item wrapped over lines goes on where the next line goes on in lower case.
+    const wrappedItem = form === 'list' && !endMark && STARTS_LOWER.test(next);
     const lineOfItsOwn =
-      SENTENCE_END_AT_EOL.test(line) ||
+      endMark ||
       greeting ||
-      form !== 'text' ||
+      (form !== 'text' && !wrappedItem) ||
       nextForm === 'list' ||
       nextForm === 'table' ||
       nextForm === 'signoff' ||
       (t.length < 40 && !STARTS_LOWER.test(next) && !/[,&-]\s*$/.test(line));
-    if (lineOfItsOwn) breaks.push(lineStarts[k + 1]!);
+    if (lineOfItsOwn && (form !== 'text' || !NEVER_FINAL.has(lastWordBeforeDot(t)))) breaks.push(lineStarts[k + 1]!);
   }
-  // Punctuation.
+  // Punctuation. `pl` follows the line of the token being read (tokens come in text order).
+  let pl = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (tok.special) continue;
@@ -285,6 +301,12 @@ export function splitSentences(
         if (next && next.start === tok.end && next.isWord) continue;
         // An ellipsis or a run of dots ends where the run ends.
         if (next && next.start === tok.end && next.text === '.') continue;
+        // A list number opening its line: "1. Whether the order…".
+        if (prev && prev.end === tok.start && /^\d{1,3}$/.test(prev.text)) {
+          const rel = prev.start - offset;
+          while (pl + 1 < lineStarts.length && lineStarts[pl + 1]! <= rel) pl++;
+          if (text.slice(lineStarts[pl]!, rel).trim() === '') continue;
+        }
         // Single capital initial: "J. Smith".
         if (prev && prev.end === tok.start && /^\p{Lu}$/u.test(prev.text)) continue;
       }
