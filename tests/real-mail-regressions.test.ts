@@ -248,3 +248,17 @@ describe('sentences across line breaks', () => {
     expect(sentences('1. Whether the order issued\nagainst the company reaches records kept out of state?\n2. Whether the court may enforce it?')).toHaveLength(2);
   });
 });
+
+describe("the draft's facts come with the findings", async () => {
+  const { analyzeDraft } = await import('../src/nemawashi');
+  it('word count of the writer\'s words, and first contact as detected and as overridden', () => {
+    const draft = { subject: 'Introduction', body: 'Dear Mr. Sato,\n\nMy name is Ana Diaz and I would like to introduce our company.\n\nBest regards,\nAna Diaz\nSales Director\nTel: +1 555 0100\n' };
+    const auto = analyzeDraft(draft);
+    expect(auto.facts.firstContact).toBe(true);
+    expect(auto.facts.firstContactDetected).toBe(true);
+    expect(auto.facts.wordCount).toBeLessThan(20);
+    const overridden = analyzeDraft(draft, { firstContact: 'no' });
+    expect(overridden.facts.firstContact).toBe(false);
+    expect(overridden.facts.firstContactDetected).toBe(true);
+  });
+});

@@ -102,6 +102,8 @@ export class ComposeController implements GuardedCompose {
   private snapshot: DraftSnapshot | null = null;
   private audience: ResolvedAudience | null = null;
   private firstContactDetected = false;
+  /** The writer's word count from the last analysis (quotes and signature left out); undefined while paused. */
+  private words: number | undefined;
   private lang: Lang = 'en';
   /** The language of the writer's words, from the last analysis (kept while paused). */
   private language: 'en' | 'ja' = 'en';
@@ -207,15 +209,21 @@ export class ComposeController implements GuardedCompose {
     this.lang = context.lang;
     let findings: Finding[] = [];
     if (!this.paused) {
+      // The draft's facts come from the same reading as the findings: the writer's word count and
+      // first contact are not recomputed here.
       const result = engine.analyzeDraft(draft, context);
       findings = result.findings;
       this.language = result.facts.language;
+      this.words = result.facts.wordCount;
+      this.firstContactDetected = result.facts.firstContactDetected;
+    } else {
+      this.words = undefined;
+      this.firstContactDetected = engine.firstContact(draft, hasWrittenTo).firstContact;
     }
     const analyzedAt = performance.now();
     this.items = findingKeys(findings).filter((i) => !this.ignored.has(i.key));
     this.snapshot = snapshot;
     this.audience = audience;
-    this.firstContactDetected = engine.firstContact(draft, hasWrittenTo).firstContact;
     if (!render) {
       this.dirty = false;
       return;
@@ -275,9 +283,10 @@ export class ComposeController implements GuardedCompose {
   }
 
   private wordCount(): number {
+    if (this.words !== undefined) return this.words;
+    // Paused: no analysis ran, so count runs of non-space in the whole body.
     const body = this.snapshot?.draft.body ?? '';
     let n = 0;
-    // Counts runs of non-space; a CJK run counts as one word, like the engine's word tokens roughly do.
     for (const _ of body.matchAll(/\S+/g)) n++;
     return n;
   }

@@ -180,6 +180,7 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
     quotedText,
     isReply,
     firstContact,
+    firstContactDetected: verdict.firstContact,
     region: ctx.region,
     sector: ctx.sector,
     packs: ctx.packs,
@@ -327,6 +328,8 @@ export interface DraftFacts {
   /** The language of the writer's own words (not the quote or the signature). */
   language: DraftLanguage;
   firstContact: boolean;
+  /** What first-contact detection says, whatever the user's override. */
+  firstContactDetected: boolean;
   isReply: boolean;
   /** Word tokens of the writer's words (a run of Japanese script is one token). */
   wordCount: number;
@@ -339,7 +342,7 @@ export interface Engine {
   analyzeDraft(draft: Draft, ctx: AnalysisContext): { findings: Finding[]; facts: DraftFacts };
 }
 
-const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, isReply: false, wordCount: 0 };
+const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, firstContactDetected: false, isReply: false, wordCount: 0 };
 
 export function createEngine(rules: readonly Rule[]): Engine {
   const engine: Engine = {
@@ -372,7 +375,7 @@ export function createEngine(rules: readonly Rule[]): Engine {
         }
       }
       if (!disabled.has(USER_PHRASES_SWITCH)) findings.push(...userPhraseFindings(doc, ctx));
-      const facts: DraftFacts = { language: docLanguage(doc), firstContact: doc.firstContact, isReply: doc.isReply, wordCount: doc.wordCount };
+      const facts: DraftFacts = { language: docLanguage(doc), firstContact: doc.firstContact, firstContactDetected: doc.firstContactDetected, isReply: doc.isReply, wordCount: doc.wordCount };
       return { findings: sortFindings(findings), facts };
     },
   };

@@ -47,7 +47,10 @@ export interface RuleDoc {
   /** Quoted earlier text (in the body or outside it). Context only: never report on it. */
   quotedText: string;
   isReply: boolean;
+  /** First contact as the rules see it: the user's override, else what was detected. */
   firstContact: boolean;
+  /** What detection says, whatever the override (the popup shows it next to the override). */
+  firstContactDetected: boolean;
   region: Region;
   sector: Sector;
   packs: readonly Pack[];
