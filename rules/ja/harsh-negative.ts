@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
+import { firstTokenFrom, defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { APOLOGY_PHRASES } from './missing-apology';
 import { withJapanese } from './japanese/extend';
 import { harshNegativeJa } from './japanese/harsh-negative';
@@ -234,10 +234,7 @@ const OTHER_SUBJECTS = new Set(['you', "you're", "you'd", "you'll", 'they', "the
 const TECHNICAL_AFTER_WORK = new Set(['on', 'with', 'in', 'under', 'when', 'properly', 'correctly', 'anymore', 'yet', 'offline', 'without', 'if', 'because']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);
 
-function tokenIndex(tokens: readonly Token[], offset: number): number {
-  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
-  return tokens.length;
-}
+const tokenIndex = firstTokenFrom;
 
 function looksLikeParticiple(word: string): boolean {
   return IRREGULAR_PARTICIPLES.has(word) || (word.length > 3 && (word.endsWith('ed') || word.endsWith('en') || word.endsWith('wn')));
@@ -448,14 +445,16 @@ const english = defineRule({
     }
     // "Seriously?", "Really?", "What?" as a whole sentence, and a question to the reader that ends in
     // exasperation ("You want to rewrite it all?!"): criticism put as a question.
+    const reported = new Set(reports.map((r) => doc.sentenceAt(r.start!)?.start));
     for (const s of doc.sentences) {
+      if (reported.has(s.start)) continue;
+      if (!s.isQuestion && !s.text.endsWith('?!') && !s.text.endsWith('!?') && !s.text.endsWith('!')) continue;
       const words = s.tokens.filter((t) => t.isWord);
       const bare = s.isQuestion && words.length === 1 && BARE_CHALLENGES.has(words[0]!.norm);
       // A statement turned into a question ("You want us to start over?!", "So you deleted it?!"),
       // not an excited yes/no question ("Are you still in town??!!").
       const exasperated = EXASPERATED_END.test(s.text) && EXASPERATED_OPENERS.has(words[0]?.norm ?? '') && words.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === 'u');
       if (!bare && !exasperated) continue;
-      if (reports.some((r) => r.start! < s.end && r.end! > s.start)) continue;
       reports.push({ start: s.start, end: s.end, data: { phrase: doc.body.slice(s.start, s.end) }, suggestion: { text: SUGGESTIONS.question } });
     }
     return reports.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token, FIRST_PERSON } from '../../src/engine';
+import { firstTokenFrom, defineRule, definePhrases, type PhraseMatch, type PhraseEntry, type RuleDoc, type Sentence, type Token, FIRST_PERSON } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { missingApologyJa } from './japanese/missing-apology';
 
@@ -121,10 +121,7 @@ const RECIPIENT_THINGS = new Set([
 const HEDGES = new Set(['seems', 'seem', 'appears', 'appear', 'apparently']);
 
 /** Index of the token at `offset` within `tokens`. */
-function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= offset) return i;
-  return tokens.length;
-}
+const tokenIndexAt = firstTokenFrom;
 
 /**
  * Whether the problem at tokens[i] belongs to the recipient: "you" or "your <team|invoice|...>"
@@ -195,9 +192,15 @@ const OBJECT_PRONOUNS = new Set(['you', 'me', 'him', 'her', 'them', 'us', 'every
  * quotations of a third party ("the court found the order defective") name neither.
  */
 function tiedToWriter(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (FIRST_PERSON.has(t.norm) || DELIVERABLES.has(t.norm)) return true;
-  return false;
+  // Read once per sentence's token array: a scan per problem word was quadratic in one long sentence.
+  let v = tiedCache.get(tokens);
+  if (v === undefined) {
+    v = tokens.some((t) => FIRST_PERSON.has(t.norm) || DELIVERABLES.has(t.norm));
+    tiedCache.set(tokens, v);
+  }
+  return v;
 }
+const tiedCache = new WeakMap<readonly Token[], boolean>();
 
 /** Possessives that give a problem to someone else: "their failure to make an offer". */
 const THIRD_PARTY_POSSESSIVES = new Set(['their', 'his', 'her']);
@@ -222,7 +225,8 @@ function isThirdPartys(tokens: readonly Token[], i: number): boolean {
     const owner = tokens[i - 2]?.norm ?? '';
     if (!FIRST_PERSON.has(owner)) return true;
   }
-  for (let k = i - 1; k >= 1; k--) {
+  // Bounded look-back, so many problem words in one long sentence stay linear.
+  for (let k = i - 1; k >= 1 && k >= i - 40; k--) {
     const w = tokens[k]!.norm;
     if (FIRST_PERSON.has(w)) return false;
     if (REPORTING_VERBS.has(w) && tokens[k + 1]?.norm === 'that') return !FIRST_PERSON.has(tokens[k - 1]!.norm);

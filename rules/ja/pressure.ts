@@ -247,7 +247,10 @@ const english = defineRule({
       if (NOT_PRESSURE_BEFORE.has(prev)) return false;
       // "We will produce the summary today or Tuesday at the latest": the writer's own timing.
       // "If I don't hear from you by tomorrow, …" still presses: the condition is on the reader.
-      if (m.entry.tag === 'deadline') return !isWritersOwnSpeed(s, m.start) || s.tokens.some((t) => t.end <= m.start && (t.norm === 'if' || t.norm === 'unless'));
+      if (m.entry.tag === 'deadline') {
+        const condition = nextWordWhere(s, 'ja/pressure:condition', (t) => t.norm === 'if' || t.norm === 'unless');
+        return !isWritersOwnSpeed(s, m.start) || (!!condition && condition.end <= m.start);
+      }
       if (m.entry.tag !== 'urgency') return true;
       const next = s.tokens[i + (m.tokenEnd - m.tokenStart)]?.norm ?? '';
       if (DESCRIBED_BEFORE.has(prev)) return false;

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, phraseCombinations, type Token } from '../../src/engine';
+import { firstTokenFrom, defineRule, definePhrases, phraseCombinations, type Token } from '../../src/engine';
 import { hasDeadline } from './no-clear-ask';
 
 /**
@@ -69,9 +69,20 @@ export const VAGUE_COMMITMENT_PHRASES = definePhrases([
 /** Words after which a clause starts afresh: "Thanks, we are considering it", "and we are considering". */
 const CLAUSE_STARTERS = new Set(['and', 'but', 'so', 'now', 'currently', 'still', 'yes', 'no', 'ok', 'okay', 'thanks', 'also', 'meanwhile', 'however']);
 
+/** Whether a sentence sets a time limit, read once per sentence (a scan per match was quadratic). */
+const deadlineCache = new WeakMap<object, boolean>();
+function sentenceHasDeadline(sentence: { tokens: readonly Token[] }): boolean {
+  let v = deadlineCache.get(sentence);
+  if (v === undefined) {
+    v = hasDeadline(sentence.tokens);
+    deadlineCache.set(sentence, v);
+  }
+  return v;
+}
+
 function isRelativeClause(tokens: readonly Token[], start: number, end: number): boolean {
-  let k = tokens.findIndex((t) => t.start >= start);
-  if (k <= 0) return false;
+  let k = firstTokenFrom(tokens, start);
+  if (k <= 0 || k >= tokens.length) return false;
   const before = tokens[k - 1]!;
   // Only "we are considering" after a noun: "the tools we are considering"; not "it is under consideration".
   if (!/^(?:we|i|we're|i'm)$/.test(tokens[k]!.norm)) return false;
@@ -110,14 +121,16 @@ export default defineRule({
     for (const m of doc.match(VAGUE_COMMITMENT_PHRASES)) {
       const sentence = doc.sentenceAt(m.start);
       if (sentence && (m.entry as { tag?: string }).tag === 'come-back') {
-        const before = sentence.tokens.filter((t) => t.isWord && t.end <= m.start).map((t) => t.norm);
+        // The dozen words before it (bounded, so many matches in one sentence stay linear).
+        const at = firstTokenFrom(sentence.tokens, m.start);
+        const before = sentence.tokens.slice(Math.max(0, at - 24), at).filter((t) => t.isWord).map((t) => t.norm);
         // The nearest subject pronoun or name before it: the writer's promise, or someone else's.
         const subject = [...before].reverse().find((w) => /^(?:i|we|i'll|we'll|i'd|we'd|he|she|they|he'll|she'll|they'll)$/.test(w));
-        const named = /^\p{Lu}\p{Ll}+ (?:will|should|can)\b/u.test(doc.body.slice(sentence.start, m.start).split(/[,;]/).pop()!.trim());
+        const named = /^\p{Lu}\p{Ll}+ (?:will|should|can)\b/u.test(doc.body.slice(Math.max(sentence.start, m.start - 200), m.start).split(/[,;]/).pop()!.trim());
         if ((subject !== undefined && !/^(?:i|we|i'll|we'll|i'd|we'd)$/.test(subject)) || (subject === undefined && named)) continue;
       }
       // A decision date in the same sentence turns deliberation into a commitment.
-      if (sentence && hasDeadline(sentence.tokens)) continue;
+      if (sentence && sentenceHasDeadline(sentence)) continue;
       // "the new tools we are considering": a relative clause that describes a thing (its object
       // comes before it and nothing follows the verb), not an answer that leaves the reader waiting.
       if (sentence && (m.entry as { tag?: string }).tag !== 'come-back' && isRelativeClause(sentence.tokens, m.start, m.end)) continue;
