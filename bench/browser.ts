@@ -19,6 +19,11 @@
  *   Gmail fixture's listener, served at mail.google.com), with the extension and without it, for
  *   a draft already analysed and for a Send right after a keystroke (analysed at Send).
  *
+ * - a pasted block (issue 10): 100,000 and 1,000,000 characters pasted as one paragraph into
+ *   the demo compose; the longest task while it is analysed (long tasks that overlap the
+ *   analysis, from the first slice to the underlines), our longest slice and the number of
+ *   slices (median of BENCH_PASTE_RUNS, default 3; BENCH_ONLY=paste for this figure alone).
+ *
  * Set NEMAWASHI_OUT_DIR to bench another build; NEMAWASHI_SKIP_BUILD=1 to reuse one;
  * BENCH_SAMPLES (keystrokes per latency run), BENCH_COLD_RUNS (cold composes).
  */
@@ -29,6 +34,8 @@ import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, fixture, launchWithExtension, ROOT, serveAt, startStaticServer, type ExtensionBrowser } from '../tests/e2e/harness';
+import { caretAfter } from '../tests/e2e/page-helpers';
+import { inShadows } from '../tests/e2e/shadow';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 /** Sends per case in the check-at-Send figure (each waits out the debounce: fewer than keystrokes). */
@@ -549,6 +556,100 @@ function printSend(send: SendLatency[]): void {
   }
 }
 
+interface PasteRun {
+  chars: number;
+  /** Longest long task (> 50 ms) overlapping the analysis, 0 when none. */
+  longestTaskMs: number;
+  longTasks: number;
+  /** Our own longest slice (analysis steps) and how many there were. */
+  longestSliceMs: number;
+  slices: number;
+  windows: number;
+  analyzeMs: number;
+  /** Paste → underlines drawn for the whole draft. */
+  toUnderlinesMs: number;
+}
+
+const PASTE_RUNS = Number(process.env.BENCH_PASTE_RUNS ?? 3);
+
+/** Pastes `chars` characters as one paragraph into the demo's sample compose (issue 10). */
+async function pasteRun(context: BrowserContext, url: string, chars: number): Promise<PasteRun> {
+  const page = await context.newPage();
+  await page.goto(`${url}/index.html?open=none`);
+  await page.locator('[data-open="sample"]').click();
+  await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 60_000 });
+  const plain = 'The quarterly figures for the northern region were reviewed by the team and the summary is attached for reference. ';
+  let text = '';
+  for (let i = 0; text.length < chars; i++) text += i % 40 === 0 ? 'Please CALL US before Friday. ' : plain;
+  text = text.slice(0, chars);
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: Array<[number, number]> };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await caretAfter(page, "I promise it won't be boring lol.");
+  const figures = async () =>
+    (await inShadows(page, 'nemawashi-overlay', (root) => ({ ...(root.querySelector<HTMLElement>('.figures')?.dataset ?? {}) })))[0] ?? {};
+  const t0 = Date.now();
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('nemawashi-overlay')?.getAttribute('data-last-words') ?? 0) > n / 20,
+    chars,
+    { timeout: 600_000, polling: 200 },
+  );
+  const toUnderlinesMs = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const f = await figures();
+  const host = page.locator('nemawashi-overlay');
+  const [start, end] = [Number(await host.getAttribute('data-last-run-start')), Number(await host.getAttribute('data-last-run-end'))];
+  const long = await page.evaluate(() => (window as unknown as { __long: Array<[number, number]> }).__long);
+  const ours = long.filter(([t, d]) => t < end && t + d > start).map(([, d]) => d);
+  await page.close();
+  return {
+    chars,
+    longestTaskMs: ours.length ? Math.max(...ours) : 0,
+    longTasks: ours.length,
+    longestSliceMs: Number(f.lastLongestSliceMs),
+    slices: Number(f.lastSlices),
+    windows: Number(f.lastWindows),
+    analyzeMs: Number(f.lastAnalyzeMs),
+    toUnderlinesMs,
+  };
+}
+
+async function pasteBench(context: BrowserContext, url: string): Promise<Array<Record<string, number>>> {
+  const out: Array<Record<string, number>> = [];
+  for (const chars of [100_000, 1_000_000]) {
+    const rs: PasteRun[] = [];
+    for (let i = 0; i < PASTE_RUNS; i++) rs.push(await pasteRun(context, url, chars));
+    const med = (k: keyof PasteRun): number => quantile(rs.map((r) => r[k]).sort((a, b) => a - b), 0.5);
+    out.push({
+      chars,
+      runs: rs.length,
+      longestTaskMedianMs: med('longestTaskMs'),
+      longestTaskMaxMs: Math.max(...rs.map((r) => r.longestTaskMs)),
+      longTasksMedian: med('longTasks'),
+      longestSliceMedianMs: med('longestSliceMs'),
+      slicesMedian: med('slices'),
+      windows: med('windows'),
+      analyzeMedianMs: med('analyzeMs'),
+      toUnderlinesMedianMs: med('toUnderlinesMs'),
+    });
+  }
+  return out;
+}
+
+function printPaste(paste: Array<Record<string, number>>): void {
+  for (const p of paste) {
+    console.log(
+      'Paste of %d characters (one paragraph, %d runs): longest task during its analysis %s ms median (max %s; %s long tasks), our longest slice %s ms, %s slices over %s windows, %s ms of analysis, paste → underlines %s ms',
+      p.chars, p.runs, p.longestTaskMedianMs!.toFixed(1), p.longestTaskMaxMs!.toFixed(1), p.longTasksMedian, p.longestSliceMedianMs!.toFixed(1), p.slicesMedian, p.windows, p.analyzeMedianMs!.toFixed(0), p.toUnderlinesMedianMs!.toFixed(0),
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.NEMAWASHI_SKIP_BUILD !== '1' || !existsSync(EXTENSION_DIR)) {
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEMAWASHI_DEMO: '1' } });
@@ -593,6 +694,17 @@ async function main(): Promise<void> {
   const loadAverageAtStart = loadavg()[0];
   const server = await startStaticServer(join(ROOT, 'demo'));
   const b = await launchWithExtension();
+  if (process.env.BENCH_ONLY === 'paste') {
+    try {
+      const paste = await pasteBench(b.context, server.url);
+      console.log(JSON.stringify({ paste }, null, 2));
+      printPaste(paste);
+    } finally {
+      await b.close();
+      await server.close();
+    }
+    return;
+  }
   try {
     const load = await pageLoad(b.context, b.extensionId, server.url, 5);
     const colds: ColdCompose[] = [];
@@ -621,8 +733,10 @@ async function main(): Promise<void> {
     const mem = await memory(b.context, server.url, TYPING_SECONDS);
     const popup = await popupOpen(b, server.url, 7);
     const send = [...(await sendLatency(30)), ...(await sendLatency(1000))];
+    const paste = await pasteBench(b.context, server.url);
 
     const result = {
+      paste,
       sendCheckNothingAtThreshold: send,
       contentScript: size,
       pageLoadNoCompose: load,
@@ -662,6 +776,7 @@ async function main(): Promise<void> {
     }
     printSend(send);
     console.log('Popup on a tab with no compose (%d opens): rendered %s ms after navigation (median); first pasted draft checked (engine loaded then) %s ms', popup.runs, popup.openMedianMs.toFixed(1), popup.firstPasteCheckMedianMs.toFixed(1));
+    printPaste(paste);
     for (const l of [long300, long5000]) console.log('Long tasks while typing (%d words, %d analyses): %d (%d overlapping an analysis), longest %s ms', l.words, l.analyses, l.count, l.duringAnalysis, l.maxMs.toFixed(1));
     console.log(
       'JS heap (page + content script, after GC): no compose %s MB; engine loaded %s MB; 5,000-word draft %s MB; after %d s of typing (%d analyses) %s MB [%s]',

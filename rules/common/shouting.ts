@@ -1,4 +1,4 @@
-import { defineRule, isCommonWord, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
+import { defineRule, firstTokenFrom, isCommonWord, tokenIndexAt, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
 
 /**
  * All-caps words that are names of things, not raised voices: business, finance, trade,
@@ -84,25 +84,70 @@ function classify(t: Token): Kind {
   return 'caps';
 }
 
-/** The line of the paragraph around an offset, as [start, end) body offsets. */
-function lineAround(p: Paragraph, offset: number): [number, number] {
-  const rel = offset - p.start;
-  const a = p.text.lastIndexOf('\n', rel - 1) + 1;
-  let b = p.text.indexOf('\n', rel);
-  if (b === -1) b = p.text.length;
-  return [p.start + a, p.start + b];
+/** What the checks ask of one line of a paragraph, read once per line (not once per shouted run). */
+interface LineFacts {
+  /** [start, end) body offsets. */
+  start: number;
+  end: number;
+  /** Word tokens on the line. */
+  words: number;
+  company: boolean;
+  endsSentence: boolean;
+  hasTitleCase: boolean;
+  /** The line ends with . ! or ? (spaces after it allowed). */
+  endsWithMark: boolean;
+  /** The line opens with a label's name: a colon within 40 characters and no . ! ? before it. */
+  labelEnd: number;
+}
+
+/**
+ * The lines of a paragraph, each read when first asked for: a paragraph of one long line with
+ * many shouted runs was quadratic when every run read its whole line again.
+ */
+function paragraphLines(p: Paragraph): (offset: number) => LineFacts {
+  const starts = [0];
+  for (let i = p.text.indexOf('\n'); i !== -1; i = p.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const facts = new Map<number, LineFacts>();
+  return (offset) => {
+    const rel = offset - p.start;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= rel) lo = mid;
+      else hi = mid - 1;
+    }
+    let f = facts.get(lo);
+    if (!f) {
+      const start = p.start + starts[lo]!;
+      const end = lo + 1 < starts.length ? p.start + starts[lo + 1]! - 1 : p.start + p.text.length;
+      const tokens: Token[] = [];
+      for (let k = firstTokenFrom(p.tokens, start); k < p.tokens.length && p.tokens[k]!.end <= end; k++) tokens.push(p.tokens[k]!);
+      const words = tokens.filter((t) => t.isWord);
+      const last = tokens[tokens.length - 1];
+      const line = p.text.slice(starts[lo]!, end - p.start);
+      const colon = line.indexOf(':');
+      f = {
+        start,
+        end,
+        words: words.length,
+        company: words.some((t) => COMPANY_SUFFIXES.has(t.text.replace(/\.$/, ''))),
+        endsSentence: last !== undefined && ['.', '!', '?'].includes(last.text),
+        hasTitleCase: words.some((t) => /^\p{Lu}\p{Ll}/u.test(t.text)),
+        endsWithMark: /[.!?]\s*$/.test(line),
+        labelEnd: colon !== -1 && colon <= 40 && !/[.!?]/.test(line.slice(0, colon)) ? start + colon : -1,
+      };
+      facts.set(lo, f);
+    }
+    return f;
+  };
 }
 
 /** A name or company line of a signature the engine did not cut off ("Kenji WATANABE", "ACME CO., LTD."). */
-function isSignatureLikeLine(p: Paragraph, start: number, end: number, runLength: number): boolean {
-  const tokens = p.tokens.filter((t) => t.start >= start && t.end <= end);
-  const words = tokens.filter((t) => t.isWord);
-  if (words.some((t) => COMPANY_SUFFIXES.has(t.text.replace(/\.$/, '')))) return true;
-  const last = tokens[tokens.length - 1];
-  const endsSentence = last !== undefined && ['.', '!', '?'].includes(last.text);
-  const hasTitleCase = words.some((t) => /^\p{Lu}\p{Ll}/u.test(t.text));
+function isSignatureLikeLine(line: LineFacts, runLength: number): boolean {
+  if (line.company) return true;
   // A family name is one word; "CALL US" on a short line is still shouting.
-  return runLength === 1 && words.length <= 4 && !endsSentence && hasTitleCase;
+  return runLength === 1 && line.words <= 4 && !line.endsSentence && line.hasTitleCase;
 }
 
 function toNormalCase(doc: RuleDoc, run: Token[], kinds: Map<Token, Kind>): string {
@@ -152,6 +197,7 @@ export default defineRule({
       const reports: RuleReport[] = [];
       // Cheap gate: most paragraphs have no two capitals in a row.
       if (!/\p{Lu}{2}/u.test(p.text)) return reports;
+      const lineAt = paragraphLines(p);
       const kinds = new Map<Token, Kind>();
       const words = p.tokens.filter((t) => t.isWord);
       for (const t of words) kinds.set(t, classify(t));
@@ -179,27 +225,24 @@ export default defineRule({
         if (shoutyCount < 2 && !long) continue;
         const start = core[0]!.start;
         const end = core[core.length - 1]!.end;
-        const [lineStart, lineEnd] = lineAround(p, start);
-        if (isSignatureLikeLine(p, lineStart, lineEnd, core.length)) continue;
+        const line = lineAt(start);
+        if (isSignatureLikeLine(line, core.length)) continue;
         // Not running text: a heading, a table row, a sign-off, a line of one or two words
         // ("PERFECT", "TARGET DATE"), or the name of a label ("NOTES ONLY:", "REMINDER:").
-        const line = doc.body.slice(lineStart, lineEnd);
         const sentence = doc.sentenceAt(start);
         const form = sentence?.form ?? 'text';
         if (form === 'heading' || form === 'table' || form === 'signoff') continue;
-        const lineWords = p.tokens.filter((t) => t.isWord && t.start >= lineStart && t.end <= lineEnd).length;
-        if (lineWords <= 2 && !/[.!?]\s*$/.test(line)) continue;
-        const colon = line.indexOf(':');
+        if (line.words <= 2 && !line.endsWithMark) continue;
         // A label's name opens its line and is short: "NOTES ONLY: …", not a shout earlier in a
         // line that has a colon further on ("PLEASE SEND IT NOW. Again: …").
-        if (colon !== -1 && colon <= 40 && end <= lineStart + colon && !/[.!?]/.test(line.slice(0, colon))) continue;
+        if (line.labelEnd !== -1 && end <= line.labelEnd) continue;
         // Names and codes in capitals (ENRON, CAISO, "Dear Mr. LARRY CAMPBELL") are not a raised
         // voice: a shout is made of ordinary words.
         const ordinary = caps.filter((t) => isCommonWord(t.text));
         if (ordinary.length === 0) continue;
         if (shoutyCount < 2 && !ordinary.some((t) => letterCount(t.text) >= LONG_WORD_LETTERS)) continue;
         // "Mr. WATANABE": a family name written in capitals, the Japanese convention.
-        const at = p.tokens.indexOf(core[0]!);
+        const at = tokenIndexAt(p.tokens, core[0]!.start);
         const prev = p.tokens[at - 1]?.text === '.' ? p.tokens[at - 2] : p.tokens[at - 1];
         if (core.length === 1 && prev && HONORIFICS.has(prev.norm)) continue;
         const replacement = toNormalCase(doc, core, kinds);

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, tokenize, type RuleDoc, type RuleReport } from '../../src/engine';
+import { defineRule, definePhrases, firstTokenFrom, tokenize, type RuleDoc, type RuleReport } from '../../src/engine';
 import { withJapanese } from './japanese/extend';
 import { contractOnFirstContactJa } from './japanese/contract-on-first-contact';
 
@@ -73,15 +73,21 @@ export function namesContract(name: string): boolean {
 /** Body matches that push a contract, minus negated ones and ones in a sentence that defers it. */
 function findContractPush(doc: RuleDoc): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
+  // Read once per sentence, not once per match: a sentence of many matches was quadratic.
+  const defers = new Map<object, boolean>();
   for (const m of doc.match(CONTRACT_PUSH_PHRASES)) {
     const s = doc.sentenceAt(m.start);
     if (!s) continue;
-    const i = s.tokens.findIndex((t) => t.start >= m.start);
+    // findIndex's answer by binary search (-1 when no token starts at or after the match).
+    const found = firstTokenFrom(s.tokens, m.start);
+    const i = found < s.tokens.length ? found : -1;
     const next = s.tokens[i + (m.tokenEnd - m.tokenStart)]?.norm ?? '';
     // "sign up", "sign in", "sign off on the plan".
     if (['up', 'in', 'off', 'out', 'on'].includes(next) && /sign$/i.test(doc.body.slice(m.start, m.end))) continue;
     if (s.tokens.slice(Math.max(0, i - 4), i).some((t) => NEGATORS.has(t.norm))) continue;
-    if (s.tokens.some((t) => DEFERRAL.has(t.norm))) continue;
+    let deferred = defers.get(s);
+    if (deferred === undefined) defers.set(s, (deferred = s.tokens.some((t) => DEFERRAL.has(t.norm))));
+    if (deferred) continue;
     out.push({ start: m.start, end: m.end });
   }
   return out;

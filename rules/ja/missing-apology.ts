@@ -202,6 +202,17 @@ function tiedToWriter(tokens: readonly Token[]): boolean {
 }
 const tiedCache = new WeakMap<readonly Token[], boolean>();
 
+/** "Sorry to hear" in the sentence: looked up once per sentence, not once per problem word. */
+function hasSympathy(doc: RuleDoc, sentence: Sentence): boolean {
+  let v = sympathyCache.get(sentence);
+  if (v === undefined) {
+    v = doc.matchSentence(APOLOGY_PHRASES, sentence).some((a) => a.entry.tag === 'sympathy');
+    sympathyCache.set(sentence, v);
+  }
+  return v;
+}
+const sympathyCache = new WeakMap<Sentence, boolean>();
+
 /** Possessives that give a problem to someone else: "their failure to make an offer". */
 const THIRD_PARTY_POSSESSIVES = new Set(['their', 'his', 'her']);
 /** Words before "'s" that own nothing ("yesterday's outage", "it's late", "Monday's delay"). */
@@ -252,7 +263,7 @@ function isProblemOnWritersSide(doc: RuleDoc, sentence: Sentence, m: PhraseMatch
   // "the late Mr. Sato": a proper name follows.
   if (first === 'late' && /^\p{Lu}/u.test(tokens[end]?.text ?? '')) return false;
   // "Sorry to hear about the typhoon damage": sympathy is about the partner's problem.
-  if (doc.matchSentence(APOLOGY_PHRASES, sentence).some((a) => a.entry.tag === 'sympathy')) return false;
+  if (hasSympathy(doc, sentence)) return false;
   // "Late" as a name part or "later": only the adjective counts, and "too late to join" is not a problem.
   if (first === 'late' && tokens[i - 1]?.norm === 'too') return false;
   if (isNegatedOrHypothetical(tokens, i)) return false;

@@ -26,6 +26,21 @@ import type { ContentEngine } from './engine-api';
  */
 export const DEBOUNCE_MS = 200;
 
+/**
+ * Work per task while a long draft is analysed window by window (src/engine/sliced.ts): a task
+ * over 50 ms is a long task, and the page's own work shares the task with ours.
+ */
+export const SLICE_MS = 30;
+
+/** Yields to the event loop: the next slice runs in a new task, after input and rendering. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
 export interface ComposeHost {
   root: OverlayRoot;
   settings(): Settings;
@@ -67,7 +82,14 @@ export interface DraftState {
 
 export interface RunTiming {
   readMs: number;
+  /** Main-thread time of the analysis, over all its slices. */
   analyzeMs: number;
+  /** Tasks the analysis ran in (1 for a draft up to about 30,000 characters), its windows and its longest slice. */
+  slices: number;
+  windows: number;
+  longestSliceMs: number;
+  /** Characters of the body analysed. */
+  chars: number;
   renderMs: number;
   startedAt: number;
   endedAt: number;
@@ -110,6 +132,8 @@ export class ComposeController implements GuardedCompose {
   private disposed = false;
   /** The draft changed since the last analysis (the debounce is running). */
   private dirty = true;
+  /** Bumped by every run and every change: a sliced analysis that sees another value stops (the newest text wins). */
+  private generation = 0;
 
   constructor(
     readonly session: ComposeSession,
@@ -177,12 +201,18 @@ export class ComposeController implements GuardedCompose {
   schedule(): void {
     if (this.disposed) return;
     this.dirty = true;
+    // A long draft's analysis still running is of text that is gone: stop it.
+    this.generation++;
     clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.run(), DEBOUNCE_MS);
   }
 
-  /** Analyzes now. Reads the editor (no writes), renders the overlay. */
-  run(opts: { render?: boolean } = {}): void {
+  /**
+   * Analyzes now. Reads the editor (no writes), renders the overlay. A draft longer than about
+   * 30,000 characters is analysed in slices of SLICE_MS, each its own task (the returned promise
+   * settles when it is done or superseded), unless `sync` asks for the findings at once (Apply).
+   */
+  run(opts: { render?: boolean; sync?: boolean } = {}): Promise<void> | undefined {
     if (this.disposed || !this.session.isAlive()) return;
     // Without rendering (the check at Send needs the findings, not the underlines, before the
     // page's Send may run), the debounced run still comes and draws.
@@ -207,19 +237,72 @@ export class ComposeController implements GuardedCompose {
       browserLanguage: this.host.browserLanguage,
     });
     this.lang = context.lang;
-    let findings: Finding[] = [];
-    if (!this.paused) {
-      // The draft's facts come from the same reading as the findings: the writer's word count and
-      // first contact are not recomputed here.
-      const result = engine.analyzeDraft(draft, context);
-      findings = result.findings;
-      this.language = result.facts.language;
-      this.words = result.facts.wordCount;
-      this.firstContactDetected = result.facts.firstContactDetected;
-    } else {
-      this.words = undefined;
-      this.firstContactDetected = engine.firstContact(draft, hasWrittenTo).firstContact;
+    const generation = ++this.generation;
+    const analysis = this.paused ? null : engine.analyzeInSlices(draft, context);
+    let analyzeMs = 0;
+    let longestSliceMs = 0;
+    const slice = (budget: number): boolean => {
+      if (!analysis) return true;
+      const t = performance.now();
+      const done = analysis.step(t + budget);
+      const d = performance.now() - t;
+      analyzeMs += d;
+      longestSliceMs = Math.max(longestSliceMs, d);
+      return done;
+    };
+    const finish = (draw: boolean): void => {
+      let findings: Finding[] = [];
+      if (analysis) {
+        // The draft's facts come from the same reading as the findings: the writer's word count and
+        // first contact are not recomputed here.
+        const result = analysis.result();
+        findings = result.findings;
+        this.language = result.facts.language;
+        this.words = result.facts.wordCount;
+        this.firstContactDetected = result.facts.firstContactDetected;
+      } else {
+        this.words = undefined;
+        this.firstContactDetected = engine.firstContact(draft, hasWrittenTo).firstContact;
+      }
+      this.finishRun(snapshot, audience, findings, draw, {
+        readMs: readAt - startedAt,
+        analyzeMs,
+        slices: analysis?.steps ?? 0,
+        windows: analysis?.windows ?? 0,
+        longestSliceMs,
+        chars: draft.body.length,
+        startedAt,
+      });
+    };
+    if (opts.sync) {
+      while (!slice(Number.POSITIVE_INFINITY));
+      finish(render);
+      return;
     }
+    // A draft of normal length is done in this first slice, in this task, as it always was.
+    if (slice(SLICE_MS)) {
+      finish(render);
+      return;
+    }
+    return (async () => {
+      for (;;) {
+        await nextTask();
+        // Typed again, closed, or another run started: that one has the newest text.
+        if (this.disposed || generation !== this.generation || !this.session.isAlive()) return;
+        if (slice(SLICE_MS)) break;
+      }
+      // Drawn even for the check at Send: this run replaced any debounced one that would have.
+      finish(true);
+    })();
+  }
+
+  private finishRun(
+    snapshot: DraftSnapshot,
+    audience: ResolvedAudience,
+    findings: Finding[],
+    render: boolean,
+    timing: Omit<RunTiming, 'renderMs' | 'endedAt' | 'words'>,
+  ): void {
     const analyzedAt = performance.now();
     this.items = findingKeys(findings).filter((i) => !this.ignored.has(i.key));
     this.snapshot = snapshot;
@@ -233,10 +316,8 @@ export class ComposeController implements GuardedCompose {
     this.dirty = false;
     const endedAt = performance.now();
     this.host.rendered(this, {
-      readMs: readAt - startedAt,
-      analyzeMs: analyzedAt - readAt,
+      ...timing,
       renderMs: endedAt - analyzedAt,
-      startedAt,
       endedAt,
       words: this.wordCount(),
     });
@@ -331,7 +412,11 @@ export class ComposeController implements GuardedCompose {
     // A Send in the second after the compose opened: the engine is still loading. The guard
     // waits for it ANALYSIS_WAIT_MS at most, then lets the mail go.
     if (!this.host.engine()) return this.host.whenEngine().then(() => this.sendCheck(threshold));
-    if (this.dirty || !this.snapshot) this.run({ render: false });
+    if (this.dirty || !this.snapshot) {
+      // A long draft is analysed in slices: the guard waits for them (ANALYSIS_WAIT_MS at most).
+      const pending = this.run({ render: false });
+      if (pending) return pending.then(() => (this.dirty ? null : this.sendCheck(threshold)));
+    }
     const min = SEVERITY_RANK[threshold];
     const findings = this.findings
       .filter((f) => SEVERITY_RANK[f.severity] >= min)
@@ -388,7 +473,8 @@ export class ComposeController implements GuardedCompose {
    */
   applyFinding(ref: { key: string; start: number; end: number }): ApplyResult {
     if (this.disposed) return 'stale';
-    this.run();
+    // At once, even for a long draft: the finding must be checked against the text as it is now.
+    this.run({ sync: true });
     const item = this.items.find((i) => i.key === ref.key);
     const f = item?.finding;
     if (!item || !f || f.start !== ref.start || f.end !== ref.end) return 'stale';
@@ -396,7 +482,7 @@ export class ComposeController implements GuardedCompose {
     if (replacement === undefined || f.start === undefined || f.end === undefined) return 'failed';
     const ok = this.session.apply(f.start, f.end, f.excerpt, replacement);
     // The editor's input event schedules the next analysis; run now so the old underline goes at once.
-    if (ok) this.run();
+    if (ok) void this.run();
     return ok ? 'applied' : 'stale';
   }
 

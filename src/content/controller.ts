@@ -350,7 +350,28 @@ export class ContentController {
     this.sendBadge();
   }
 
+  /**
+   * How the last analysis was sliced (tasks, windows, longest slice), for the tests and the
+   * benchmark: inside the closed shadow root, so the page cannot read it (tests reach it through
+   * DevTools, tests/e2e/shadow.ts).
+   */
+  private figures: HTMLElement | null = null;
+
   private rendered(compose: ComposeController, timing: RunTiming): void {
+    if (!this.figures && this.root) {
+      this.figures = this.doc.createElement('div');
+      this.figures.className = 'figures';
+      this.figures.hidden = true;
+      this.root.shadow.append(this.figures);
+    }
+    if (this.figures) {
+      const f = this.figures.dataset;
+      f.lastSlices = String(timing.slices);
+      f.lastWindows = String(timing.windows);
+      f.lastLongestSliceMs = timing.longestSliceMs.toFixed(1);
+      f.lastAnalyzeMs = timing.analyzeMs.toFixed(1);
+      f.lastChars = String(timing.chars);
+    }
     this.runs++;
     // Figures for the benchmark and the tests (read from the page through the host's attributes).
     const d = this.host.dataset;

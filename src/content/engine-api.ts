@@ -11,6 +11,7 @@
  */
 import type { FirstContactVerdict } from '../engine/first-contact';
 import type { DraftFacts } from '../engine/analyze';
+import type { SlicedAnalysis } from '../engine/sliced';
 import type { AnalysisContext, Draft, Finding } from '../engine/types';
 import type { ComposeUi } from './compose-ui';
 
@@ -18,6 +19,11 @@ export interface ContentEngine {
   analyze(draft: Draft, context: Partial<AnalysisContext>): Finding[];
   /** The findings and the draft's facts (the language of the writer's words, first contact …). */
   analyzeDraft(draft: Draft, context: Partial<AnalysisContext>): { findings: Finding[]; facts: DraftFacts };
+  /**
+   * The same analysis in steps (src/engine/sliced.ts): a draft longer than about 30,000
+   * characters is read window by window, so that no step holds the page for long.
+   */
+  analyzeInSlices(draft: Draft, context: Partial<AnalysisContext>): SlicedAnalysis;
   /** First-contact verdict for the compose's display (quote detection shares the engine's split cache). */
   firstContact(draft: Draft, hasWrittenTo: (address: string) => boolean | undefined): FirstContactVerdict;
   /** Compiles phrase tables for about `budgetMs`; true when none is left. */

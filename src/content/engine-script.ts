@@ -2,7 +2,7 @@
  * The engine side of the content script (see engine-api.ts): the whole catalogue and the compose
  * UI, loaded only when a compose appears. entrypoints/engine.ts installs this in the isolated world.
  */
-import { analyze, analyzeDraft, compilePendingTables, detectFirstContact, splitBody, tagSentence } from '../nemawashi';
+import { analyze, analyzeDraft, analyzeInSlices, compilePendingTables, detectFirstContact, splitBody, tagSentence } from '../nemawashi';
 import type { ContentEngine } from './engine-api';
 import { createComposeUi } from './compose-ui';
 
@@ -18,6 +18,7 @@ export function createContentEngine(): ContentEngine {
   return {
     analyze,
     analyzeDraft,
+    analyzeInSlices,
     firstContact: (draft, hasWrittenTo) => detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }),
     compilePendingTables,
     warmUpStep() {

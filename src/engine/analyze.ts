@@ -137,14 +137,27 @@ function reportsPerParagraph<T extends { start?: number; end?: number }>(
   return out;
 }
 
-/** Builds the document rules see. Exported for tests and tools. */
-export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
+/** A stretch of the body [start, end) analysed on its own (src/engine/sliced.ts). */
+export interface BodyWindow {
+  start: number;
+  end: number;
+}
+
+/**
+ * Builds the document rules see. Exported for tests and tools. With `window`, only the writer's
+ * words inside it become paragraphs; the split into quotes and signature, first contact and
+ * every offset still come from the whole body.
+ */
+export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow): RuleDoc {
   const body = typeof draft.body === 'string' ? draft.body : '';
   const split = splitBody(body);
   const paragraphs: Paragraph[] = [];
   for (const seg of split.segments) {
     if (seg.kind !== 'new') continue;
-    for (const range of splitParagraphs(body, seg.start, seg.end)) {
+    const from = window ? Math.max(seg.start, window.start) : seg.start;
+    const to = window ? Math.min(seg.end, window.end) : seg.end;
+    if (from >= to) continue;
+    for (const range of splitParagraphs(body, from, to)) {
       const text = body.slice(range.start, range.end);
       paragraphs.push(rebase(paragraphCore(text), range.start, paragraphs.length));
     }
@@ -338,8 +351,11 @@ export interface DraftFacts {
 export interface Engine {
   readonly rules: readonly Rule[];
   analyze(draft: Draft, ctx: AnalysisContext): Finding[];
-  /** The findings and the facts they were judged on, from one reading of the draft. */
-  analyzeDraft(draft: Draft, ctx: AnalysisContext): { findings: Finding[]; facts: DraftFacts };
+  /**
+   * The findings and the facts they were judged on, from one reading of the draft; with
+   * `window`, of the writer's words in that stretch of the body only (src/engine/sliced.ts).
+   */
+  analyzeDraft(draft: Draft, ctx: AnalysisContext, window?: BodyWindow): { findings: Finding[]; facts: DraftFacts };
 }
 
 const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, firstContactDetected: false, isReply: false, wordCount: 0 };
@@ -350,10 +366,10 @@ export function createEngine(rules: readonly Rule[]): Engine {
     analyze(draft, ctx) {
       return engine.analyzeDraft(draft, ctx).findings;
     },
-    analyzeDraft(draft, ctx) {
+    analyzeDraft(draft, ctx, window) {
       let doc: RuleDoc;
       try {
-        doc = buildDoc(draft ?? { body: '' }, ctx);
+        doc = buildDoc(draft ?? { body: '' }, ctx, window);
       } catch (err) {
         // The engine never throws on text; a failure here is a bug, reported once, no findings.
         console.error('nemawashi: could not read the draft', err);

@@ -43,6 +43,23 @@ function wordSegmenter(): Intl.Segmenter | null {
   return segmenter;
 }
 
+/** The longest text the segmenter is given at once; a paragraph shorter than this is one piece. */
+const SEGMENT_PIECE = 1000;
+const PIECE_BREAK = /[\s、。，．！？,.!?「」『』（）()]/u;
+
+/**
+ * Where the piece of `text` that starts at `from` ends: the text's end when it is near, else just
+ * after the last space or punctuation mark before SEGMENT_PIECE characters (where the segmenter
+ * breaks words anyway), else at SEGMENT_PIECE characters, never inside a surrogate pair.
+ */
+function segmentPieceEnd(text: string, from: number): number {
+  if (text.length - from <= SEGMENT_PIECE) return text.length;
+  const limit = from + SEGMENT_PIECE;
+  for (let k = limit; k > from + SEGMENT_PIECE / 2; k--) if (PIECE_BREAK.test(text[k - 1]!)) return k;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit + 1 : limit;
+}
+
 /** Segments one paragraph's text into words (uncached; callers cache by paragraph). */
 export function segmentWords(text: string): ParagraphWords {
   const words: JaWord[] = [];
@@ -50,11 +67,17 @@ export function segmentWords(text: string): ParagraphWords {
   let latin = 0;
   const seg = wordSegmenter();
   if (seg) {
-    for (const s of seg.segment(text)) {
-      if (!s.isWordLike) continue;
-      words.push({ index: s.index, segment: s.segment });
-      if (JA_CHAR.test(s.segment)) japanese++;
-      else if (LATIN_CHAR.test(s.segment)) latin++;
+    // Piece by piece: V8's segmenter costs more than linear time in the length of the string
+    // (100,000 characters without a break took minutes), so it never sees more than a piece.
+    for (let from = 0; from < text.length; ) {
+      const to = segmentPieceEnd(text, from);
+      for (const s of seg.segment(from === 0 && to === text.length ? text : text.slice(from, to))) {
+        if (!s.isWordLike) continue;
+        words.push({ index: from + s.index, segment: s.segment });
+        if (JA_CHAR.test(s.segment)) japanese++;
+        else if (LATIN_CHAR.test(s.segment)) latin++;
+      }
+      from = to;
     }
   } else {
     // No segmenter: a Latin word is a run of letters; Japanese words average about two characters.

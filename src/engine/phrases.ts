@@ -208,8 +208,16 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
           if (at === -1) break;
           const start = textOffset + at;
           const end = start + entry.pattern.length;
-          let tokenStart = tokens.findIndex((t) => t.end > start);
-          if (tokenStart === -1) tokenStart = tokens.length;
+          // The first token ending after `start`, by binary search (tokens are in order and do
+          // not overlap): a scan from the first token made many literal matches quadratic.
+          let lo = 0;
+          let hi = tokens.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (tokens[mid]!.end > start) hi = mid;
+            else lo = mid + 1;
+          }
+          const tokenStart = lo;
           let tokenEnd = tokenStart;
           while (tokenEnd < tokens.length && tokens[tokenEnd]!.start < end) tokenEnd++;
           out.push({ start, end, entry, tokenStart, tokenEnd });

@@ -3,7 +3,7 @@
  * partner; 必ず and same-day deadlines (本日中, 明日の午前中まで) in a request (〜ください, お願いします);
  * 最終回答 / 最終提示 as ultimatums. The writer's own promise (本日中に発送いたします) is not pressure.
  */
-import type { RuleReport } from '../../../src/engine';
+import type { JaSentence, RuleReport } from '../../../src/engine';
 import type { JapaneseWording } from './extend';
 import { findAll, perParagraph } from './shared';
 
@@ -15,26 +15,62 @@ const REQUEST = /ください|下さい|願います|お願いします|お願�
 /** The writer's own action: 〜いたします, 〜します, 発送予定, 見込み (and no request in the sentence). */
 const OWN_PROMISE = /(?:いたします|致します|します|いたしました|しました|参ります|予定です|見込みです|お送りします|対応します)$/u;
 
+/** A soft request (いただけますでしょうか, 幸いです): a deadline in it is not pressure. */
+const SOFT_ASK = /いただけ(?:ます|ない|ません)(?:でしょうか|か)|幸い/u;
+
+/** Two lists of findings sorted by start, merged (earlier list first on a tie, as a stable sort keeps them). */
+function mergeByStart(a: RuleReport[], b: RuleReport[]): RuleReport[] {
+  if (b.length === 0) return a;
+  const out: RuleReport[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start! <= b[j]!.start!)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
 export const pressureJa: JapaneseWording = {
   check(doc) {
     return perParagraph(doc, 'ja/pressure', (sentences) => {
-    const out: RuleReport[] = [];
-    const push = (start: number, end: number, phrase: string, messageId = 'default') => {
-      if (!out.some((r) => r.start! < end && start < r.end!)) out.push({ start, end, messageId, data: { phrase } });
+    // What a sentence says is read once per sentence, not once per match: a sentence of many
+    // 至急 was quadratic when every match tested the whole sentence again.
+    const facts = new Map<JaSentence, { request: boolean; ownPromise: boolean; softAsk: boolean }>();
+    const factsOf = (s: JaSentence) => {
+      let f = facts.get(s);
+      if (!f) facts.set(s, (f = { request: REQUEST.test(s.text), ownPromise: OWN_PROMISE.test(s.core), softAsk: SOFT_ASK.test(s.text) }));
+      return f;
     };
-    const aimedAtPartner = (core: string, text: string) => REQUEST.test(text) || !OWN_PROMISE.test(core);
-    for (const m of findAll(sentences, URGENT)) {
+    // Findings do not overlap: each pass's matches come in order, so an overlap is looked for
+    // with a moving pointer into the earlier passes' findings (sorted) and against the last one
+    // this pass added, instead of against every finding so far.
+    let kept: RuleReport[] = [];
+    const pass = (matches: ReturnType<typeof findAll>, accept: (m: ReturnType<typeof findAll>[number]) => boolean, messageId = 'default') => {
+      const added: RuleReport[] = [];
+      let k = 0;
+      for (const m of matches) {
+        if (!accept(m)) continue;
+        while (k < kept.length && kept[k]!.end! <= m.start) k++;
+        if (k < kept.length && kept[k]!.start! < m.end) continue;
+        const last = added[added.length - 1];
+        if (last && last.start! < m.end && m.start < last.end!) continue;
+        added.push({ start: m.start, end: m.end, messageId, data: { phrase: m.text } });
+      }
+      kept = mergeByStart(kept, added);
+    };
+    pass(findAll(sentences, URGENT), (m) => {
       // すぐに / 急いで are pressure only in a request; 至急 and 直ちに unless the writer promises.
       const strong = !/^(?:すぐに|急いで)$/u.test(m.text);
-      if (strong ? aimedAtPartner(m.sentence.core, m.sentence.text) : REQUEST.test(m.sentence.text) && !OWN_PROMISE.test(m.sentence.core)) {
-        push(m.start, m.end, m.text);
-      }
-    }
-    for (const m of findAll(sentences, DEADLINE)) {
-      if (REQUEST.test(m.sentence.text) && !OWN_PROMISE.test(m.sentence.core) && !/いただけ(?:ます|ない|ません)(?:でしょうか|か)|幸い/u.test(m.sentence.text)) push(m.start, m.end, m.text);
-    }
-    for (const m of findAll(sentences, ULTIMATUM)) push(m.start, m.end, m.text, 'ultimatum');
-    return out.sort((a, b) => a.start! - b.start!);
+      const f = factsOf(m.sentence);
+      return strong ? f.request || !f.ownPromise : f.request && !f.ownPromise;
+    });
+    pass(findAll(sentences, DEADLINE), (m) => {
+      const f = factsOf(m.sentence);
+      return f.request && !f.ownPromise && !f.softAsk;
+    });
+    pass(findAll(sentences, ULTIMATUM), () => true, 'ultimatum');
+    return kept;
     });
   },
   examples: {

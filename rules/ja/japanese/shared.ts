@@ -104,8 +104,11 @@ export function findChain(
       let end = m.index + m[0].length;
       let ok = true;
       for (let k = 1; k < parts.length && ok; k++) {
-        const stop = s.text.indexOf('。', end);
-        const windowEnd = Math.min(stop === -1 ? s.text.length : stop, end + gaps[k - 1]! + 40);
+        // The window is read, not the rest of the sentence: a sentence of many heads without 。
+        // was quadratic when each head looked for the next 。 up to the sentence's end.
+        const limit = Math.min(s.text.length, end + gaps[k - 1]! + 40);
+        const stop = s.text.slice(end, limit).indexOf('。');
+        const windowEnd = stop === -1 ? limit : end + stop;
         const part = parts[k]!;
         const next = new RegExp(part.source, part.flags.replace('g', '')).exec(s.text.slice(end, windowEnd)); // safe-regexp: parts are the caller's literals
         if (!next || next.index > gaps[k - 1]!) ok = false;
