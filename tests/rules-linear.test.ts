@@ -22,6 +22,8 @@
  * sentence per match in ja/pressure): that rule failed at ×4 to ×16 per character.
  */
 import { appendFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules';
 import {
@@ -41,8 +43,13 @@ const SMALL = 25_000;
 const BIG = 100_000;
 /** Linear keeps the per-character ratio near 1; quadratic makes it 4 or more (100k vs 25k). */
 const MAX_RATIO = 2.5;
-/** Below this at 100,000 characters (0.05 µs a character) a check is flat enough, whatever the ratio says. */
-const FLOOR_MS = 5;
+/**
+ * Below this at 100,000 characters (0.5 µs a character) a check is cheap enough, whatever the
+ * ratio says: under it, first-touch and garbage-collection costs of a fresh 100,000-character
+ * document move the ratio more than the check does. Every quadratic check found so far cost
+ * seconds there (1 s to 80 s).
+ */
+const FLOOR_MS = 50;
 /** Characters of triggers per repeated unit: each trigger occurs at least 100,000 / UNIT times. */
 const UNIT = 1000;
 /** Entries taken from one phrase table, spread over it. */
@@ -141,6 +148,11 @@ const cpuMs = (f: () => void): number => {
 
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
 
+// A collection after each document is built, so that the garbage of the previous one is not
+// collected inside (and charged to) the first rule timed on this one.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 let salt = 0;
 
 function docOf(c: Case, size: number, ctx: AnalysisContext): { doc: RuleDoc; ms: number } {
@@ -149,6 +161,7 @@ function docOf(c: Case, size: number, ctx: AnalysisContext): { doc: RuleDoc; ms:
   const draft: Draft = { ...c.draft, body: `Hello ${++salt} ${sentence}` } as Draft;
   let doc: RuleDoc | undefined;
   const ms = cpuMs(() => (doc = buildDoc(draft, ctx)));
+  collectGarbage();
   return { doc: doc!, ms };
 }
 

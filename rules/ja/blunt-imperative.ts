@@ -258,6 +258,20 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
  */
 function findClauseImperative(s: Sentence): Imperative | undefined {
   const toks = s.tokens;
+  // Indexes read once per sentence (a sentence of many commas was quadratic when each comma
+  // looked for its next word and counted the words before it): the next word at or after each
+  // token, the words before each token, and whether "I" or "we" is among them.
+  const nextWord = new Int32Array(toks.length + 1);
+  nextWord[toks.length] = toks.length;
+  for (let k = toks.length - 1; k >= 0; k--) nextWord[k] = toks[k]!.isWord ? k : nextWord[k + 1]!;
+  const wordsBefore = new Int32Array(toks.length + 1);
+  const writerBefore = new Uint8Array(toks.length + 1);
+  for (let k = 0; k < toks.length; k++) {
+    const x = toks[k]!;
+    wordsBefore[k + 1] = wordsBefore[k]! + (x.isWord ? 1 : 0);
+    writerBefore[k + 1] = writerBefore[k]! || (x.isWord && (x.norm === 'i' || x.norm === 'we' || x.norm === "i'll" || x.norm === "we'll")) ? 1 : 0;
+  }
+  const after = (k: number): number => (k >= toks.length ? k : nextWord[k]!);
   for (let k = 1; k < toks.length - 2; k++) {
     const t = toks[k]!;
     // A spaced dash before a capital starts a new clause as a full stop would: "Their number is
@@ -265,14 +279,14 @@ function findClauseImperative(s: Sentence): Imperative | undefined {
     const dash = (t.text === '-' || t.text === '–' || t.text === '—') && /^\p{Lu}/u.test(toks[k + 1]?.text ?? '');
     const boundary = t.text === ',' || t.text === ';' || (t.norm === 'and' && toks[k - 1]?.isWord) || dash;
     if (!boundary) continue;
-    let i = wordIndexAfter(toks, k + 1);
+    let i = after(k + 1);
     if (dash) {
       const w = toks[i]?.norm ?? '';
       const next = toks[i + 1]?.norm ?? '';
       if ((w === 'do' && (next === 'be' || next === 'not')) || w === "don't" || (w === 'be' && next === 'sure')) return { at: i, negative: next === 'not' || w === "don't", clause: k };
     }
-    if (t.norm !== 'and' && (toks[i]?.norm === 'so' || toks[i]?.norm === 'then' || toks[i]?.norm === 'and')) i = wordIndexAfter(toks, i + 1);
-    if (toks[i]?.norm === 'just') i = wordIndexAfter(toks, i + 1);
+    if (t.norm !== 'and' && (toks[i]?.norm === 'so' || toks[i]?.norm === 'then' || toks[i]?.norm === 'and')) i = after(i + 1);
+    if (toks[i]?.norm === 'just') i = after(i + 1);
     const verb = toks[i];
     const obj = toks[i + 1]?.norm ?? '';
     if (!verb || !/^[a-z]+$/.test(verb.norm) || NON_IMPERATIVE_STARTERS.has(verb.norm) || AUXILIARIES.has(verb.norm)) continue;
@@ -281,8 +295,7 @@ function findClauseImperative(s: Sentence): Imperative | undefined {
     if (verb.norm === 'let' || verb.norm === 'thank' || verb.norm === 'see' || verb.norm === 'wish') continue;
     // The clause before must be a statement of its own, not the writer's list of actions ("I
     // called, and left the note"): a subject before the boundary that is not the writer.
-    const before = toks.slice(0, k).filter((x) => x.isWord).map((x) => x.norm);
-    if (before.length < 2 || (t.norm === 'and' && before.some((w) => w === 'i' || w === 'we' || w === "i'll" || w === "we'll"))) continue;
+    if (wordsBefore[k]! < 2 || (t.norm === 'and' && writerBefore[k] === 1)) continue;
     if (isInfinitiveVerb(verb.norm)) return { at: i, negative: false, clause: k };
   }
   return undefined;
