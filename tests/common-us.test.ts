@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { commonRules } from '../rules/common';
 import { usRules } from '../rules/us';
-import { findAsks, hasDate, hasDeadline } from '../rules/us/no-clear-ask';
+import { findAsks } from '../rules/us/no-clear-ask';
+import { hasDate, hasDeadline } from '../src/engine';
 import { buildDoc, createEngine, DEFAULT_CONTEXT, tokenize, type AnalysisContext, type Draft } from '../src/engine';
 
 const all = [...commonRules, ...usRules];

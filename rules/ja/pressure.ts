@@ -63,7 +63,6 @@ const SAME_DAY_PAIRS = new Set(['this morning', 'this afternoon', 'this evening'
 const DEMAND = new Set(['need', 'needs', 'must', 'require', 'requires', 'expect', 'want', 'insist']);
 /** Words after "immediately" that make it a time or place ("immediately after the meeting"). */
 const POSITIONAL = new Set(['after', 'before', 'following', 'upon', 'on', 'next', 'adjacent', 'behind', 'afterwards', 'preceding', 'below', 'above']);
-const WRITER = WRITER_SUBJECTS;
 /** Words that aim a sentence at the reader: urgency pushes only someone it is aimed at. */
 const READER = new Set(['you', 'your', "you're", "you'll", "you've", 'please', 'pls', 'plz', 'kindly', 'u', 'ur']);
 /** "Takes effect immediately", "available right away": urgency that describes, not pushes. */
@@ -99,7 +98,7 @@ function firstCommandStart(s: Sentence, words: readonly Token[]): number {
   if (hit !== undefined) return hit;
   const opensCommand = (k: number): boolean => {
     const w = words[k];
-    if (!w || !/^[a-z]+$/.test(w.norm) || WRITER.has(w.norm)) return false;
+    if (!w || !/^[a-z]+$/.test(w.norm) || WRITER_SUBJECTS.has(w.norm)) return false;
     if (w.norm === 'take' && words[k + 1]?.norm === 'effect') return false;
     return isInfinitiveVerb(w.norm) && words.length - k > 2;
   };
@@ -147,11 +146,11 @@ function isWritersOwnSpeed(s: Sentence, at: number): boolean {
   if (demand && demand.end <= at) return false;
   // The subject is the first pronoun of the sentence: "I'll get back to you right away" is the
   // writer's promise even though "you" follows.
-  const subject = nextWordWhere(s, 'ja/pressure:pronoun', (t) => WRITER.has(t.norm) || t.norm === 'you' || t.norm === 'your');
-  if (subject && subject.end <= at) return WRITER.has(subject.norm);
+  const subject = nextWordWhere(s, 'ja/pressure:pronoun', (t) => WRITER_SUBJECTS.has(t.norm) || t.norm === 'you' || t.norm === 'your');
+  if (subject && subject.end <= at) return WRITER_SUBJECTS.has(subject.norm);
   // "Right now we are finalizing the quote": the adverb opens a clause whose subject is the writer.
   const after = nextWordWhere(s, 'ja/pressure:after', (t) => !/^(?:right|now|immediately|away|asap|urgently)$/.test(t.norm), at);
-  return !!after && WRITER.has(after.norm);
+  return !!after && WRITER_SUBJECTS.has(after.norm);
 }
 
 /** Commands that invite rather than demand. */
@@ -173,7 +172,7 @@ function findSameDayCommands(doc: RuleDoc, taken: ReadonlyArray<{ start: number;
       const t = s.tokens[i]!;
       if (t.start < r.start!) continue;
       // "…, and I will send mine tonight": the writer's own timing.
-      if (WRITER.has(t.norm)) break;
+      if (WRITER_SUBJECTS.has(t.norm)) break;
       const pair = `${t.norm} ${s.tokens[i + 1]?.norm ?? ''}`;
       if (t.norm !== 'today' && t.norm !== 'tonight' && !SAME_DAY_PAIRS.has(pair)) continue;
       const end = SAME_DAY_PAIRS.has(pair) ? s.tokens[i + 1]!.end : t.end;
@@ -195,7 +194,7 @@ function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<
     if (toks.slice(Math.max(0, d - 3), d).some((t) => t.norm === 'you' || t.norm === 'if')) continue;
     for (let i = d + 1; i < toks.length; i++) {
       // "…, and I will make the transaction this evening": the writer's own timing.
-      if (WRITER.has(toks[i]!.norm) && /^(?:will|shall|can|'ll)$/.test(toks[i + 1]?.norm ?? '')) break;
+      if (WRITER_SUBJECTS.has(toks[i]!.norm) && /^(?:will|shall|can|'ll)$/.test(toks[i + 1]?.norm ?? '')) break;
       if (toks[i]!.norm === "i'll" || toks[i]!.norm === "we'll") break;
       const pair = `${toks[i]!.norm} ${toks[i + 1]?.norm ?? ''}`;
       if (SAME_DAY.has(toks[i]!.norm) || SAME_DAY_PAIRS.has(pair)) {

@@ -4,9 +4,6 @@
 // the three rules agree on what counts as asking, and on what counts as a date.
 import { defineRule, definePhrases, hasDate, hasDeadline, isInfinitiveVerb, phraseCombinations, type RuleDoc, type Sentence, type Token } from '../../src/engine';
 
-// The one date and deadline reading lives in the engine (src/engine/dates.ts); re-exported for the pack's rules.
-export { hasDate, hasDeadline };
-
 /** Words that follow a verb opening a command: an object, a particle or a preposition. */
 const COMMAND_FOLLOWERS = new Set(['me', 'us', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'her', 'my', 'our', 'your', 'by', 'in', 'up', 'out', 'off', 'over', 'back', 'down', 'to', 'for', 'with', 'at', 'ahead', 'all']);
 

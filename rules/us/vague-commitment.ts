@@ -1,5 +1,4 @@
-import { firstTokenFrom, defineRule, definePhrases, phraseCombinations, type Token } from '../../src/engine';
-import { hasDeadline } from './no-clear-ask';
+import { firstTokenFrom, hasDeadline, defineRule, definePhrases, phraseCombinations, type Token } from '../../src/engine';
 
 /**
  * Indirect answers that a Japanese reader hears as a polite "no" or "not yet", and an American
