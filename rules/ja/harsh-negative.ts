@@ -234,7 +234,6 @@ const OTHER_SUBJECTS = new Set(['you', "you're", "you'd", "you'll", 'they', "the
 const TECHNICAL_AFTER_WORK = new Set(['on', 'with', 'in', 'under', 'when', 'properly', 'correctly', 'anymore', 'yet', 'offline', 'without', 'if', 'because']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);
 
-const tokenIndex = firstTokenFrom;
 
 function looksLikeParticiple(word: string): boolean {
   return IRREGULAR_PARTICIPLES.has(word) || (word.length > 3 && (word.endsWith('ed') || word.endsWith('en') || word.endsWith('wn')));
@@ -412,8 +411,8 @@ const english = defineRule({
     for (const m of doc.match(HARSH_PHRASES)) {
       const sentence = doc.sentenceAt(m.start);
       if (!sentence) continue;
-      const i = tokenIndex(sentence.tokens, m.start);
-      const end = tokenIndex(sentence.tokens, m.end);
+      const i = firstTokenFrom(sentence.tokens, m.start);
+      const end = firstTokenFrom(sentence.tokens, m.end);
       if (!isAimedAtReader(doc, sentence, m.entry.tag, i, end)) continue;
       const start = m.entry.tag === 'disagree-verb' ? sentence.tokens[writerDisagrees(sentence.tokens, i)]!.start : m.start;
       // A pattern that ends on punctuation ("push back ,") reports the words only.

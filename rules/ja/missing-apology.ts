@@ -121,7 +121,6 @@ const RECIPIENT_THINGS = new Set([
 const HEDGES = new Set(['seems', 'seem', 'appears', 'appear', 'apparently']);
 
 /** Index of the token at `offset` within `tokens`. */
-const tokenIndexAt = firstTokenFrom;
 
 /**
  * Whether the problem at tokens[i] belongs to the recipient: "you" or "your <team|invoice|...>"
@@ -248,8 +247,8 @@ function isThirdPartys(tokens: readonly Token[], i: number): boolean {
 /** Whether a problem phrase in this sentence is a problem on the writer's side. */
 function isProblemOnWritersSide(doc: RuleDoc, sentence: Sentence, m: PhraseMatch<PhraseEntry>): boolean {
   const tokens = sentence.tokens;
-  const i = tokenIndexAt(tokens, m.start);
-  const end = tokenIndexAt(tokens, m.end);
+  const i = firstTokenFrom(tokens, m.start);
+  const end = firstTokenFrom(tokens, m.end);
   const first = tokens[i]?.norm ?? '';
   // "Late in the afternoon", "late at night": a time, not a delay.
   if (first === 'late' && (tokens[end]?.norm === 'in' || tokens[end]?.norm === 'at') && (TIME_AFTER_LATE.has(tokens[end + 1]?.norm ?? '') || TIME_AFTER_LATE.has(tokens[end + 2]?.norm ?? '') || tokens[end + 1]?.norm === 'the')) return false;

@@ -1,4 +1,4 @@
-import { defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
+import { tokenIndexAt, defineRule, definePhrases, nextWordWhere, sentenceWords, isInfinitiveVerb, type PhraseEntry, type PhraseMatch, type RuleDoc, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { bareImperatives } from './blunt-imperative';
 import { withJapanese } from './japanese/extend';
 import { pressureJa } from './japanese/pressure';
@@ -71,20 +71,6 @@ const DESCRIBED_BEFORE = new Set(['effect', 'effective', 'available', 'applies',
 const URGENT_PUSH_AFTER = new Set(['request', 'matter', 'attention', 'reply', 'response', 'action', 'issue', 'need', 'question', 'favor', 'favour', '!']);
 const URGENT_PUSH_BEFORE = new Set(['is', 'are', "it's", 'very', 'extremely', 'most', 'really', 'quite', 'so']);
 const NOT_PRESSURE_BEFORE = new Set(['not', 'no', "isn't", "aren't", "wasn't", "don't", "doesn't", 'never', 'without']);
-
-/** Index of the token that starts at `offset` (binary search: sentences can be very long). */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t.start < offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 const commandStarts = new WeakMap<Sentence, number>();
 
@@ -241,7 +227,7 @@ const english = defineRule({
     const matches = doc.match(PRESSURE_PHRASES).filter((m) => {
       const s = doc.sentenceAt(m.start);
       if (!s) return false;
-      const i = tokenAt(s.tokens, m.start);
+      const i = tokenIndexAt(s.tokens, m.start);
       const prev = s.tokens[i - 1]?.norm ?? '';
       if (NOT_PRESSURE_BEFORE.has(prev)) return false;
       // "We will produce the summary today or Tuesday at the latest": the writer's own timing.
