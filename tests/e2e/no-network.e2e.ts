@@ -74,8 +74,13 @@ it('makes no request beyond the fixture and its own files during a whole session
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('main h1', { timeout: 10_000 });
-  const toggle = popup.locator('input[type="checkbox"]').first();
-  if ((await toggle.count()) > 0) await toggle.click();
+  // The popup renders its sections after the h1 (lazily): wait for the audience toggles, so the
+  // settings change below happens (a missing toggle fails the test instead of skipping it).
+  const toggle = popup.locator('section.audience input[type="checkbox"]').first();
+  await toggle.waitFor({ state: 'visible', timeout: 15_000 });
+  const wasChecked = await toggle.isChecked();
+  await toggle.click();
+  await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(!wasChecked);
   await screenshot(popup, 'no-network-2-popup');
 
   // The options page: it must exist (the manifest names it), and it is opened and used too.
@@ -89,11 +94,14 @@ it('makes no request beyond the fixture and its own files during a whole session
     await options.waitForLoadState('load');
     await options.waitForSelector('main, form, h1', { timeout: 10_000 });
     // A change saved from the options page (a rule switched off and on again).
-    const ruleSwitch = options.locator('input[type="checkbox"]').nth(1);
-    if ((await ruleSwitch.count()) > 0) {
-      await ruleSwitch.click();
-      await ruleSwitch.click();
-    }
+    // Waited for, not skipped when absent: the options page renders its lists after load.
+    const ruleSwitch = options.locator('li.rule input[role="switch"]:not([disabled])').nth(1);
+    await ruleSwitch.waitFor({ state: 'visible', timeout: 15_000 });
+    const ruleWasOn = await ruleSwitch.isChecked();
+    await ruleSwitch.click();
+    await expect.poll(() => ruleSwitch.isChecked(), { timeout: 10_000 }).toBe(!ruleWasOn);
+    await ruleSwitch.click();
+    await expect.poll(() => ruleSwitch.isChecked(), { timeout: 10_000 }).toBe(ruleWasOn);
     await screenshot(options, 'no-network-3-options');
   }
 
