@@ -222,6 +222,9 @@ const english = defineRule({
     en: 'State the date and the reason, and leave room: "Would it be possible to reply by Friday, as our board meets on Monday?"',
     ja: '日付と理由を示し、相手に余地を残しましょう。例: "Would it be possible to reply by Friday, as our board meets on Monday?"',
   },
+  // Each finding is its sentence's own (and the Japanese wording's, its paragraph's): a long
+  // draft's slices keep them window by window (src/engine/sliced.ts).
+  scope: 'sentence',
   check(doc) {
     const reports = [];
     const matches = doc.match(PRESSURE_PHRASES).filter((m) => {

@@ -12,7 +12,7 @@ import { detectFirstContact } from './first-contact';
 import { definePhrases, type PhraseEntry, type PhraseMatch, type PhraseTable } from './phrases';
 import type { Rule, RuleDoc, RuleReport } from './rule';
 import { docLanguage, type DraftLanguage } from './japanese';
-import { splitBody } from './segment';
+import { splitBody, type SplitBody } from './segment';
 import { splitParagraphs, splitSentences, tokenize, type LineForm, type Paragraph, type Sentence, type Token } from './text';
 import {
   SEVERITY_RANK,
@@ -35,9 +35,30 @@ const PARAGRAPH_CACHE_LIMIT = 4000;
 const paragraphCache = new Lru<ParagraphCore>(PARAGRAPH_CACHE_LIMIT);
 const matchCache = new WeakMap<PhraseTable<PhraseEntry>, Lru<PhraseMatch<PhraseEntry>[]>>();
 
-function paragraphCore(text: string): ParagraphCore {
+/**
+ * What one analysis of a long draft read, kept until it ends whatever the LRU caches evict: the
+ * analysis in slices (src/engine/sliced.ts) reads every paragraph in windows first and then judges
+ * the whole draft from these values; a draft of more paragraphs than the caches hold would
+ * otherwise be read twice.
+ */
+export interface AnalysisStore {
+  cores: Map<string, ParagraphCore>;
+  matches: Map<object, Map<string, PhraseMatch<PhraseEntry>[]>>;
+  memos: Map<string, Map<string, unknown>>;
+}
+
+export function createStore(): AnalysisStore {
+  return { cores: new Map(), matches: new Map(), memos: new Map() };
+}
+
+function paragraphCore(text: string, store?: AnalysisStore): ParagraphCore {
+  const kept = store?.cores.get(text);
+  if (kept) return kept;
   const hit = paragraphCache.get(text);
-  if (hit) return hit;
+  if (hit) {
+    store?.cores.set(text, hit);
+    return hit;
+  }
   const tokens = tokenize(text, 0);
   // Sentences come in order over the same tokens: a moving index finds each one's first token
   // (indexOf from the start made a paragraph of many short sentences quadratic).
@@ -49,6 +70,7 @@ function paragraphCore(text: string): ParagraphCore {
   });
   const core = { text, tokens, sentences };
   paragraphCache.set(text, core);
+  store?.cores.set(text, core);
   return core;
 }
 
@@ -57,14 +79,24 @@ function paragraphCore(text: string): ParagraphCore {
  * the edit keeps its offset and index, so its tokens and sentences are reused instead of copied:
  * that copy was most of buildDoc's cost on long drafts.
  */
-const rebased = new WeakMap<ParagraphCore, { offset: number; index: number; paragraph: Paragraph }>();
+const rebased = new WeakMap<ParagraphCore, Array<{ offset: number; index: number; paragraph: Paragraph }>>();
 
+/**
+ * The paragraph at `offset`, `index`-th of its document. The last two views are kept: the
+ * analysis in slices reads each paragraph both in its window and in the whole draft.
+ */
 function rebase(core: ParagraphCore, offset: number, index: number): Paragraph {
-  const last = rebased.get(core);
-  if (last && last.offset === offset && last.index === index) return last.paragraph;
+  const views = rebased.get(core);
+  const last = views?.find((v) => v.offset === offset && v.index === index);
+  if (last) return last.paragraph;
   const paragraph = rebaseFresh(core, offset, index);
-  rebased.set(core, { offset, index, paragraph });
+  rebased.set(core, [{ offset, index, paragraph }, ...(views ?? []).slice(0, 1)]);
   return paragraph;
+}
+
+/** A paragraph of the body at [start, end), `index`-th of its document. */
+export function readParagraph(body: string, range: { start: number; end: number }, index: number, store?: AnalysisStore): Paragraph {
+  return rebase(paragraphCore(body.slice(range.start, range.end), store), range.start, index);
 }
 
 function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragraph {
@@ -81,40 +113,56 @@ function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragr
   return { start: offset, end: offset + core.text.length, text: core.text, tokens, sentences };
 }
 
-function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragraph): PhraseMatch<E>[] {
+function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragraph, store?: AnalysisStore): PhraseMatch<E>[] {
   let cache = matchCache.get(table as unknown as PhraseTable<PhraseEntry>);
   if (!cache) {
     cache = new Lru(PARAGRAPH_CACHE_LIMIT);
     matchCache.set(table as unknown as PhraseTable<PhraseEntry>, cache);
   }
-  let rel = cache.get(p.text) as PhraseMatch<E>[] | undefined;
+  let kept = store?.matches.get(table);
+  if (store && !kept) store.matches.set(table, (kept = new Map()));
+  let rel = (kept?.get(p.text) ?? cache.get(p.text)) as PhraseMatch<E>[] | undefined;
   if (!rel) {
-    rel = table.match(paragraphCore(p.text).tokens, p.text, 0);
+    rel = table.match(paragraphCore(p.text, store).tokens, p.text, 0);
     cache.set(p.text, rel as PhraseMatch<PhraseEntry>[]);
   }
+  kept?.set(p.text, rel as PhraseMatch<PhraseEntry>[]);
   return rel.map((m) => ({ ...m, start: m.start + p.start, end: m.end + p.start }));
 }
 
 /** Per-rule memo of values computed from one paragraph, keyed by the paragraph's text. */
 const paragraphMemos = new Map<string, Lru<unknown>>();
 
-function memoParagraph<V>(key: string, p: Paragraph, compute: (p: Paragraph) => V): V {
+function memoParagraph<V>(key: string, p: Paragraph, compute: (p: Paragraph) => V, store?: AnalysisStore): V {
+  let kept = store?.memos.get(key);
+  if (store && !kept) store.memos.set(key, (kept = new Map()));
+  if (kept?.has(p.text)) return kept.get(p.text) as V;
   let memo = paragraphMemos.get(key);
   if (!memo) {
     memo = new Lru(PARAGRAPH_CACHE_LIMIT);
     paragraphMemos.set(key, memo);
   }
   const hit = memo.get(p.text);
-  if (hit !== undefined) return hit as V;
+  if (hit !== undefined) {
+    kept?.set(p.text, hit);
+    return hit as V;
+  }
   const value = compute(p);
   memo.set(p.text, value);
+  kept?.set(p.text, value);
   return value;
+}
+
+/** The engine's per-paragraph memo, through an analysis's store when there is one. */
+export function storeMemo(store?: AnalysisStore): <V>(key: string, p: Paragraph, compute: (p: Paragraph) => V) => V {
+  return (key, p, compute) => memoParagraph(key, p, compute, store);
 }
 
 function reportsPerParagraph<T extends { start?: number; end?: number }>(
   key: string | ((paragraph: Paragraph, index: number) => string),
   paragraphs: readonly Paragraph[],
   check: (p: Paragraph, index: number) => T[],
+  store?: AnalysisStore,
 ): T[] {
   const out: T[] = [];
   for (const [i, p] of paragraphs.entries()) {
@@ -125,6 +173,7 @@ function reportsPerParagraph<T extends { start?: number; end?: number }>(
         ...(r.start !== undefined ? { start: r.start - q.start } : {}),
         ...(r.end !== undefined ? { end: r.end - q.start } : {}),
       })),
+      store,
     );
     for (const r of relative) {
       out.push({
@@ -137,39 +186,68 @@ function reportsPerParagraph<T extends { start?: number; end?: number }>(
   return out;
 }
 
-/** A stretch of the body [start, end) analysed on its own (src/engine/sliced.ts). */
-export interface BodyWindow {
-  start: number;
-  end: number;
+/**
+ * A paragraph longer than this is read as pieces of at most this many characters, cut between
+ * sentences (or, in a run with no sentence end, at a space): every surface reads the same
+ * paragraphs, and the analysis in slices (src/engine/sliced.ts) can read a draft of any size a
+ * piece at a time. A paragraph of real mail is far shorter; a pasted log or contract is not.
+ */
+export const PIECE_CHARS = 3_000;
+
+const SENTENCE_END = /[.!?。！？\n]/u;
+
+/** Where a piece of a long paragraph that starts at `from` ends (exclusive), at most `to`. */
+function cutAt(body: string, from: number, to: number): number {
+  if (to - from <= PIECE_CHARS) return to;
+  const limit = from + PIECE_CHARS;
+  let space = -1;
+  // Backwards from the limit to half a piece: the last sentence end, else the last space.
+  for (let k = limit; k > from + PIECE_CHARS / 2; k--) {
+    const c = body[k - 1]!;
+    if (SENTENCE_END.test(c) && (k >= to || /\s/u.test(body[k]!) || c === '。' || c === '！' || c === '？')) return k;
+    if (space === -1 && /\s/u.test(c)) space = k;
+  }
+  if (space !== -1) return space;
+  const code = body.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit + 1 : limit;
 }
 
 /**
- * Builds the document rules see. Exported for tests and tools. With `window`, only the writer's
- * words inside it become paragraphs; the split into quotes and signature, first contact and
- * every offset still come from the whole body.
+ * The writer's paragraphs (pieces of long ones) in body order. Lazy, so the analysis in slices
+ * takes a few at a time.
  */
-export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow): RuleDoc {
-  const body = typeof draft.body === 'string' ? draft.body : '';
-  const split = splitBody(body);
-  const paragraphs: Paragraph[] = [];
+export function* paragraphRanges(body: string, split: SplitBody): Generator<{ start: number; end: number }> {
   for (const seg of split.segments) {
     if (seg.kind !== 'new') continue;
-    const from = window ? Math.max(seg.start, window.start) : seg.start;
-    const to = window ? Math.min(seg.end, window.end) : seg.end;
-    if (from >= to) continue;
-    for (const range of splitParagraphs(body, from, to)) {
-      const text = body.slice(range.start, range.end);
-      paragraphs.push(rebase(paragraphCore(text), range.start, paragraphs.length));
+    for (const p of splitParagraphs(body, seg.start, seg.end)) {
+      let from = p.start;
+      while (p.end - from > PIECE_CHARS) {
+        const cut = cutAt(body, from, p.end);
+        let end = cut;
+        while (end > from && /\s/u.test(body[end - 1]!)) end--;
+        if (end > from) yield { start: from, end };
+        from = cut;
+        while (from < p.end && /\s/u.test(body[from]!)) from++;
+      }
+      if (from < p.end) yield { start: from, end: p.end };
     }
   }
-  // Plain loops, not flatMap: V8's flatMap is several times slower, and this runs on every
-  // keystroke over the whole draft.
-  const sentences: Sentence[] = [];
-  const words: Token[] = [];
-  for (const p of paragraphs) {
-    for (const s of p.sentences) sentences.push(s);
-    for (const t of p.tokens) if (t.isWord) words.push(t);
-  }
+}
+
+/** What a draft's document takes from the whole body, whatever part of its paragraphs it holds. */
+export interface DraftReading {
+  body: string;
+  split: SplitBody;
+  quotedText: string;
+  isReply: boolean;
+  firstContact: boolean;
+  firstContactDetected: boolean;
+}
+
+/** Reads what every document of this draft shares: the split into quotes and signature, first contact. */
+export function readDraft(draft: Draft, ctx: AnalysisContext, split?: SplitBody): DraftReading {
+  const body = typeof draft.body === 'string' ? draft.body : '';
+  split ??= splitBody(body);
   const quotedInBody = split.segments
     .filter((s) => s.kind === 'quote')
     .map((s) => body.slice(s.start, s.end))
@@ -179,6 +257,44 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow
   const firstContact = ctx.firstContact === 'auto' ? verdict.firstContact : ctx.firstContact === 'yes';
   const isReply =
     !!draft.isReply || split.hasQuote || ['reply-headers', 'reply-subject', 'reply-quote', 'reply-flag'].includes(verdict.reason);
+  return { body, split, quotedText, isReply, firstContact, firstContactDetected: verdict.firstContact };
+}
+
+/** Appends the paragraphs' sentences and word tokens. */
+export function collectParagraphs(paragraphs: readonly Paragraph[], sentences: Sentence[], words: Token[]): void {
+  // Plain loops, not flatMap: V8's flatMap is several times slower, and this runs on every
+  // keystroke over the whole draft.
+  for (const p of paragraphs) {
+    for (const s of p.sentences) sentences.push(s);
+    for (const t of p.tokens) if (t.isWord) words.push(t);
+  }
+}
+
+/** Builds the document rules see. Exported for tests and tools. */
+export function buildDoc(draft: Draft, ctx: AnalysisContext): RuleDoc {
+  const reading = readDraft(draft, ctx);
+  const paragraphs: Paragraph[] = [];
+  for (const range of paragraphRanges(reading.body, reading.split)) paragraphs.push(readParagraph(reading.body, range, paragraphs.length));
+  return makeDoc(draft, ctx, reading, paragraphs);
+}
+
+/**
+ * The document of these paragraphs (read with `readParagraph`, indexed from 0 in this order):
+ * all the writer's paragraphs for the analysis, or a window of them (src/engine/sliced.ts).
+ */
+export function makeDoc(
+  draft: Draft,
+  ctx: AnalysisContext,
+  reading: DraftReading,
+  paragraphs: Paragraph[],
+  store?: AnalysisStore,
+  /** The paragraphs' sentences and word tokens when the caller collected them as it read them. */
+  collected?: { sentences: Sentence[]; words: Token[] },
+): RuleDoc {
+  const { body, split, quotedText, isReply, firstContact } = reading;
+  const sentences: Sentence[] = collected?.sentences ?? [];
+  const words: Token[] = collected?.words ?? [];
+  if (!collected) collectParagraphs(paragraphs, sentences, words);
   const hasCache = new WeakMap<object, boolean>();
   const matchMemo = new Map<object, PhraseMatch<PhraseEntry>[]>();
   const sentenceMatchMemo = new Map<object, Map<number, PhraseMatch<PhraseEntry>[]>>();
@@ -193,7 +309,7 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow
     quotedText,
     isReply,
     firstContact,
-    firstContactDetected: verdict.firstContact,
+    firstContactDetected: reading.firstContactDetected,
     region: ctx.region,
     sector: ctx.sector,
     packs: ctx.packs,
@@ -204,7 +320,7 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow
       let all = matchMemo.get(key) as PhraseMatch<E>[] | undefined;
       if (!all) {
         all = [];
-        for (const p of paragraphs) for (const m of matchParagraph(table, p)) all.push(m);
+        for (const p of paragraphs) for (const m of matchParagraph(table, p, store)) all.push(m);
         matchMemo.set(key, all as PhraseMatch<PhraseEntry>[]);
       }
       return all.slice();
@@ -216,7 +332,7 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow
       if (!perTable) sentenceMatchMemo.set(table as unknown as object, (perTable = new Map()));
       let all = perTable.get(sentence.paragraph) as PhraseMatch<E>[] | undefined;
       if (!all) {
-        all = matchParagraph(table, paragraphs[sentence.paragraph]!);
+        all = matchParagraph(table, paragraphs[sentence.paragraph]!, store);
         if (all.some((m, i) => i > 0 && m.start < all![i - 1]!.start)) all = all.slice().sort((a, b) => a.start - b.start);
         perTable.set(sentence.paragraph, all as PhraseMatch<PhraseEntry>[]);
       }
@@ -245,13 +361,13 @@ export function buildDoc(draft: Draft, ctx: AnalysisContext, window?: BodyWindow
       }
       return undefined;
     },
-    reportsPerParagraph: (key, check) => reportsPerParagraph(key, paragraphs, check),
-    memoParagraph: (key, p, compute) => memoParagraph(key, p, compute),
+    reportsPerParagraph: (key, check) => reportsPerParagraph(key, paragraphs, check, store),
+    memoParagraph: (key, p, compute) => memoParagraph(key, p, compute, store),
     has: (table) => {
       const key = table as unknown as object;
       let v = hasCache.get(key);
       if (v === undefined) {
-        v = paragraphs.some((p) => matchParagraph(table, p).length > 0);
+        v = paragraphs.some((p) => matchParagraph(table, p, store).length > 0);
         hasCache.set(key, v);
       }
       return v;
@@ -351,14 +467,41 @@ export interface DraftFacts {
 export interface Engine {
   readonly rules: readonly Rule[];
   analyze(draft: Draft, ctx: AnalysisContext): Finding[];
-  /**
-   * The findings and the facts they were judged on, from one reading of the draft; with
-   * `window`, of the writer's words in that stretch of the body only (src/engine/sliced.ts).
-   */
-  analyzeDraft(draft: Draft, ctx: AnalysisContext, window?: BodyWindow): { findings: Finding[]; facts: DraftFacts };
+  /** The findings and the facts they were judged on, from one reading of the draft. */
+  analyzeDraft(draft: Draft, ctx: AnalysisContext): { findings: Finding[]; facts: DraftFacts };
 }
 
 const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, firstContactDetected: false, isReply: false, wordCount: 0 };
+
+/** Whether the context runs this rule. */
+export function ruleIsOn(rule: Rule, ctx: AnalysisContext): boolean {
+  return ctx.packs.includes(rule.pack) && !ctx.disabledRules.includes(rule.id);
+}
+
+/** One rule's findings on the document; a rule that throws is reported and gives none. */
+export function ruleFindings(rule: Rule, doc: RuleDoc, ctx: AnalysisContext): Finding[] {
+  let reports: RuleReport[];
+  try {
+    reports = rule.check(doc, ctx);
+  } catch (err) {
+    console.error(`nemawashi: rule ${rule.id} failed`, err);
+    return [];
+  }
+  return reports.map((r) => toFinding(rule, r, doc, ctx));
+}
+
+/** The rules' findings with the user's phrases, sorted, and the facts of the document. */
+export function finishAnalysis(doc: RuleDoc, ctx: AnalysisContext, findings: Finding[]): { findings: Finding[]; facts: DraftFacts } {
+  // A loop, not push(...): a pasted block can give more findings than a call has arguments.
+  if (!ctx.disabledRules.includes(USER_PHRASES_SWITCH)) for (const f of userPhraseFindings(doc, ctx)) findings.push(f);
+  const facts: DraftFacts = { language: docLanguage(doc), firstContact: doc.firstContact, firstContactDetected: doc.firstContactDetected, isReply: doc.isReply, wordCount: doc.wordCount };
+  return { findings: sortFindings(findings), facts };
+}
+
+/** Reads a window's matches of the user's phrases so that the whole draft's are cached (src/engine/sliced.ts). */
+export function warmUserPhrases(doc: RuleDoc, ctx: AnalysisContext): void {
+  if (!ctx.disabledRules.includes(USER_PHRASES_SWITCH)) userPhraseFindings(doc, ctx);
+}
 
 export function createEngine(rules: readonly Rule[]): Engine {
   const engine: Engine = {
@@ -366,33 +509,18 @@ export function createEngine(rules: readonly Rule[]): Engine {
     analyze(draft, ctx) {
       return engine.analyzeDraft(draft, ctx).findings;
     },
-    analyzeDraft(draft, ctx, window) {
+    analyzeDraft(draft, ctx) {
       let doc: RuleDoc;
       try {
-        doc = buildDoc(draft ?? { body: '' }, ctx, window);
+        doc = buildDoc(draft ?? { body: '' }, ctx);
       } catch (err) {
         // The engine never throws on text; a failure here is a bug, reported once, no findings.
         console.error('nemawashi: could not read the draft', err);
         return { findings: [], facts: NO_FACTS };
       }
       const findings: Finding[] = [];
-      const disabled = new Set(ctx.disabledRules);
-      for (const rule of rules) {
-        if (!ctx.packs.includes(rule.pack) || disabled.has(rule.id)) continue;
-        let reports: RuleReport[];
-        try {
-          reports = rule.check(doc, ctx);
-        } catch (err) {
-          console.error(`nemawashi: rule ${rule.id} failed`, err);
-          continue;
-        }
-        for (const r of reports) {
-          findings.push(toFinding(rule, r, doc, ctx));
-        }
-      }
-      if (!disabled.has(USER_PHRASES_SWITCH)) findings.push(...userPhraseFindings(doc, ctx));
-      const facts: DraftFacts = { language: docLanguage(doc), firstContact: doc.firstContact, firstContactDetected: doc.firstContactDetected, isReply: doc.isReply, wordCount: doc.wordCount };
-      return { findings: sortFindings(findings), facts };
+      for (const rule of rules) if (ruleIsOn(rule, ctx)) for (const f of ruleFindings(rule, doc, ctx)) findings.push(f);
+      return finishAnalysis(doc, ctx, findings);
     },
   };
   return engine;

@@ -8,7 +8,7 @@ export * from './persons';
 export * from './reply-subject';
 export * from './first-contact';
 export * from './audience';
-export { createEngine, buildDoc, sortFindings, type Engine, type DraftFacts, type BodyWindow } from './analyze';
+export { createEngine, buildDoc, sortFindings, PIECE_CHARS, type Engine, type DraftFacts } from './analyze';
 export * from './sliced';
 export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';
 export * from './japanese';

@@ -111,6 +111,16 @@ export function paragraphWords(p: Paragraph, memo: ParagraphMemo = plainMemo): P
  * name in a Japanese draft English.
  */
 export function languageOf(paragraphs: readonly Paragraph[], memo: ParagraphMemo = plainMemo): DraftLanguage {
+  return languageOfCounts(languageCounts(paragraphs, memo));
+}
+
+/** The language from word counts summed over paragraphs (a long draft sums them step by step). */
+export function languageOfCounts(c: { japanese: number; latin: number }): DraftLanguage {
+  return c.japanese > c.latin ? 'ja' : 'en';
+}
+
+/** Japanese and Latin words of these paragraphs: what `languageOf` decides on, so sums of parts agree with the whole. */
+export function languageCounts(paragraphs: readonly Paragraph[], memo: ParagraphMemo = plainMemo): { japanese: number; latin: number } {
   let japanese = 0;
   let latin = 0;
   for (const p of paragraphs) {
@@ -123,7 +133,7 @@ export function languageOf(paragraphs: readonly Paragraph[], memo: ParagraphMemo
     japanese += w.japanese;
     latin += w.latin;
   }
-  return japanese > latin ? 'ja' : 'en';
+  return { japanese, latin };
 }
 
 export function hasJapanese(text: string): boolean {
@@ -364,6 +374,14 @@ export function docLanguage(doc: DocLike): DraftLanguage {
     languageCache.set(doc, v);
   }
   return v;
+}
+
+/**
+ * Sets the language of a document whose paragraphs are a part of a draft (src/engine/sliced.ts):
+ * the rules judge each part in the language of the whole draft, as the one-step analysis does.
+ */
+export function presetDocLanguage(doc: DocLike, language: DraftLanguage): void {
+  languageCache.set(doc, language);
 }
 
 /** The Japanese sentences of the writer's words (RuleDoc), cached for the analysis. */

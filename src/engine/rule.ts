@@ -107,6 +107,15 @@ export interface RuleDefinition {
   /** General advice when a finding carries no suggestion of its own. */
   advice: Localized;
   check(doc: RuleDoc, ctx: AnalysisContext): RuleReport[];
+  /**
+   * `sentence` when each report depends only on the sentence or paragraph it is in (and on what
+   * every part of a draft shares: its language, first contact, subject, attachments, addressee
+   * block and sign-off), never on the rest of the draft: a long draft's analysis in slices
+   * (src/engine/sliced.ts) then keeps the reports it found window by window. Default `draft`:
+   * the rule is judged on the whole draft. tests/sliced-equivalence.test.ts holds both to the
+   * one-step analysis.
+   */
+  scope?: 'sentence' | 'draft';
   examples: { fire: RuleExample[]; pass: RuleExample[] };
 }
 

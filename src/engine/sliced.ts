@@ -1,148 +1,264 @@
 /**
  * Analysis in slices, for a page's main thread (issue 10): a pasted block of any size must not
  * hold the page for more than 50 ms at a time. A draft up to LARGE_DRAFT_CHARS is analysed in
- * one step, as always. A longer one is read window by window: windows of about WINDOW_CHARS,
- * cut between paragraphs, and a paragraph longer than a window between its sentences (or, in a
- * run with no sentence end, at a space or at the window's size). Each window is one call of the
- * engine; the caller runs steps until its deadline and yields between them.
+ * one step, as always. A longer one is analysed in small steps that give exactly the findings of
+ * the one-step analysis (`engine.analyzeDraft`), same ids, spans and messages
+ * (tests/sliced-equivalence.test.ts):
  *
- * What a window changes: sentence- and paragraph-level findings are those of the whole draft
- * (the split into quotes and signature, first contact and the offsets come from the whole body).
- * Rules that judge the draft as a whole (its length, an apology anywhere, an ask anywhere) judge
- * each window; a finding without a span is reported once.
+ * 1. read: the writer's paragraphs (a long paragraph as pieces of at most PIECE_CHARS, cut
+ *    between sentences, as every surface reads it), a few per step, with the words that decide
+ *    the draft's language; they are grouped into windows of about WINDOW_CHARS.
+ * 2. collect: every rule runs on each window's document, in the language of the whole draft.
+ *    Its findings there are not kept: what it computed per paragraph (tokens, sentences, phrase
+ *    matches, its own per-paragraph memos: asks, problems, apologies, word counts …) is, in the
+ *    analysis's store.
+ * 3. judge: every rule runs on the document of the whole draft, a few rules per step. The
+ *    per-paragraph facts come from the store, so what is left is the rule's verdict over the
+ *    whole draft: its length, an apology anywhere covering a problem anywhere, the first ask,
+ *    the first and last sentences. Being the rule's own check on the same document, it is the
+ *    one-step analysis by construction, not a re-implementation of each rule's verdict.
+ *
+ * Each step is bounded by what one unit costs: a paragraph piece, a window of about 3,000
+ * characters, or one rule over the whole draft with its per-paragraph work done.
  */
-import { sortFindings, type BodyWindow, type DraftFacts, type Engine } from './analyze';
+import {
+  collectParagraphs,
+  createStore,
+  finishAnalysis,
+  makeDoc,
+  paragraphRanges,
+  PIECE_CHARS,
+  readDraft,
+  readParagraph,
+  ruleFindings,
+  ruleIsOn,
+  storeMemo,
+  warmUserPhrases,
+  type DraftFacts,
+  type DraftReading,
+  type Engine,
+} from './analyze';
+import { languageCounts, languageOfCounts, presetDocLanguage, type DraftLanguage } from './japanese';
+import type { RuleDoc } from './rule';
 import { splitBody } from './segment';
-import { splitParagraphs } from './text';
+import type { Paragraph, Sentence, Token } from './text';
 import type { AnalysisContext, Draft, Finding } from './types';
 
 /** Drafts up to this many characters are analysed in one step (about 5,000 words). */
 export const LARGE_DRAFT_CHARS = 30_000;
 /** Characters per window of a longer draft: a few milliseconds of analysis each. */
-export const WINDOW_CHARS = 3_000;
+export const WINDOW_CHARS = PIECE_CHARS;
 
-const SENTENCE_END = /[.!?。！？\n]/u;
-
-/** Where a window of a long paragraph that starts at `from` ends (exclusive), at most `to`. */
-function cutAt(body: string, from: number, to: number): number {
-  if (to - from <= WINDOW_CHARS) return to;
-  const limit = from + WINDOW_CHARS;
-  let space = -1;
-  // Backwards from the limit to half a window: the last sentence end, else the last space.
-  for (let k = limit; k > from + WINDOW_CHARS / 2; k--) {
-    const c = body[k - 1]!;
-    if (SENTENCE_END.test(c) && (k >= to || /\s/u.test(body[k]!) || c === '。' || c === '！' || c === '？')) return k;
-    if (space === -1 && /\s/u.test(c)) space = k;
-  }
-  if (space !== -1) return space;
-  const code = body.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit + 1 : limit;
+/** A stretch of the body [start, end): consecutive paragraphs of the writer's words. */
+export interface BodyWindow {
+  start: number;
+  end: number;
 }
 
 /** The windows of a draft's new words, in body order; one window for the whole body when it is short. */
 export function draftWindows(body: string): BodyWindow[] {
   if (body.length <= LARGE_DRAFT_CHARS) return [{ start: 0, end: body.length }];
   const out: BodyWindow[] = [];
-  let open: BodyWindow | null = null;
-  for (const seg of splitBody(body).segments) {
-    if (seg.kind !== 'new') continue;
-    for (const p of splitParagraphs(body, seg.start, seg.end)) {
-      if (open && p.end - open.start <= WINDOW_CHARS) {
-        open.end = p.end;
-        continue;
-      }
-      if (open) out.push(open);
-      open = null;
-      let from = p.start;
-      while (p.end - from > WINDOW_CHARS) {
-        const end = cutAt(body, from, p.end);
-        out.push({ start: from, end });
-        from = end;
-        while (from < p.end && /\s/u.test(body[from]!)) from++;
-      }
-      if (from < p.end) open = { start: from, end: p.end };
-    }
+  for (const p of paragraphRanges(body, splitBody(body))) {
+    const open = out[out.length - 1];
+    if (open && p.end - open.start <= WINDOW_CHARS) open.end = p.end;
+    else out.push({ start: p.start, end: p.end });
   }
-  if (open) out.push(open);
   return out;
 }
 
 /** An analysis in progress: `step` until it returns true, then `result`. */
 export interface SlicedAnalysis {
-  /** Analyses windows until `deadline` (performance.now()) passes, at least one; true when done. */
+  /** Runs units of the analysis until `deadline` (performance.now()) passes, at least one; true when done. */
   step(deadline: number): boolean;
   readonly done: boolean;
-  /** How many windows the draft has, and how many steps ran so far. */
+  /** How many windows the draft has (so far, while its paragraphs are read), and how many steps ran. */
   readonly windows: number;
   readonly steps: number;
   result(): { findings: Finding[]; facts: DraftFacts };
 }
 
+const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, firstContactDetected: false, isReply: false, wordCount: 0 };
+
 /**
- * Starts an analysis of `draft` that runs in steps. A short draft is one window: its one step is
- * exactly `engine.analyzeDraft(draft, ctx)`.
+ * Starts an analysis of `draft` that runs in steps. A short draft is one step: exactly
+ * `engine.analyzeDraft(draft, ctx)`.
  */
 export function startAnalysis(engine: Engine, draft: Draft, ctx: AnalysisContext): SlicedAnalysis {
   const body = typeof draft?.body === 'string' ? draft.body : '';
-  let windows: BodyWindow[] | null = body.length <= LARGE_DRAFT_CHARS ? [{ start: 0, end: body.length }] : null;
-  let next = 0;
+  if (body.length <= LARGE_DRAFT_CHARS) return oneStep(engine, draft, ctx);
+  return new LongAnalysis(engine, draft, ctx, body);
+}
+
+function oneStep(engine: Engine, draft: Draft, ctx: AnalysisContext): SlicedAnalysis {
+  let result: { findings: Finding[]; facts: DraftFacts } | null = null;
   let steps = 0;
-  const findings: Finding[] = [];
-  const seenWhole = new Set<string>();
-  let facts: DraftFacts | null = null;
-  let japaneseWords = 0;
-  let words = 0;
   const job: SlicedAnalysis = {
     get done() {
-      return windows !== null && next >= windows.length;
+      return result !== null;
     },
-    get windows() {
-      return windows?.length ?? 0;
-    },
+    windows: 1,
     get steps() {
       return steps;
     },
-    step(deadline) {
+    step() {
       steps++;
-      // Finding the windows is one linear pass (the split is the engine's own, cached by body).
-      if (!windows) {
-        windows = draftWindows(body);
-        // All quote or signature: one empty window still judges the subject and attachments.
-        if (windows.length === 0) windows = [{ start: 0, end: 0 }];
-        if (performance.now() >= deadline) return job.done;
-      }
-      if (windows.length === 1 && windows[0]!.start === 0 && windows[0]!.end === body.length) {
-        const r = engine.analyzeDraft(draft, ctx);
-        findings.push(...r.findings);
-        facts = r.facts;
-        next = 1;
-        return true;
-      }
-      do {
-        const w = windows[next++]!;
-        const r = engine.analyzeDraft(draft, ctx, w);
-        for (const f of r.findings) {
-          if (f.start === undefined) {
-            // A finding about the whole draft (subject, attachment, length): once.
-            const key = `${f.ruleId}|${f.target}|${f.attachmentIndex ?? ''}`;
-            if (seenWhole.has(key)) continue;
-            seenWhole.add(key);
-          }
-          findings.push(f);
-        }
-        facts ??= r.facts;
-        words += r.facts.wordCount;
-        if (r.facts.language === 'ja') japaneseWords += r.facts.wordCount;
-      } while (next < windows.length && performance.now() < deadline);
-      return job.done;
+      result ??= engine.analyzeDraft(draft, ctx);
+      return true;
     },
     result() {
-      if (!job.done) throw new Error('the analysis is not finished');
-      const f: DraftFacts = facts ?? { language: 'en', firstContact: false, firstContactDetected: false, isReply: false, wordCount: 0 };
-      if (windows!.length <= 1) return { findings, facts: f };
-      // The draft's language is that of most of its windows' words.
-      return { findings: sortFindings(findings), facts: { ...f, wordCount: words, language: japaneseWords * 2 > words ? 'ja' : 'en' } };
+      if (!result) throw new Error('the analysis is not finished');
+      return result;
     },
   };
   return job;
+}
+
+type Stage = 'split' | 'read' | 'collect' | 'judge' | 'finish' | 'done';
+
+class LongAnalysis implements SlicedAnalysis {
+  private stage: Stage = 'split';
+  private stepCount = 0;
+  private readonly store = createStore();
+  private reading: DraftReading | null = null;
+  private ranges: Generator<{ start: number; end: number }> | null = null;
+  /** The writer's paragraphs, indexed as in the whole draft's document. */
+  private readonly paragraphs: Paragraph[] = [];
+  private readonly sentences: Sentence[] = [];
+  private readonly words: Token[] = [];
+  /** Windows as [first paragraph, paragraph after the last). */
+  private readonly windowList: Array<[number, number]> = [];
+  private readonly counts = { japanese: 0, latin: 0 };
+  private language: DraftLanguage = 'en';
+  private nextWindow = 0;
+  private whole: RuleDoc | null = null;
+  private nextRule = 0;
+  private readonly findings: Finding[] = [];
+  private output: { findings: Finding[]; facts: DraftFacts } | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly draft: Draft,
+    private readonly ctx: AnalysisContext,
+    private readonly body: string,
+  ) {}
+
+  get done(): boolean {
+    return this.stage === 'done';
+  }
+
+  get windows(): number {
+    return this.windowList.length;
+  }
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  step(deadline: number): boolean {
+    this.stepCount++;
+    do {
+      try {
+        this.unit();
+      } catch (err) {
+        // As the one-step analysis: a failure to read the draft is a bug, reported, no findings.
+        console.error('nemawashi: could not read the draft', err);
+        this.output = { findings: [], facts: NO_FACTS };
+        this.stage = 'done';
+      }
+    } while (this.stage !== 'done' && performance.now() < deadline);
+    return this.done;
+  }
+
+  result(): { findings: Finding[]; facts: DraftFacts } {
+    if (!this.output) throw new Error('the analysis is not finished');
+    return this.output;
+  }
+
+  /** One bounded unit of work of the current stage. */
+  private unit(): void {
+    switch (this.stage) {
+      case 'split': {
+        this.reading = readDraft(this.draft ?? { body: '' }, this.ctx);
+        this.ranges = paragraphRanges(this.body, this.reading.split);
+        this.stage = 'read';
+        return;
+      }
+      case 'read': {
+        const next = this.ranges!.next();
+        if (next.done) {
+          this.language = languageOfCounts(this.counts);
+          this.stage = 'collect';
+          return;
+        }
+        const range = next.value;
+        const p = readParagraph(this.body, range, this.paragraphs.length, this.store);
+        const c = languageCounts([p], storeMemo(this.store));
+        this.counts.japanese += c.japanese;
+        this.counts.latin += c.latin;
+        const open = this.windowList[this.windowList.length - 1];
+        if (open && p.end - this.paragraphs[open[0]]!.start <= WINDOW_CHARS) open[1]++;
+        else this.windowList.push([this.paragraphs.length, this.paragraphs.length + 1]);
+        this.paragraphs.push(p);
+        collectParagraphs([p], this.sentences, this.words);
+        return;
+      }
+      case 'collect': {
+        if (this.nextWindow >= this.windowList.length) {
+          this.stage = 'judge';
+          return;
+        }
+        const k = this.nextWindow++;
+        const [from, to] = this.windowList[k]!;
+        // A window after the first opens with the draft's first paragraph, as context only: the
+        // addressee block is read from the first paragraph (rules/ja/japanese/shared.ts).
+        const local: Paragraph[] = k > 0 ? [readParagraph(this.body, this.paragraphs[0]!, 0, this.store)] : [];
+        for (let i = from; i < to; i++) local.push(readParagraph(this.body, this.paragraphs[i]!, local.length, this.store));
+        const doc = makeDoc(this.draft, this.ctx, this.reading!, local, this.store);
+        presetDocLanguage(doc, this.language);
+        const windowStart = this.paragraphs[from]!.start;
+        for (const rule of this.engine.rules) {
+          if (!ruleIsOn(rule, this.ctx)) continue;
+          if (rule.scope === 'sentence') {
+            // Its reports are the sentences' own: kept for this window's paragraphs; one about
+            // the draft (subject, attachment) once, from the first window.
+            for (const f of ruleFindings(rule, doc, this.ctx)) {
+              if (f.start === undefined ? k === 0 : f.start >= windowStart) this.findings.push(f);
+            }
+            continue;
+          }
+          // Only what the rule caches per paragraph is wanted here; its verdict is the whole draft's.
+          try {
+            rule.check(doc, this.ctx);
+          } catch {
+            // Reported when the rule runs on the whole draft.
+          }
+        }
+        warmUserPhrases(doc, this.ctx);
+        return;
+      }
+      case 'judge': {
+        if (!this.whole) {
+          this.whole = makeDoc(this.draft, this.ctx, this.reading!, this.paragraphs, this.store, { sentences: this.sentences, words: this.words });
+          presetDocLanguage(this.whole, this.language);
+          return;
+        }
+        const rule = this.engine.rules[this.nextRule++];
+        if (!rule) {
+          this.stage = 'finish';
+          return;
+        }
+        if (!ruleIsOn(rule, this.ctx) || rule.scope === 'sentence') return;
+        for (const f of ruleFindings(rule, this.whole, this.ctx)) this.findings.push(f);
+        return;
+      }
+      case 'finish': {
+        this.output = finishAnalysis(this.whole!, this.ctx, this.findings);
+        this.stage = 'done';
+        return;
+      }
+      case 'done':
+        return;
+    }
+  }
 }
