@@ -41,6 +41,12 @@ const PARAGRAPHS = [
   'This is VERY IMPORTANT for us!!! Please CALL US before Friday!',
   'We CANNOT pass that increase on to our retailers.',
   'Let me know which day works for you.',
+  'Why would you change the spec without telling us??',
+  'No.',
+  'Seriously?',
+  'We will consider it and come back to you.',
+  'About starting in January, I think it might be possible.',
+  'あなたの説明は間違っています。なぜ確認しなかったのですか？',
   'I think we could perhaps consider a slightly later date, maybe.',
   'Our team will review the proposal and get back to you with our thoughts on the terms.',
   'Best regards,\nAmy',
@@ -96,8 +102,8 @@ const context = fc.record({
 });
 
 const extras = fc.record({
-  subject: fc.constantFrom(undefined, 'Contract for signature', 'Re: delivery', 'Hey'),
-  attachments: fc.constantFrom(undefined, [{ name: 'NDA_draft.pdf' }], [{ name: 'photos.zip' }]),
+  subject: fc.constantFrom<string | undefined>(undefined, 'Contract for signature', 'Re: delivery', 'Hey'),
+  attachments: fc.constantFrom<Draft['attachments']>(undefined, [{ name: 'NDA_draft.pdf' }], [{ name: 'photos.zip' }]),
 });
 
 describe('the analysis in slices equals the one-step analysis', () => {

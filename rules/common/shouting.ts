@@ -191,6 +191,8 @@ export default defineRule({
     en: 'Use normal case; if something must stand out, say why it matters, or use bold sparingly.',
     ja: '通常の大文字・小文字で書きましょう。強調したいときは、理由を書き添えるか、太字を控えめに使いましょう。',
   },
+  // Paragraph-local: a long draft's slices keep its findings window by window (src/engine/sliced.ts).
+  scope: 'sentence',
   check(doc) {
     // Paragraph-local: an edit re-checks only the edited paragraph.
     return doc.reportsPerParagraph('common/shouting', (p) => {

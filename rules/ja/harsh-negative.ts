@@ -406,6 +406,9 @@ const english = defineRule({
     en: 'Soften and keep face: "That may be difficult for us", "We see it a little differently", "Could we look at this together?"',
     ja: '和らげて面子を保ちましょう: "That may be difficult for us", "We see it a little differently", "Could we look at this together?"',
   },
+  // Each finding is its sentence's own (and the Japanese wording's, its paragraph's): a long
+  // draft's slices keep them window by window (src/engine/sliced.ts).
+  scope: 'sentence',
   check(doc) {
     const reports: RuleReport[] = [];
     for (const m of doc.match(HARSH_PHRASES)) {

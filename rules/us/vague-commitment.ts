@@ -115,6 +115,8 @@ export default defineRule({
     en: 'Say yes, no, or when you will decide: "We will decide by Friday, May 8, and let you know."',
     ja: 'イエス、ノー、またはいつ決めるかをはっきり書きましょう。例：「We will decide by Friday, May 8, and let you know.」',
   },
+  // Each finding is its sentence's own: a long draft's slices keep them window by window (src/engine/sliced.ts).
+  scope: 'sentence',
   check(doc) {
     const reports = [];
     for (const m of doc.match(VAGUE_COMMITMENT_PHRASES)) {
