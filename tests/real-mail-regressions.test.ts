@@ -262,3 +262,92 @@ describe("the draft's facts come with the findings", async () => {
     expect(overridden.facts.firstContactDetected).toBe(true);
   });
 });
+
+describe('tone on real requests (Stack Exchange politeness scores): classes of misfires', () => {
+  const tone = (body: string): string[] => ids(body).filter((id) => id === 'ja/blunt-imperative' || id === 'ja/harsh-negative' || id === 'ja/pressure');
+  it('words the writer quotes or names are not said to the reader', () => {
+    expect(tone('People keep writing "I don\'t agree" under every post.')).toEqual([]);
+    expect(tone('The manual gives one rule: "sort the parts, then pick the lightest one." Is that what you use?')).toEqual([]);
+    expect(tone('Then he wrote, “Why would you do that?” and left.')).toEqual([]);
+  });
+  it('"…?" after trailing dots is a question, not a cut-off command', () => {
+    const doc = buildDoc({ body: 'Trim the label text or ...?' }, DEFAULT_CONTEXT);
+    expect(doc.sentences).toHaveLength(1);
+    expect(doc.sentences[0]!.isQuestion).toBe(true);
+    expect(tone('Trim the label text or ...?')).toEqual([]);
+  });
+  it('a verb coordinated with an infinitive or a modal is not a command of its own', () => {
+    expect(tone('I do not see how to make the macro open a window and run the script.')).toEqual([]);
+    expect(tone('You can simply list the routes and add up their lengths.')).toEqual([]);
+    expect(tone('Let me know if you have any concerns and send me the revised schedule.')).toContain('ja/blunt-imperative');
+  });
+  it('set phrases and subjectless adjectives are not commands', () => {
+    expect(tone("Don't get me wrong, the new layout is nice.")).toEqual([]);
+    expect(tone('Worth mentioning that the old driver also works.')).toEqual([]);
+    expect(tone('Mail the signed copies to:\n\nKen Ito\n1-2-3 Ginza')).toContain('ja/blunt-imperative');
+    expect(tone('Update on the shipment:\n\nThe boxes left today.')).toEqual([]);
+  });
+  it('asking is not refusing, and a relative "that" is not the reader\'s point', () => {
+    expect(tone('The plain link worked here. That does not work for you?')).toEqual([]);
+    expect(tone('Or is the attic route out of the question?')).toEqual([]);
+    expect(tone('Could you send a sample file that does not work?')).toEqual([]);
+    expect(tone('How do you know it is the only model that is impossible to repair?')).toEqual([]);
+    expect(tone('Is this not the case on your side?')).toEqual([]);
+    expect(tone('I wonder why this is not possible in the default setup.')).toEqual([]);
+  });
+  it('"obviously" talks down only when it is said about the reader or opens the sentence', () => {
+    expect(tone('Do you want parts that are obviously in one of the two groups?')).toEqual([]);
+    expect(tone('While this is obviously doable, it takes time.')).toEqual([]);
+    expect(tone('Then you obviously have a problem with the import.')).toContain('ja/harsh-negative');
+  });
+  it('a wh-question that asks is not a challenge; the modest writer is not insulting anyone', () => {
+    expect(tone('Where don\'t you see the changes?')).toEqual([]);
+    expect(tone('Do you actually want the ratio, or the slope?')).toEqual([]);
+    expect(tone('Shouldn\'t you be able to solve it with two equations?')).toEqual([]);
+    expect(tone('Silly question, but does the lid close?')).toEqual([]);
+    expect(tone('This may be a dumb idea, but could we ship by rail?')).toEqual([]);
+  });
+  it('urgency words that mean "all together" or "otherwise" push nobody', () => {
+    expect(tone('You could read all the rows at once and sort them.')).toEqual([]);
+    expect(tone('The buffer has to shrink too, or else the queue keeps its largest size.')).toEqual([]);
+    expect(tone('Pay the balance this week, or else we will stop the shipments.')).toContain('ja/pressure');
+  });
+});
+
+describe('tone on real requests: harsh classes that were missed', () => {
+  const harsh = (body: string): boolean => ids(body).includes('ja/harsh-negative');
+  it('criticism put as a question: "can\'t you just", "what is your question", "did you read", "do you understand"', () => {
+    expect(harsh("Can't you just drop the empty rows first?")).toBe(true);
+    expect(harsh('So what is your question?')).toBe(true);
+    expect(harsh('Did you read my last note?')).toBe(true);
+    expect(harsh('Do you understand the warning it prints?')).toBe(true);
+    expect(harsh('Would you care to explain the new charge?')).toBe(true);
+    expect(harsh('Surely you do not expect us to rewrite it?')).toBe(true);
+    expect(harsh('What on earth are you talking about?')).toBe(true);
+    expect(harsh('Is it that hard to give a date?')).toBe(true);
+    expect(harsh('No log? Should we guess?')).toBe(true);
+  });
+  it('bare challenges and sarcasm as sentences of their own', () => {
+    expect(harsh('You want a second server for that? What for?')).toBe(true);
+    expect(harsh('You moved it again. Why???')).toBe(true);
+    expect(harsh('The fee went up. Big deal.')).toBe(true);
+    expect(harsh('A rewrite in two days? Good luck with that.')).toBe(true);
+    expect(harsh('So what is the problem?')).toBe(true);
+    expect(harsh('Good luck with the launch tomorrow!')).toBe(false);
+    expect(harsh('The order is a big deal for us.')).toBe(false);
+    expect(harsh('Why?')).toBe(false);
+  });
+  it('dismissals: no idea what the reader means, homework, insults of the reader\'s work', () => {
+    expect(harsh('I have no idea what you are actually asking.')).toBe(true);
+    expect(harsh('This looks suspiciously like homework.')).toBe(true);
+    expect(harsh('Homework?')).toBe(true);
+    expect(harsh('It is a rather dumb idea to ship it like that.')).toBe(true);
+    expect(harsh('You couldn\'t even fill in the form?')).toBe(true);
+  });
+  it('genuine questions, however curt, stay unflagged', () => {
+    expect(harsh('What kind of edging are you using?')).toBe(false);
+    expect(harsh('Which version? Which OS?')).toBe(false);
+    expect(harsh('What do you mean by "net price"?')).toBe(false);
+    expect(harsh('Could you tell me why the date moved?')).toBe(false);
+  });
+});

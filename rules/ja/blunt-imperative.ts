@@ -2,6 +2,7 @@ import {
   defineRule,
   definePhrases,
   isInfinitiveVerb,
+  isQuoted,
   startsWithImperative,
   type RuleDoc,
   type RuleReport,
@@ -30,6 +31,7 @@ export const COURTESY_IMPERATIVES = definePhrases([
   'feel free',
   'rest assured',
   'be assured',
+  "(don't|do not) get me|us wrong",
   'keep up the good work',
   'keep me|us posted|informed|updated',
   'congratulations|congrats',
@@ -78,6 +80,8 @@ const NON_IMPERATIVE_STARTERS = new Set([
   'towards', 'behind', 'due', 'according', 'based', 'including', 'regardless', 'whether', 'whatever', 'whenever',
   // Subjectless asides, not commands: "Guess our servers needed a break", "Bet you are busy".
   'guess', 'suppose', 'reckon', 'bet', 'figure', 'figured', 'imagine', 'seems', 'looks', 'sounds',
+  // "(It's) worth noting that…": an adjective with its "it's" left out.
+  'worth',
   // The writer's own state with the "I" left out: "Need a direction.", "Hope this helps", "Wonder if…".
   'need', 'needs', 'hope', 'hoping', 'wonder', 'wondering', 'agree', 'wish', 'thought',
 ]);
@@ -130,6 +134,9 @@ const CONTACT_VERBS = new Set(['call', 'email', 'e-mail', 'mail', 'contact', 're
 const CONTACT_NOUNS = new Set(['note', 'line', 'message', 'email', 'e-mail', 'word', 'text']);
 /** "Do you see…", "Have you…": a question without its question mark, not a command. */
 const AUXILIARIES = new Set(['do', 'have', 'be', 'need', 'dare']);
+const COLON_PREPOSITIONS = new Set(['to', 'at', 'by', 'for', 'from', 'with']);
+/** Modals a coordinated verb may hang on ("you can list them and sum them"). */
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'shall', "can't", 'cannot', "won't", "you'll", "you'd", "they'll"]);
 /** Subject pronouns: "Remember, I had a witness" is a discourse marker before a statement. */
 const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'this', 'that', 'there']);
 
@@ -222,6 +229,7 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
     const verb = toks[i + (w === 'do' ? 2 : 1)]?.norm ?? '';
     if (REASSURING_AFTER_DONT.has(verb) || verb === '' || (w === 'never' && verb === 'mind')) return undefined;
     if (w !== 'never' && i === wordIndexAfter(toks, 0) && DROPPED_I_AFTER_DONT.has(verb)) return undefined;
+    if (isCourtesyAt(doc, s, first.start)) return undefined;
     return { at: i, negative: true };
   }
   if ((w === 'do' && next === 'be') || doc.matchSentence(INSTRUCTION_OPENERS, s).some((m) => m.start === first.start)) return { at: i, negative: false };
@@ -234,6 +242,12 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   if (toks.slice(i).filter((t) => t.isWord).length < 2) return undefined;
   if (isCourtesyAt(doc, s, first.start)) return undefined;
   if (startsWithNounPhraseSubject(toks, i)) return undefined;
+  // "Send the samples to:" before an address block: an instruction that ends on its preposition,
+  // which the tagger reads as a fragment.
+  const lastTok = toks[toks.length - 1];
+  // "Update on the project:", "Review of the terms:": a title before a colon, not a command.
+  if (lastTok?.text === ':' && (next === 'on' || next === 'of' || next === 'about' || next === 'regarding')) return undefined;
+  if (lastTok?.text === ':' && toks.length - i >= 4 && COLON_PREPOSITIONS.has(toks[toks.length - 2]!.norm) && isInfinitiveVerb(w)) return { at: i, negative: false };
   // Cheap gate first: the first word alone must read as a base-form verb (tagged once per distinct
   // word and cached), so "Sales increased..." never costs a sentence tagging.
   const lastPart = w.includes('-') ? w.slice(w.lastIndexOf('-') + 1) : w;
@@ -266,9 +280,19 @@ function findClauseImperative(s: Sentence): Imperative | undefined {
   for (let k = toks.length - 1; k >= 0; k--) nextWord[k] = toks[k]!.isWord ? k : nextWord[k + 1]!;
   const wordsBefore = new Int32Array(toks.length + 1);
   const writerBefore = new Uint8Array(toks.length + 1);
+  // Whether the clause so far (since the last comma or semicolon) has a modal or "to" before a
+  // verb: then "and run the command" goes on that verb ("how to open a window and run the
+  // command", "you can list them and sum the costs"), it is not a command of its own.
+  const verbChainBefore = new Uint8Array(toks.length + 1);
   for (let k = 0; k < toks.length; k++) {
     const x = toks[k]!;
     wordsBefore[k + 1] = wordsBefore[k]! + (x.isWord ? 1 : 0);
+    verbChainBefore[k + 1] =
+      x.text === ',' || x.text === ';' || x.text === ':'
+        ? 0
+        : verbChainBefore[k]! || MODALS.has(x.norm) || (x.norm === 'to' && isInfinitiveVerb(toks[k + 1]?.norm ?? ''))
+          ? 1
+          : 0;
     writerBefore[k + 1] = writerBefore[k]! || (x.isWord && (x.norm === 'i' || x.norm === 'we' || x.norm === "i'll" || x.norm === "we'll")) ? 1 : 0;
   }
   const after = (k: number): number => (k >= toks.length ? k : nextWord[k]!);
@@ -295,7 +319,7 @@ function findClauseImperative(s: Sentence): Imperative | undefined {
     if (verb.norm === 'let' || verb.norm === 'thank' || verb.norm === 'see' || verb.norm === 'wish') continue;
     // The clause before must be a statement of its own, not the writer's list of actions ("I
     // called, and left the note"): a subject before the boundary that is not the writer.
-    if (wordsBefore[k]! < 2 || (t.norm === 'and' && writerBefore[k] === 1)) continue;
+    if (wordsBefore[k]! < 2 || (t.norm === 'and' && (writerBefore[k] === 1 || verbChainBefore[k] === 1))) continue;
     if (isInfinitiveVerb(verb.norm)) return { at: i, negative: false, clause: k };
   }
   return undefined;
@@ -445,6 +469,8 @@ function imperativesIn(doc: RuleDoc, sentences: readonly Sentence[]): RuleReport
     if (/^\p{Ll}/u.test(s.text) && s.start > 0 && !/(?:^|[.!?:;]["'”’)]?)\s*$/.test(doc.body.slice(Math.max(0, s.start - 20), s.start)) && s.start !== doc.paragraphs[s.paragraph]!.start) continue;
     const imp = findImperative(doc, s) ?? findClauseImperative(s);
     if (!imp) continue;
+    // A command the writer quotes or names ("a strategy: \"list them all, pick the best\"") orders nobody.
+    if (isQuoted(s, imp.at)) continue;
     // "Send me a note if you have questions" offers contact as "Call me if…" does.
     const verb = s.tokens[imp.at]?.norm;
     const sendsWord = verb === 'send' && s.tokens.slice(imp.at + 1, imp.at + 5).some((t) => CONTACT_NOUNS.has(t.norm));

@@ -1,4 +1,4 @@
-import { firstTokenFrom, defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
+import { firstTokenFrom, isQuoted, sentenceWords, defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { APOLOGY_PHRASES } from './missing-apology';
 import { withJapanese } from './japanese/extend';
 import { harshNegativeJa } from './japanese/harsh-negative';
@@ -19,10 +19,12 @@ import { harshNegativeJa } from './japanese/harsh-negative';
  * - `question`: criticism put as a question ("Why would you do that??", "What are you talking
  *   about?", "Did you even read it?"): only in a sentence that asks, and not one softened as a
  *   genuine question ("Could you tell me why…", "just curious");
+ * - `insult`: name-calling of the reader's work ("a dumb question", "terrible design"), not the
+ *   writer's modesty opening their own question ("Stupid question, but…", "this may be a silly idea");
  * - `dismiss`: dismissals and insults aimed at the reader ("That's your opinion", "you people",
  *   "what the hell").
  */
-type HarshKind = 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start' | 'question' | 'bare-question' | 'dismiss';
+type HarshKind = 'insult' | 'disagree' | 'disagree-verb' | 'reject' | 'wrong' | 'judgement' | 'blame' | 'should-have' | 'directive' | 'no-start' | 'question' | 'bare-question' | 'dismiss';
 interface HarshEntry extends PhraseEntry {
   tag: HarshKind;
 }
@@ -98,7 +100,7 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   // Harsh verdicts.
   {
     pattern:
-      'unacceptable|ridiculous|absurd|nonsense|nonsensical|outrageous|unreasonable|preposterous|laughable|inexcusable|unprofessional|incompetent|sloppy|careless|pointless|appalling|disgraceful|shameful|amateurish|half-baked|unrealistic|subpar|sub-par',
+      'unacceptable|ridiculous|absurd|nonsense|nonsensical|incoherent|outrageous|unreasonable|preposterous|laughable|inexcusable|unprofessional|incompetent|sloppy|careless|pointless|appalling|disgraceful|shameful|amateurish|half-baked|unrealistic|subpar|sub-par',
     tag: 'judgement',
   },
   { pattern: 'obviously', tag: 'judgement' },
@@ -132,7 +134,7 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: "why (not|don't you) (just|simply)", tag: 'question' },
   // Not "why don't you / why not …": that is how English offers a suggestion.
   { pattern: "why (can't|won't|aren't|isn't|wouldn't|shouldn't|doesn't) (you|your)", tag: 'question' },
-  { pattern: "what (are|were) you (talking about|thinking)", tag: 'question' },
+  { pattern: "what [on earth|in the world|the hell|the heck] (are|were) you (talking about|thinking)", tag: 'question' },
   { pattern: "what're you (talking about|thinking|doing)", tag: 'question' },
   // Indignant, not a request for clarification ("What do you mean by 'net'?" asks, genuinely).
   { pattern: "what (do|did) (you|u) mean (you|it|that|this|they|we) (can't|cannot|won't|don't|didn't|doesn't|isn't|aren't|wasn't|weren't|haven't|hasn't|will|can|are|is|were|was)", tag: 'question' },
@@ -141,12 +143,15 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: '(did|do|have|had) you even', tag: 'question' },
   { pattern: 'did you (not|ever|actually|bother to) (read|check|look|try|test|see|listen)', tag: 'question' },
   { pattern: "(don't|didn't|can't|couldn't) you (see|know|think|understand|realize|realise|read)", tag: 'question' },
-  { pattern: 'do you (really|seriously|honestly|actually) (think|expect|believe|need|want)', tag: 'question' },
+  { pattern: 'do you (really|seriously|honestly) (think|expect|believe|need|want)', tag: 'question' },
+  // "Do you actually want the ratio, or the slope?" asks what the reader needs; "do you actually
+  // believe that" doubts them.
+  { pattern: 'do you actually (think|expect|believe)', tag: 'question' },
   { pattern: 'you [do] (realize|realise) (that|this|it)', tag: 'question' },
   { pattern: 'you do (realize|realise)', tag: 'question' },
   // Questions that challenge only when they open the sentence ("Care to explain?", "Since when…?");
   // "Would you care to join us?" is an invitation.
-  { pattern: 'care to (explain|elaborate|share|comment|justify)', tag: 'bare-question' },
+  { pattern: 'care to (explain|elaborate|share|comment|justify|provide)', tag: 'bare-question' },
   { pattern: 'mind (explaining|to explain)', tag: 'bare-question' },
   { pattern: 'since when', tag: 'bare-question' },
   { pattern: "(isn't|wasn't) (that|it|this) (obvious|clear|your job)", tag: 'question' },
@@ -155,21 +160,45 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: 'how can you (possibly|seriously|even|say|claim|expect|think|justify)', tag: 'question' },
   { pattern: 'are you for real', tag: 'question' },
   { pattern: 'are we supposed to (guess|know|read)', tag: 'question' },
+  { pattern: '(do|should|must) we [have|need] [to] guess', tag: 'question' },
+  { pattern: 'we should guess', tag: 'question' },
+  { pattern: 'do you think (this|that|it) is (funny|a joke|acceptable|ok|okay)', tag: 'question' },
+  { pattern: '(is|was) (it|that) (that|so|really) (hard|difficult)', tag: 'question' },
   { pattern: "shouldn't you be", tag: 'question' },
   { pattern: 'who (told|asked) you', tag: 'question' },
   { pattern: 'are you (serious|kidding|joking|even)', tag: 'question' },
   { pattern: 'is this (a joke|serious)', tag: 'question' },
+  // "Can't you just filter them first?": as "why not just", the "just" makes the reader's way look foolish.
+  { pattern: "(can't|couldn't|won't) you (just|simply)", tag: 'question' },
+  { pattern: '(can|could|will) you not (just|simply)', tag: 'question' },
+  // Saying the reader asked nothing: "What is your question?", "So what's the real question?".
+  { pattern: "(what's|what is|where's|where is) (the|your) [real|actual] question", tag: 'bare-question' },
+  { pattern: '(would|do) you care to (explain|elaborate|justify|comment|provide)', tag: 'question' },
+  { pattern: 'surely (you|your)', tag: 'question' },
+  { pattern: '(did|do) you read (my|the|what|our|his|her|their)', tag: 'question' },
+  { pattern: 'do you [even] understand', tag: 'bare-question' },
   // Dismissals and insults.
+  { pattern: "(no|not a|not the slightest|not the faintest) (idea|clue) what (you're|you are|you were) [actually|even|really] (talking|on|asking|saying|getting)", tag: 'dismiss' },
+  { pattern: "(i|we) (have|had) no (idea|clue) what (you're|you are|you were) [actually|even|really] (talking|on|asking|saying|getting)", tag: 'dismiss' },
+  { pattern: 'i see no question', tag: 'dismiss' },
+  { pattern: 'not a real question', tag: 'dismiss' },
+  { pattern: '(heard of|know about) google', tag: 'dismiss' },
+  { pattern: 'google is your friend', tag: 'dismiss' },
+  { pattern: 'lmgtfy|rtfm', tag: 'dismiss' },
+  { pattern: '(stupid|dumb|idiotic|moronic|lame|silly|terrible|awful|horrible|ugliest) (question|questions|idea|ideas|code|answer|answers|title|approach|design|comment|comments|post|mistake|product|solution)', tag: 'insult' },
   { pattern: "(that's|that is|this is) [just|only|merely] your opinion", tag: 'dismiss' },
   { pattern: 'who cares', tag: 'dismiss' },
   { pattern: 'you people', tag: 'dismiss' },
   // Accusing the reader of leaving their work to others.
-  { pattern: '(do|doing) your (homework|work|job) for you', tag: 'dismiss' },
-  { pattern: '(smells|sounds|looks) like homework', tag: 'dismiss' },
+  { pattern: '(do|doing|answer|solve|write) [all] [of] your (homework|work|job) for you', tag: 'dismiss' },
+  { pattern: '(answer|solve|doing) [all] [of] your homework', tag: 'dismiss' },
+  { pattern: 'we do [all] [of] your homework', tag: 'dismiss' },
+  { pattern: '(smells|sounds|looks|seems|reads|smell|sound|look|seem) [suspiciously|a lot|a bit|rather|strongly] like [a] [good|typical|classic] homework', tag: 'dismiss' },
   { pattern: '[go] do your homework', tag: 'dismiss' },
   { pattern: "you (haven't|didn't|never) even (looked|look|read|tried|try|checked|check|opened|open|bothered)", tag: 'blame' },
+  { pattern: "you (couldn't|could not) even", tag: 'blame' },
   { pattern: 'you (have|did) not even (looked|look|read|tried|try|checked|check|opened|open|bothered)', tag: 'blame' },
-  { pattern: 'is this homework', tag: 'dismiss' },
+  { pattern: '(is|was) (this|it|that) [a|for|your] homework', tag: 'dismiss' },
   { pattern: 'what the (hell|heck|fuck)', tag: 'dismiss' },
   { pattern: "(you're|you are) (an idiot|stupid|clueless|incompetent|lazy|pathetic|a joke|a liar|useless|hopeless|a harsh)", tag: 'dismiss' },
   { pattern: "(you have|you've) ruined", tag: 'dismiss' },
@@ -183,8 +212,18 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
 ]);
 
 /** One-word questions that challenge what the reader said. */
-const BARE_CHALLENGES = new Set(['seriously', 'really', 'what']);
+const BARE_CHALLENGES = new Set([
+  'seriously', 'really', 'what', 'huh', 'wtf', 'what for', 'so what', 'says who', 'homework',
+  // "So what's the problem?": there is none, it says.
+  "so what's the problem", "and what's the problem", 'so what is the problem', 'and what is the problem',
+  "what's the real problem", 'what is the real problem', "so what's the question", 'so what is the question',
+]);
 const EXASPERATED_OPENERS = new Set(['you', 'your', 'so', 'and', 'why']);
+/**
+ * Sarcasm that dismisses, as a sentence of its own ("Good luck with that.", "Big deal."); inside a
+ * sentence the same words are sincere ("good luck with that launch", "a big deal for us").
+ */
+const BARE_SARCASM = new Set(['good luck with that', 'big deal', 'thanks for nothing', 'nice try', 'yeah right', 'so what', 'whatever']);
 /** "?!" or "!?" in the run of marks that ends the sentence. Read backwards, without a regex. */
 const EXASPERATED_END = {
   test: (text: string): boolean => {
@@ -232,6 +271,14 @@ const RECOMMENDATION_VERBS = new Set(['try', 'visit', 'come', 'see', 'taste', 'j
 /** Where "you need to / you have to" starts a clause of its own, it is an order to the reader. */
 const OTHER_SUBJECTS = new Set(['you', "you're", "you'd", "you'll", 'they', "they're", 'he', 'she', 'people', 'others', 'some', 'many', 'who', 'agree']);
 const TECHNICAL_AFTER_WORK = new Set(['on', 'with', 'in', 'under', 'when', 'properly', 'correctly', 'anymore', 'yet', 'offline', 'without', 'if', 'because']);
+const DISCOURSE_LEADS = new Set(['so', 'and', 'but', 'then', 'well', 'ok', 'okay', 'now', 'also', 'again', 'um', 'uh']);
+const ARTICLES = new Set(['a', 'an', 'the', 'any', 'some', 'every', 'each', 'one', 'another']);
+const INVERTED_AUX = new Set(['is', 'was', 'are', 'were', 'does', 'did', 'do', "isn't", "wasn't", "doesn't"]);
+const WH_WORDS = new Set(['why', 'where', 'when', 'what', 'which', 'who', 'how', 'whether']);
+const NEGATED_AUX = new Set(["don't", "didn't", "can't", "couldn't", "won't", "wouldn't"]);
+const READER_WORDS = new Set(['you', 'your', "you're", "you've", "you'd", "you'll", 'u']);
+/** Before an insult word, the writer's modesty: "this may be a stupid question", "my dumb idea". */
+const MODEST_BEFORE = new Set(['my', 'our', 'may', 'might', 'probably', 'perhaps', 'maybe', 'possibly']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);
 
 
@@ -268,6 +315,20 @@ function writerDisagrees(tokens: readonly Token[], i: number): number {
   return -1;
 }
 
+/**
+ * "a URL that doesn't work", "the only one that's impossible": "that" opening a relative clause
+ * after a noun phrase (an article within the three words before), not the reader's point.
+ */
+function isRelativeClause(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]!.norm;
+  if (w !== 'that' && w !== "that's" && w !== 'which') return false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (!tokens[k]!.isWord) return false;
+    if (ARTICLES.has(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
 /** Whether a match of the given kind, at tokens[i..end), is really aimed at the reader. */
 function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: number, end: number): boolean {
   const tokens = sentence.tokens;
@@ -298,21 +359,33 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       // Only a clause that opens with "you": not "all you need to do", "if you have to", "when you must".
       return before === undefined || CLAUSE_OPENERS.has(before);
     }
+    case 'insult':
+      // "Stupid question, but how…": the writer's own question, said modestly.
+      if ((sentenceWords(sentence)[0]?.start ?? Infinity) >= tokens[i]!.start) return false;
+      return isAimedAtReader(doc, sentence, 'judgement', i, end);
     case 'judgement':
       if (before !== undefined && NEGATORS.has(before)) return false;
       // "Obviously" talks down to the reader when it is about them or their point ("as you
       // obviously know"); inside a report's prose ("the order was obviously defective") it is an adverb.
       // Opening a sentence ("Obviously the discount applies…") it is said to the reader.
-      if (tokens[i]!.norm === 'obviously' && i > 0 && !tokens.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === "you're")) return false;
+      // "Then you obviously have a problem" talks down; "problems that are obviously in one class"
+      // and "while this is obviously possible" are adverbs in a description.
+      if (tokens[i]!.norm === 'obviously' && i > 0 && !CLAUSE_OPENERS.has(before ?? '') && !READER_WORDS.has(before ?? '') && !READER_WORDS.has(next)) return false;
       // "You obviously know far more than me": deference to the reader, not a verdict on them.
       if (tokens[i]!.norm === 'obviously' && (next === 'know' || next === 'understand') && tokens.slice(end, end + 6).some((t) => t.norm === 'more' || t.norm === 'better')) return false;
+      // "This may be a stupid question", "my dumb idea": the writer's modesty, not a verdict.
+      if (tokens.slice(Math.max(0, i - 4), i).some((t) => MODEST_BEFORE.has(t.norm))) return false;
       return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'reject':
       // "This doesn't work with the old firmware": a technical fact, not a refusal.
       if (TECHNICAL_AFTER_WORK.has(next)) return false;
-      return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
+      // "That doesn't work for you?", "Or is that out of the question?": asking is not refusing.
+      if (sentence.isQuestion) return false;
+      return !isRelativeClause(tokens, i) && !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'wrong':
-      return !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
+      // "Is this not the case for you?" asks; "I wonder why this is not possible" reports a question.
+      if (before !== undefined && (INVERTED_AUX.has(before) || WH_WORDS.has(before))) return false;
+      return !isRelativeClause(tokens, i) && !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'blame':
       return !isConditional(tokens, i);
     case 'question': {
@@ -320,11 +393,16 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       if (!sentence.isQuestion) return false;
       // "Could you tell me why…", "out of curiosity", "I wonder why": a genuine question.
       const words = tokens.map((t) => t.norm);
-      if (words.some((w, k) => GENUINE_QUESTION.has(w) || (w === 'could' && words[k + 1] === 'you') || (w === 'may' && words[k + 1] === 'i'))) return false;
+      if (words.some((w, k) => (k < i || k >= end) && GENUINE_QUESTION.has(w)) || words.some((w, k) => (w === 'could' && words[k + 1] === 'you') || (w === 'may' && words[k + 1] === 'i'))) return false;
+      // "Where don't you see them?", "Why don't you think it is optimal?": a wh-question that asks.
+      if (before !== undefined && before !== 'why' && WH_WORDS.has(before) && NEGATED_AUX.has(tokens[i]!.norm)) return false;
+      // "Shouldn't you be able to solve it with equations?" suggests; "shouldn't you be the expert?" reproaches.
+      if (next === 'able') return false;
       return !isConditional(tokens, i);
     }
     case 'bare-question':
-      if (tokens.slice(0, i).some((t) => t.isWord)) return false;
+      // Opening the sentence, after a discourse word at most ("So what is the question?").
+      for (let k = 0; k < i; k++) if (tokens[k]!.isWord && !(k < 2 && DISCOURSE_LEADS.has(tokens[k]!.norm))) return false;
       return isAimedAtReader(doc, sentence, 'question', i, end);
     case 'dismiss':
       return !isConditional(tokens, i);
@@ -335,6 +413,10 @@ const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
   question: {
     en: 'Ask for the reason, not the fault: "Could you help me understand the reasoning behind this?"',
     ja: '非難ではなく理由を尋ねましょう: "Could you help me understand the reasoning behind this?"',
+  },
+  insult: {
+    en: 'Drop the label and say what needs to change: "Could we make the title more specific?"',
+    ja: 'レッテルを貼らず、何を変えてほしいかを伝えましょう: "Could we make the title more specific?"',
   },
   'bare-question': {
     en: 'Ask for the reason, not the fault: "Could you help me understand the reasoning behind this?"',
@@ -416,6 +498,8 @@ const english = defineRule({
       if (!sentence) continue;
       const i = firstTokenFrom(sentence.tokens, m.start);
       const end = firstTokenFrom(sentence.tokens, m.end);
+      // Words the writer quotes or names ("-1 'I don't agree' everywhere") are not said to the reader.
+      if (isQuoted(sentence, i)) continue;
       if (!isAimedAtReader(doc, sentence, m.entry.tag, i, end)) continue;
       const start = m.entry.tag === 'disagree-verb' ? sentence.tokens[writerDisagrees(sentence.tokens, i)]!.start : m.start;
       // A pattern that ends on punctuation ("push back ,") reports the words only.
@@ -450,14 +534,19 @@ const english = defineRule({
     const reported = new Set(reports.map((r) => doc.sentenceAt(r.start!)?.start));
     for (const s of doc.sentences) {
       if (reported.has(s.start)) continue;
-      if (!s.isQuestion && !s.text.endsWith('?!') && !s.text.endsWith('!?') && !s.text.endsWith('!')) continue;
+      // Bare sarcasm is a short sentence of its own; anything else must ask or exclaim.
+      if (!s.isQuestion && !s.text.endsWith('?!') && !s.text.endsWith('!?') && !s.text.endsWith('!') && s.tokens.length > 8) continue;
       const words = s.tokens.filter((t) => t.isWord);
-      const bare = s.isQuestion && words.length === 1 && BARE_CHALLENGES.has(words[0]!.norm);
+      const said = words.length <= 5 && words.length > 0 ? words.map((t) => t.norm).join(' ') : '';
+      const sarcasm = BARE_SARCASM.has(said);
+      // "Why???": a why that asks three times is exasperated, where a single "Why?" asks.
+      const bare = (s.isQuestion && (BARE_CHALLENGES.has(said) || (said === 'why' && s.text.endsWith('??')))) || sarcasm;
       // A statement turned into a question ("You want us to start over?!", "So you deleted it?!"),
       // not an excited yes/no question ("Are you still in town??!!").
       const exasperated = EXASPERATED_END.test(s.text) && EXASPERATED_OPENERS.has(words[0]?.norm ?? '') && words.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === 'u');
       if (!bare && !exasperated) continue;
-      reports.push({ start: s.start, end: s.end, data: { phrase: doc.body.slice(s.start, s.end) }, suggestion: { text: SUGGESTIONS.question } });
+      if (isQuoted(s, s.tokens.indexOf(words[0]!))) continue;
+      reports.push({ start: s.start, end: s.end, data: { phrase: doc.body.slice(s.start, s.end) }, suggestion: { text: sarcasm ? SUGGESTIONS.dismiss : SUGGESTIONS.question } });
     }
     return reports.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   },
@@ -494,6 +583,10 @@ const english = defineRule({
       { text: 'Why didn\'t you tell us about the change?', excerpt: "Why didn't you" },
       { text: 'With all due respect, the data says otherwise.', excerpt: 'With all due respect' },
       { text: "I'm not convinced the new supplier is reliable.", excerpt: "I'm not convinced" },
+      { text: "Can't you just reuse last year's layout?", excerpt: "Can't you just" },
+      { text: 'So what is your question?', excerpt: 'what is your question' },
+      { text: 'A full redesign by Monday? Good luck with that.', excerpt: 'Good luck with that.' },
+      { text: 'I have no idea what you are talking about.', excerpt: 'I have no idea what you are talking' },
     ],
     pass: [
       { text: 'What do you mean by "net price" in the table?' },
@@ -521,6 +614,10 @@ const english = defineRule({
       { text: 'The copy we received lists the items without codes.' },
       { text: 'That is not unreasonable, and we are happy to discuss it.' },
       { text: 'This delay is unacceptable on our part, and we apologize.' },
+      { text: 'Good luck with the launch tomorrow!' },
+      { text: 'Silly question, but does the lid close?' },
+      { text: 'The plain link worked here. That does not work for you?' },
+      { text: 'Everyone keeps saying "I don\'t agree" without reasons.' },
     ],
   },
 });

@@ -70,6 +70,8 @@ const DESCRIBED_BEFORE = new Set(['effect', 'effective', 'available', 'applies',
 /** "an urgent request", "this is urgent": the word that makes "urgent" a push rather than a name ("urgency statute", "urgent care"). */
 const URGENT_PUSH_AFTER = new Set(['request', 'matter', 'attention', 'reply', 'response', 'action', 'issue', 'need', 'question', 'favor', 'favour', '!']);
 const URGENT_PUSH_BEFORE = new Set(['is', 'are', "it's", 'very', 'extremely', 'most', 'really', 'quite', 'so']);
+/** Before "at once", words that make it "all together" ("all the rows at once"). */
+const WHOLE = new Set(['all', 'both', 'every', 'everything', 'everyone', 'whole', 'entire', 'single', 'several', 'many', 'multiple', 'two', 'three']);
 const NOT_PRESSURE_BEFORE = new Set(['not', 'no', "isn't", "aren't", "wasn't", "don't", "doesn't", 'never', 'without']);
 
 const commandStarts = new WeakMap<Sentence, number>();
@@ -239,8 +241,16 @@ const english = defineRule({
         const condition = nextWordWhere(s, 'ja/pressure:condition', (t) => t.norm === 'if' || t.norm === 'unless');
         return !isWritersOwnSpeed(s, m.start) || (!!condition && condition.end <= m.start);
       }
-      if (m.entry.tag !== 'urgency') return true;
       const next = s.tokens[i + (m.tokenEnd - m.tokenStart)]?.norm ?? '';
+      // "…, or else your queue keeps growing" explains a consequence; "or else we will cancel" and
+      // a bare "or else!" threaten.
+      if (m.entry.pattern === 'or else') return next === '' || WRITER_SUBJECTS.has(next) || !s.tokens[i + 2]!.isWord;
+      if (m.entry.tag !== 'urgency') return true;
+      // "Look at all the members at once", "load the whole input at once": all together, not now.
+      if (m.entry.pattern === 'at once') {
+        const whole = nextWordWhere(s, 'ja/pressure:whole', (t) => WHOLE.has(t.norm));
+        if (s.isQuestion || (whole && whole.end <= m.start)) return false;
+      }
       if (DESCRIBED_BEFORE.has(prev)) return false;
       const word = doc.body.slice(m.start, m.end).toLowerCase();
       // "This is time-critical", "it's urgent": a predicate that presses the request itself.

@@ -76,3 +76,50 @@ export function nextWordWhere(sentence: Sentence, key: string, pred: (t: Token, 
   const j = next[firstTokenFrom(idx.words, from)]!;
   return j === -1 ? undefined : idx.words[j];
 }
+
+const quotedIndexes = new WeakMap<Sentence, Uint8Array>();
+const OPEN_QUOTES = new Set(['“', '«', '„']);
+const CLOSE_QUOTES = new Set(['”', '»']);
+
+/**
+ * Whether token `i` of `sentence` stands inside quotation marks: words the writer quotes or
+ * mentions ("-1 'I don't agree' everywhere", `a strategy: "enumerate them, choose the best"`)
+ * are not said to the reader (RULES.md, "Reading real mail"). Curly quotes pair by direction,
+ * straight double quotes in order; an odd one out at the start or the end of the sentence quotes
+ * the rest or what came before (a quotation that spans sentences). One pass per sentence.
+ */
+export function isQuoted(sentence: Sentence, i: number): boolean {
+  let marks = quotedIndexes.get(sentence);
+  if (!marks) {
+    const toks = sentence.tokens;
+    marks = new Uint8Array(toks.length);
+    const straight: number[] = [];
+    let curlyOpen = -1;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!.text;
+      if (t === '"') straight.push(k);
+      else if (OPEN_QUOTES.has(t)) curlyOpen = k;
+      else if (CLOSE_QUOTES.has(t)) {
+        marks.fill(1, curlyOpen + 1, k);
+        curlyOpen = -1;
+      }
+    }
+    if (curlyOpen !== -1) marks.fill(1, curlyOpen + 1);
+    let from = 0;
+    if (straight.length % 2 === 1) {
+      const firstWord = toks.findIndex((t) => t.isWord);
+      if (straight[0]! < firstWord) {
+        // An opening mark whose closing one is in a later sentence.
+        marks.fill(1, straight[0]! + 1);
+        from = straight.length;
+      } else {
+        // A closing mark whose opening one was in an earlier sentence.
+        marks.fill(1, 0, straight[0]);
+        from = 1;
+      }
+    }
+    for (let k = from; k + 1 < straight.length; k += 2) marks.fill(1, straight[k]! + 1, straight[k + 1]);
+    quotedIndexes.set(sentence, marks);
+  }
+  return marks[i] === 1;
+}

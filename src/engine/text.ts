@@ -291,8 +291,8 @@ export function splitSentences(
     const c = tok.text;
     if (c === '!' || c === '?' || /^[!?]+$/.test(c) || c === '。' || c === '！' || c === '？' || c === '.' || c === '…') {
       const next = tokens[k + 1];
+      const prev = tokens[k - 1];
       if (c === '.') {
-        const prev = tokens[k - 1];
         if (prev && prev.end === tok.start && prev.isWord && ABBREVIATIONS.has(prev.norm)) {
           if (!ABBREVIATIONS_BEFORE_NUMBER.has(prev.norm)) continue;
           if (next && /^\d/.test(next.text)) continue;
@@ -301,6 +301,18 @@ export function splitSentences(
         if (next && next.start === tok.end && next.isWord) continue;
         // An ellipsis or a run of dots ends where the run ends.
         if (next && next.start === tok.end && next.text === '.') continue;
+      }
+      if (c === '.' || c === '…') {
+        const ellipsis = c === '…' || (prev !== undefined && prev.end === tok.start && prev.text === '.');
+        if (ellipsis) {
+          // "… or ...?" asks: the "?" after the dots (a closing quote between) ends the sentence.
+          let j = k + 1;
+          while (j < tokens.length && tokens[j]!.start === tokens[j - 1]!.end && /^["'”’)]$/.test(tokens[j]!.text)) j++;
+          const after = tokens[j];
+          if (after && after.start === tokens[j - 1]!.end && /^[!?！？]+$/.test(after.text)) continue;
+        }
+      }
+      if (c === '.') {
         // A list number opening its line: "1. Whether the order…".
         if (prev && prev.end === tok.start && /^\d{1,3}$/.test(prev.text)) {
           const rel = prev.start - offset;
