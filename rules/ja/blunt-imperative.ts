@@ -20,7 +20,6 @@ import { bluntImperativeJa } from './japanese/blunt-imperative';
 export const COURTESY_IMPERATIVES = definePhrases([
   'let me|us know',
   'let me|us',
-  "let's",
   'see you|attached|below|above|enclosed',
   'thank|thanks',
   'allow|permit me|us',
@@ -225,7 +224,7 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   if (!first) return undefined;
   const w = first.norm;
   const next = toks[i + 1]?.norm ?? '';
-  if ((w === 'do' && next === 'not') || w === "don't" || w === 'dont' || w === 'never') {
+  if ((w === 'do' && next === 'not') || w === "don't" || w === 'never') {
     const verb = toks[i + (w === 'do' ? 2 : 1)]?.norm ?? '';
     if (REASSURING_AFTER_DONT.has(verb) || verb === '' || (w === 'never' && verb === 'mind')) return undefined;
     if (w !== 'never' && i === wordIndexAfter(toks, 0) && DROPPED_I_AFTER_DONT.has(verb)) return undefined;

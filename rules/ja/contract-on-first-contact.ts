@@ -20,7 +20,6 @@ export const CONTRACT_PUSH_PHRASES = definePhrases([
   'return the|a signed copy|version',
   'attached is|are our|the [*] [*] contract|contracts|agreement|agreements|nda|msa|sow|terms',
   '(i|we) have attached our|the [*] [*] contract|agreement|nda|msa|sow|terms',
-  "(i've|we've) attached our|the [*] [*] contract|agreement|nda|msa|sow|terms",
   'please find attached our|the [*] [*] contract|agreement|nda|msa|sow|terms',
   'attached please find our|the [*] [*] contract|agreement|nda|msa|sow|terms',
   'our [*] [*] contract|agreement|nda|msa|sow is attached',

@@ -18,7 +18,6 @@ export const HUMOR_PHRASES = definePhrases<HumorEntry>([
   'he he [he]',
   'just|only kidding|joking',
   "i'm [just|only] kidding|joking",
-  'i am [just|only] kidding|joking',
   'kidding|joking aside',
   'all jokes aside',
   'jk',

@@ -29,7 +29,6 @@ export const APOLOGY_PHRASES = definePhrases([
   { pattern: 'sorry to hear|learn|read|see', tag: 'sympathy' },
   { pattern: 'sorry for your loss', tag: 'sympathy' },
   { pattern: "[i|we] don't|never regret", tag: 'sympathy' },
-  { pattern: '[i|we] do not regret', tag: 'sympathy' },
 ]);
 
 /**

@@ -21,7 +21,6 @@ export const NON_APOLOGY_PHRASES = definePhrases([
   { pattern: 'apologies [,] but|however', tag: 'but' },
   { pattern: '(apologize|apologise) [,] but|however', tag: 'but' },
   { pattern: "sorry [,] that's|it's just how", tag: 'but' },
-  { pattern: 'sorry [,] that|it is just how', tag: 'but' },
   { pattern: 'sorry that you feel|felt that way', tag: 'feelings' },
   { pattern: 'sorry to hear you feel|felt that way', tag: 'feelings' },
   { pattern: 'sorry [that] you were|are|feel|felt offended|upset|disappointed|unhappy', tag: 'feelings' },

@@ -47,7 +47,6 @@ export const IN_PERSON_PHRASES = definePhrases([
 export const MEETING_PROPOSAL_PHRASES = definePhrases([
   '(would|could|can|shall|may) we',
   "let's (meet|talk|speak|schedule|set|arrange|find|have|connect|chat|do)",
-  'let us (meet|talk|speak|schedule|set|arrange|find|have|connect|chat|do)',
   'how about',
   '(would|are|will) you (be|have)',
   '(set|setting) up',

@@ -35,7 +35,6 @@ export const PUNCTUALITY_PHRASES = definePhrases<PunctualityEntry>([
   { pattern: 'running [a] [bit|little|few|couple] [of] [minutes] late|behind', tag: 'late' },
   { pattern: '(minutes|minute|mins|min) late', tag: 'minutes-late' },
   { pattern: "(i|we) (might|may|will|could|should|would) be [a] [bit|little] late", tag: 'late' },
-  { pattern: "(i'll|we'll|i'd|we'd) be [a] [bit|little] late", tag: 'late' },
   { pattern: '(arrive|come|join|dial|turn|show) [in|up] [a] (bit|little) late', tag: 'late' },
   { pattern: '(try|trying|hope|hoping|aim|aiming|attempt|best) to (make|be|get|arrive) [it] [there|here] on time', tag: 'hedged' },
   { pattern: 'hopefully (make|be|get|arrive) [it] [there|here] on time', tag: 'hedged' },

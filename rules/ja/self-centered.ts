@@ -17,7 +17,6 @@ export const INDIRECT_QUESTION_PHRASES = definePhrases([
   'let me|us know (which|what|whether|if|how|when|where|who|your)',
   '(tell|ask|show) me|us (which|what|whether|if|how|when|where|who)',
   'i|we would|will (love|like) to (hear|know|learn) (your|about|what|how|whether|if|which)',
-  "i'd|we'd (love|like) to (hear|know|learn) (your|about|what|how|whether|if|which)",
   '(i|we) (wonder|wondered|was|were) [wondering] (if|whether|what|how|which)',
   '(i|we) (am|are) (curious|interested) (to|about) [hear|know|learn] (your|what|how|whether|which)',
 ]);

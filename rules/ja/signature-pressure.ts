@@ -15,8 +15,6 @@ export const NO_REVIEW_PHRASES = definePhrases([
   'no need for your|the legal|lawyers|lawyer|counsel|attorneys|attorney',
   'no need to review|read|check|negotiate|discuss|involve|consult|change',
   "(don't|doesn't) need to review|read|check|go",
-  'do not need to review|read|check|go',
-  'does not need to review|read|check|go',
   "cannot|can't be changed|modified|amended|negotiated|edited",
   'no changes|edits|modifications [are|will be|can be] accepted|possible|allowed',
   'rubber-stamp|rubber-stamped',

@@ -23,16 +23,13 @@ export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
   'is it possible for you|your',
   'is there any chance',
   'i|we would be grateful|thankful|obliged|glad if',
-  "i'd|we'd be grateful|thankful|obliged|glad if",
   'would appreciate',
-  "i'd|we'd appreciate",
   'if you could',
   'i|we request|ask that',
   'i|we request|ask you',
   'appreciate it if',
   'i|we need you to',
   'i|we need your',
-  "i'd|we'd like you to",
   'i|we would like you to',
   'let me|us know',
   'tell me|us',
@@ -54,9 +51,8 @@ export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
   'should you have any (questions|concerns|problems|issues) * [*] [*] [*] [*] [*] [,] (call|contact|email|e-mail|see|visit|write|dial)',
   // Recommendations and proposals say what should happen next.
   '(i|we) (recommend|suggest|propose)',
-  "(i|we) (would|'d) (recommend|suggest|propose)",
-  "(i'd|we'd) (recommend|suggest|propose)",
-  "(it would be|it'd be|it is|it's) (better|best|wise|smart) to",
+  '(i|we) would (recommend|suggest|propose)',
+  '(it would be|it is) (better|best|wise|smart) to',
   '(we|you) should',
   // "For an appointment with the on-site counsellor call 555-0100": a pointer with or without its comma.
   'for (an|a|more|further|any) * [*] [*] [*] [*] [*] [,] (call|contact|email|e-mail|see|visit|write|dial)',
@@ -68,7 +64,6 @@ export const REQUEST_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
   { pattern: 'please note', tag: 'courtesy' },
   { pattern: 'please accept|forgive|excuse', tag: 'courtesy' },
   { pattern: 'please do not hesitate', tag: 'courtesy' },
-  { pattern: "please don't hesitate", tag: 'courtesy' },
   { pattern: 'please feel free', tag: 'courtesy' },
   { pattern: 'thank you kindly', tag: 'courtesy' },
 ]);
@@ -103,8 +98,8 @@ const NEXT_STEP_VERBS = [
 /** Proposals and invitations ("I'd love to set up a call next week"): a next step when dated. */
 const PROPOSAL_VERBS = ['set up', 'schedule', 'arrange', 'book', 'meet', 'visit', 'call', 'talk', 'discuss', 'take you', 'host you', 'treat you', 'show you', 'walk you'];
 export const NEXT_STEP_PHRASES = definePhrases([
-  ...phraseCombinations(['i will', 'we will', 'i shall', 'we shall', "i'll", "we'll"], ['', 'then', 'also', 'next'], NEXT_STEP_VERBS),
-  ...phraseCombinations(['i|we would', "i'd", "we'd"], ['love|like'], ['to'], PROPOSAL_VERBS),
+  ...phraseCombinations(['i will', 'we will', 'i shall', 'we shall'], ['', 'then', 'also', 'next'], NEXT_STEP_VERBS),
+  ...phraseCombinations(['i|we would'], ['love|like'], ['to'], PROPOSAL_VERBS),
   'next step|steps',
   'the plan is to',
 ]);
@@ -116,14 +111,9 @@ export const NEXT_STEP_PHRASES = definePhrases([
  */
 export const WRITER_PLAN_PHRASES = definePhrases([
   '(i|we) (will|shall) [also|then|next|now|still|first] *',
-  "(i'll|we'll) [also|then|next|now|still|first] *",
-  '(i|we) (am|are) going to',
-  "(i'm|we're) going to",
   '(i|we) (plan|intend|want|need|hope|expect|mean) to',
   '(i|we) (am|are) (planning|hoping|intending|going) to',
-  "(i'm|we're) (planning|hoping|intending) to",
   "(i|we) would like to",
-  "(i'd|we'd) like to",
   'i|we look forward to (speaking|hearing|meeting|seeing|talking|working|discussing|your)',
   'looking forward to (speaking|hearing|meeting|seeing|talking|working|discussing|your)',
 ]);

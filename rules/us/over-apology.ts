@@ -28,7 +28,7 @@ export const APOLOGY_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
  */
 const BOTHER = ['bother', 'disturb', 'trouble', 'interrupt', 'bug', 'pester', 'burden', 'bothering', 'disturbing', 'troubling', 'interrupting'];
 export const UNNEEDED_APOLOGY_PHRASES = definePhrases<{ pattern: string; tag?: string; replacement?: string }>([
-  ...phraseCombinations(['sorry', 'i am sorry', "i'm sorry", 'apologies', 'i apologize', 'i apologise'], ['to', 'for'], BOTHER, ['you', 'you again', '']).map(
+  ...phraseCombinations(['sorry', 'i am sorry', 'apologies', 'i apologize', 'i apologise'], ['to', 'for'], BOTHER, ['you', 'you again', '']).map(
     (pattern) => ({ pattern, tag: 'bother' }),
   ),
   ...phraseCombinations(['sorry for', 'apologies for', 'i apologize for', 'i apologise for', 'please excuse', 'excuse', 'forgive'], ['my'], ['poor', 'bad', 'broken', 'limited', 'terrible', 'weak', ''], ['english', 'japanese']).map(

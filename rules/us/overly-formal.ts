@@ -9,9 +9,9 @@ export const OVERLY_FORMAL_PHRASES = definePhrases<{ pattern: string; replacemen
   'humbly',
   'i|we beg to|your|for',
   'beg of you',
-  ...phraseCombinations(['it is', "it's", 'it was'], ['with', ''], ['my', 'our', 'a', 'the'], ['', 'great', 'greatest', 'utmost', 'highest', 'deepest'], ['honor', 'honour', 'privilege', 'pleasure and honor']),
+  ...phraseCombinations(['it is', 'it was'], ['with', ''], ['my', 'our', 'a', 'the'], ['', 'great', 'greatest', 'utmost', 'highest', 'deepest'], ['honor', 'honour', 'privilege', 'pleasure and honor']),
   // "I'd be honored to visit" is ordinary American courtesy; the intensified form is not.
-  ...phraseCombinations(['we are', 'i am', 'we would be', 'i would be', "i'd be", "we'd be", 'we feel', 'i feel'], ['deeply|greatly|most|truly|profoundly'], ['honored|honoured']),
+  ...phraseCombinations(['we are', 'i am', 'we would be', 'i would be', 'we feel', 'i feel'], ['deeply|greatly|most|truly|profoundly'], ['honored|honoured']),
   'dear sir|sirs|madam',
   'dear sir or|and madam',
   'dear sir / madam',

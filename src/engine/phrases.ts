@@ -12,7 +12,7 @@
  * Patterns containing Japanese (or other CJK) text are matched as literal substrings instead.
  * Patterns are data, never regular expressions: user phrases go through the same path.
  */
-import { tokenize, type Token } from './text';
+import { contractionSpellings, contractsWith, tokenize, type Token } from './text';
 
 export interface PhraseEntry {
   pattern: string;
@@ -86,7 +86,49 @@ function parsePattern(pattern: string, tokenCache?: Map<string, string[]>): Patt
     parts.push({ alts: pattern.slice(i, j).split('|').map((a) => tokensOf(a, tokenCache)) });
     i = j;
   }
-  return parts;
+  return spellContractions(parts);
+}
+
+/** Largest part a merge of two parts may make (alternatives), so contractions never blow a pattern up. */
+const MAX_MERGED = 64;
+
+/**
+ * A pattern matches every spelling of what it says, contracted or not (text.ts owns the list):
+ * "don't" also matches "do not", "(i|we) (am|are) not" also "I'm not" and "we aren't". Two
+ * parts that meet at a contraction ("(do|can) not") become one part, so the contraction can span
+ * them; optional parts are left apart.
+ */
+function spellContractions(parts: PatternPart[]): PatternPart[] {
+  const out: PatternPart[] = [];
+  const required = (p: PatternPart): boolean => p.alts.every((a) => a.length > 0);
+  const meet = (p: PatternPart, q: PatternPart): boolean => p.alts.some((a) => q.alts.some((b) => contractsWith(a[a.length - 1]!, b[0]!)));
+  const join = (p: PatternPart, q: PatternPart): string[][] => p.alts.flatMap((a) => q.alts.map((b) => [...a, ...b]));
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    const before = out[out.length - 2];
+    if (prev && required(prev) && required(part) && prev.alts.length * part.alts.length <= MAX_MERGED && meet(prev, part)) {
+      prev.alts = join(prev, part);
+    } else if (
+      // "(is|was) [simply] not": the words meet when the optional part is left out.
+      before && prev && required(before) && !required(prev) && required(part) &&
+      before.alts.length * prev.alts.length * part.alts.length <= MAX_MERGED && meet(before, part)
+    ) {
+      out.pop();
+      before.alts = join({ alts: join(before, prev) }, part);
+    } else out.push(part);
+  }
+  for (const part of out) {
+    const spelled = part.alts.flatMap((a) => (a.length === 0 ? [a] : contractionSpellings(a)));
+    if (spelled.length === part.alts.length) continue;
+    const seen = new Set<string>();
+    part.alts = spelled.filter((a) => {
+      const key = a.join(' ');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  return out;
 }
 
 /**

@@ -56,7 +56,93 @@ const TOKEN =
 const WORDISH = /^[\p{L}\p{N}]/u;
 
 export function normalizeWord(s: string): string {
-  return s.toLowerCase().replace(/’/g, "'");
+  const norm = s.toLowerCase().replace(/’/g, "'");
+  return APOSTROPHE_LESS.get(norm) ?? norm;
+}
+
+/**
+ * Contractions, once for the whole engine: each contracted spelling (as `normalizeWord` gives it)
+ * and the two words it stands for. Phrase patterns are compiled to match every spelling of what
+ * they say (src/engine/phrases.ts: "don't" also matches "do not", "I am" also "I'm"), so a table
+ * spells a phrase once. Where a contraction has two readings ("it's": is / has, "I'd": would /
+ * had), the common one in requests and refusals is listed.
+ */
+const CONTRACTIONS: ReadonlyArray<readonly [string, string, string]> = [
+  ["don't", 'do', 'not'], ["doesn't", 'does', 'not'], ["didn't", 'did', 'not'], ["isn't", 'is', 'not'],
+  ["aren't", 'are', 'not'], ["wasn't", 'was', 'not'], ["weren't", 'were', 'not'], ["haven't", 'have', 'not'],
+  ["hasn't", 'has', 'not'], ["hadn't", 'had', 'not'], ["won't", 'will', 'not'], ["wouldn't", 'would', 'not'],
+  ["can't", 'can', 'not'], ['cannot', 'can', 'not'], ["couldn't", 'could', 'not'], ["shouldn't", 'should', 'not'],
+  ["mustn't", 'must', 'not'], ["needn't", 'need', 'not'], ["shan't", 'shall', 'not'], ["mightn't", 'might', 'not'],
+  ["i'm", 'i', 'am'], ["you're", 'you', 'are'], ["we're", 'we', 'are'], ["they're", 'they', 'are'],
+  ["i've", 'i', 'have'], ["you've", 'you', 'have'], ["we've", 'we', 'have'], ["they've", 'they', 'have'],
+  ["i'll", 'i', 'will'], ["you'll", 'you', 'will'], ["we'll", 'we', 'will'], ["they'll", 'they', 'will'],
+  ["he'll", 'he', 'will'], ["she'll", 'she', 'will'], ["it'll", 'it', 'will'], ["that'll", 'that', 'will'],
+  ["i'd", 'i', 'would'], ["you'd", 'you', 'would'], ["we'd", 'we', 'would'], ["they'd", 'they', 'would'],
+  ["he'd", 'he', 'would'], ["she'd", 'she', 'would'],
+  ["it's", 'it', 'is'], ["that's", 'that', 'is'], ["there's", 'there', 'is'], ["here's", 'here', 'is'],
+  ["what's", 'what', 'is'], ["who's", 'who', 'is'], ["where's", 'where', 'is'], ["how's", 'how', 'is'],
+  ["he's", 'he', 'is'], ["she's", 'she', 'is'], ["let's", 'let', 'us'],
+];
+/** Contracted spelling → the two words. */
+const EXPANSION = new Map(CONTRACTIONS.map(([c, a, b]) => [c, [a, b] as const]));
+/** "do" → "not" → ["don't"], "can" → "not" → ["can't", "cannot"]: by first word, then second. */
+const CONTRACTED = new Map<string, Map<string, string[]>>();
+for (const [c, a, b] of CONTRACTIONS) {
+  const bySecond = CONTRACTED.get(a) ?? new Map<string, string[]>();
+  CONTRACTED.set(a, bySecond);
+  bySecond.set(b, [...(bySecond.get(b) ?? []), c]);
+}
+const contracted = (first: string, second: string): string[] | undefined => CONTRACTED.get(first)?.get(second);
+/**
+ * Contractions typed without the apostrophe, read as with it ("dont" is "don't"). Only spellings
+ * that are no other word: not "wont", "cant", "ill", "well", "were", "its", "lets", "id", "im".
+ */
+const APOSTROPHE_LESS: ReadonlyMap<string, string> = new Map(
+  ['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'youre', 'theyre', 'thats', 'whats'].map(
+    // "dont" → "don't", "youre" → "you're", "thats" → "that's".
+    (w) => [w, w.endsWith('nt') ? `${w.slice(0, -1)}'t` : w.endsWith('s') ? `${w.slice(0, -1)}'s` : `${w.slice(0, -2)}'${w.slice(-2)}`] as const,
+  ),
+);
+
+/**
+ * Every spelling of a sequence of normalised words, contracted or not: ["don't", "agree"] gives
+ * [don't agree], [do not agree]; ["that", "is", "not"] gives [that is not], [that's not],
+ * [that isn't]. Sequences are short (a pattern's part), so the branching stays small.
+ */
+export function contractionSpellings(words: readonly string[]): string[][] {
+  // Most sequences hold no contraction and no pair that makes one: one spelling, no copies.
+  let plain = true;
+  for (let k = 0; k < words.length && plain; k++) plain = !EXPANSION.has(words[k]!) && (k + 1 >= words.length || contracted(words[k]!, words[k + 1]!) === undefined);
+  if (plain) return [words as string[]];
+  const expanded: string[] = [];
+  for (const w of words) {
+    const e = EXPANSION.get(w);
+    if (e) expanded.push(e[0], e[1]);
+    else expanded.push(w);
+  }
+  const out: string[][] = [];
+  const walk = (i: number, acc: string[]): void => {
+    if (i >= expanded.length) {
+      out.push(acc);
+      return;
+    }
+    walk(i + 1, [...acc, expanded[i]!]);
+    if (i + 1 < expanded.length) for (const c of contracted(expanded[i]!, expanded[i + 1]!) ?? []) walk(i + 2, [...acc, c]);
+  };
+  walk(0, []);
+  return out;
+}
+
+/** Words that may end the first half of a contraction ("do", "i", "don't"), and start the second half ("not", "am", "don't"). */
+const MAY_OPEN = new Set([...CONTRACTIONS.map(([, a]) => a), ...EXPANSION.keys()]);
+const MAY_CLOSE = new Set([...CONTRACTIONS.map(([, , b]) => b), ...EXPANSION.keys()]);
+
+/** Whether two normalised words, in this order, can be written as one contraction ("do" "not"). */
+export function contractsWith(first: string, second: string): boolean {
+  if (!MAY_OPEN.has(first) || !MAY_CLOSE.has(second)) return false;
+  const last = EXPANSION.get(first)?.[1] ?? first;
+  const next = EXPANSION.get(second)?.[0] ?? second;
+  return contracted(last, next) !== undefined;
 }
 
 // A whitespace-delimited chunk that is a URL or an e-mail address. Each pattern is anchored and
