@@ -74,6 +74,8 @@ interface Case {
   context?: Partial<AnalysisContext>;
   /** Only these rules are timed (a trigger repeated alone, for its own rule); default every rule. */
   rules?: string[];
+  /** Closes the long sentence ("?": one long question, where question-only paths run). */
+  end?: string;
 }
 
 /** The files of a rule: its own and its Japanese wording. */
@@ -153,13 +155,17 @@ function cases(): Case[] {
       if (text === '' || text.length > 40 || excerpts.size >= PER_RULE) continue;
       excerpts.add(text);
       const { body: _body, ...meta } = ex.draft ?? {};
-      out.push({
+      const alone: Case = {
         name: `${rule.id} alone: ${text}`,
         unit: JAPANESE.test(text) ? `${text}、` : `${text} `,
         rules: [rule.id],
         ...(Object.keys(meta).length ? { draft: meta } : {}),
         ...(ex.context ? { context: ex.context } : {}),
-      });
+      };
+      out.push(alone);
+      // A trigger that fires in a question is also repeated as one long question: checks that
+      // run only when the sentence asks ("Why would you…?") were quadratic there and nowhere else.
+      if (/[?？]\s*$/u.test(ex.text ?? ex.draft?.body ?? '')) out.push({ ...alone, name: `${alone.name} (asked)`, end: JAPANESE.test(text) ? '？' : '?' });
     }
   }
   for (const p of ['.', '。', '!', '?', '、', '！', '？', ',', '…', '"', '(', '-', ' ', '\n', 'a.', 'A. ', 'x\n', '。\n', '\n\n', ' \n']) {
@@ -186,7 +192,7 @@ let salt = 0;
 
 function docOf(c: Case, size: number, ctx: AnalysisContext): { doc: RuleDoc; ms: number } {
   // A fresh salt each time: no paragraph cache from an earlier run serves this one.
-  const sentence = c.unit.repeat(Math.ceil(size / c.unit.length)).slice(0, size);
+  const sentence = c.unit.repeat(Math.ceil(size / c.unit.length)).slice(0, size) + (c.end ?? '');
   const draft: Draft = { ...c.draft, body: `Hello ${++salt} ${sentence}` } as Draft;
   let doc: RuleDoc | undefined;
   collectGarbage();

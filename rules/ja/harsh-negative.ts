@@ -1,4 +1,4 @@
-import { firstTokenFrom, isQuoted, sentenceWords, defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
+import { firstTokenFrom, isQuoted, nextWordWhere, sentenceWords, defineRule, definePhrases, type PhraseEntry, type RuleDoc, type RuleReport, type Sentence, type Token, WRITER_SUBJECTS } from '../../src/engine';
 import { APOLOGY_PHRASES } from './missing-apology';
 import { withJapanese } from './japanese/extend';
 import { harshNegativeJa } from './japanese/harsh-negative';
@@ -368,8 +368,11 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       // Only a sentence that asks ("Why not?" as an answer's aside "why not try it" is advice).
       if (!sentence.isQuestion) return false;
       // "Could you tell me why…", "out of curiosity", "I wonder why": a genuine question.
-      const words = tokens.map((t) => t.norm);
-      if (words.some((w, k) => (k < i || k >= end) && GENUINE_QUESTION.has(w)) || words.some((w, k) => (w === 'could' && words[k + 1] === 'you') || (w === 'may' && words[k + 1] === 'i'))) return false;
+      // Looked up in the sentence's word index (src/engine/scan.ts): a scan of the sentence per
+      // match made a long question of many "why would you" quadratic (12 s at 100,000 characters).
+      if (nextWordWhere(sentence, 'ja/harsh-negative:polite-ask', (t, k, w) => (t.norm === 'could' && w[k + 1]?.norm === 'you') || (t.norm === 'may' && w[k + 1]?.norm === 'i'))) return false;
+      const genuine = nextWordWhere(sentence, 'ja/harsh-negative:genuine', (t) => GENUINE_QUESTION.has(t.norm));
+      if (genuine && (genuine.start < tokens[i]!.start || nextWordWhere(sentence, 'ja/harsh-negative:genuine', (t) => GENUINE_QUESTION.has(t.norm), tokens[end - 1]!.end))) return false;
       // "Where don't you see them?", "Why don't you think it is optimal?": a wh-question that asks.
       if (before !== undefined && before !== 'why' && WH_WORDS.has(before) && NEGATED_AUX.has(tokens[i]!.norm)) return false;
       // "Shouldn't you be able to solve it with equations?" suggests; "shouldn't you be the expert?" reproaches.
