@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
+import { tablesPrecomputeVite } from './scripts/tables-precompute.mjs';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
 // sites we support; other sites are asked for at runtime (optional_host_permissions).
@@ -24,8 +25,9 @@ export default defineConfig({
       else manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...hosts])];
     },
   },
-  // compromise's lexicon computed at build time, not at every start of the engine (issue 12).
-  vite: () => ({ plugins: [compromisePrecomputeVite()] }),
+  // compromise's lexicon and the rules' phrase tables computed at build time, not at every start
+  // of the engine (issue 12).
+  vite: () => ({ plugins: [compromisePrecomputeVite(), tablesPrecomputeVite()] }),
   srcDir: '.',
   // A separate output folder per checkout or test run (NEMAWASHI_OUT_DIR) lets builds run side by side.
   outDir: process.env.NEMAWASHI_OUT_DIR ?? '.output',

@@ -10,6 +10,7 @@ import { chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compromisePrecomputeEsbuild } from './compromise-precompute.mjs';
+import { tablesPrecomputeEsbuild } from './tables-precompute.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_FILE = join(ROOT, 'bin/nemawashi.mjs');
@@ -29,8 +30,9 @@ export async function buildCli() {
     banner: {
       js: "#!/usr/bin/env node\n// Built by scripts/build-cli.mjs from src/cli/main.ts; do not edit.\nimport { createRequire as __nemawashiRequire } from 'node:module'; const require = __nemawashiRequire(import.meta.url);",
     },
-    // compromise's lexicon computed here once, not at every start of the command (issue 12).
-    plugins: [compromisePrecomputeEsbuild()],
+    // compromise's lexicon and the phrase tables computed here once, not at every start of the
+    // command (issue 12).
+    plugins: [compromisePrecomputeEsbuild(), tablesPrecomputeEsbuild()],
     logLevel: 'warning',
   });
   // Runnable as ./bin/nemawashi.mjs too (npm link and global installs set this themselves).

@@ -13,6 +13,7 @@
  * Patterns are data, never regular expressions: user phrases go through the same path.
  */
 import { contractionSpellings, contractsWith, tokenize, type Token } from './text';
+import { PRECOMPILED_TABLES } from './precompiled-tables';
 
 export interface PhraseEntry {
   pattern: string;
@@ -31,10 +32,147 @@ export interface PhraseMatch<E extends PhraseEntry = PhraseEntry> {
   tokenEnd: number;
 }
 
-interface TrieNode<E> {
-  next: Map<string, TrieNode<E>>;
-  any?: TrieNode<E>;
-  entry?: E;
+/**
+ * A compiled table: a token trie whose nodes are numbers (0 is the root), not objects. Edges are
+ * grouped by token (token → parent node → child node), so matching looks a token up once for all
+ * the live nodes, and compiling allocates one small map per distinct token instead of one per
+ * node: the catalogue's tries have ~70,000 nodes, and one Map each made their compilation the
+ * largest part of the engine's start (issue 12).
+ */
+interface Trie<E> {
+  edges: Map<string, Map<number, number>>;
+  /** Child through the `*` wildcard, by node (0: none; the root is never a child). */
+  any: number[];
+  /** The phrase a node completes, by node. */
+  entry: Array<E | undefined>;
+  /** Number of nodes. */
+  size: number;
+}
+
+function newTrie<E>(): Trie<E> {
+  return { edges: new Map(), any: [0], entry: [undefined], size: 1 };
+}
+
+function addNode<E>(trie: Trie<E>): number {
+  const id = trie.size++;
+  trie.any.push(0);
+  trie.entry.push(undefined);
+  return id;
+}
+
+function child<E>(trie: Trie<E>, from: number, tok: string): number {
+  if (tok === WILDCARD) {
+    let to = trie.any[from]!;
+    if (to === 0) trie.any[from] = to = addNode(trie);
+    return to;
+  }
+  let byNode = trie.edges.get(tok);
+  if (!byNode) trie.edges.set(tok, (byNode = new Map()));
+  let to = byNode.get(from);
+  if (to === undefined) byNode.set(from, (to = addNode(trie)));
+  return to;
+}
+
+/**
+ * A compiled trie as the build stores it (scripts/tables-precompute.mjs), compact because the
+ * catalogue's tries hold ~70,000 nodes: nodes are numbered in creation order, so each node after
+ * the root is stored as its parent (how many nodes back, base 36) and the token that leads to it
+ * (an index into `t`, tokens by frequency, so common ones get short codes; "" for the wildcard).
+ * `f` lists the nodes that complete a phrase (node since the previous one, entry index), `l` the
+ * literal (CJK) entries.
+ */
+interface PackedTrie {
+  t: string[];
+  p: string;
+  k: string;
+  f: string;
+  l: number[];
+}
+
+function packTrie<E>(trie: Trie<E>, entries: readonly E[], literals: readonly E[]): PackedTrie {
+  const index = new Map<E, number>();
+  entries.forEach((e, i) => {
+    if (!index.has(e)) index.set(e, i);
+  });
+  const parent = new Array<number>(trie.size).fill(0);
+  const via = new Array<string>(trie.size).fill('');
+  const uses = new Map<string, number>();
+  for (const [tok, byNode] of trie.edges) {
+    uses.set(tok, byNode.size);
+    for (const [from, to] of byNode) {
+      parent[to] = from;
+      via[to] = tok;
+    }
+  }
+  trie.any.forEach((to, from) => {
+    if (to !== 0) {
+      parent[to] = from;
+      via[to] = WILDCARD;
+    }
+  });
+  const tokens = [WILDCARD, ...[...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : 1))];
+  const code = new Map(tokens.map((t, i) => [t, i.toString(36)]));
+  const p: string[] = [];
+  const k: string[] = [];
+  for (let node = 1; node < trie.size; node++) {
+    p.push((node - parent[node]!).toString(36));
+    k.push(code.get(via[node]!)!);
+  }
+  const f: string[] = [];
+  let prev = 0;
+  trie.entry.forEach((e, node) => {
+    if (e === undefined) return;
+    f.push((node - prev).toString(36), index.get(e)!.toString(36));
+    prev = node;
+  });
+  return { t: tokens.map((t) => (t === WILDCARD ? '' : t)), p: p.join(','), k: k.join(','), f: f.join(','), l: literals.map((e) => index.get(e)!) };
+}
+
+function unpackTrie<E>(packed: PackedTrie, entries: readonly E[]): { trie: Trie<E>; literals: E[] } {
+  const p = packed.p === '' ? [] : packed.p.split(',');
+  const k = packed.k === '' ? [] : packed.k.split(',');
+  const size = p.length + 1;
+  const any = new Array<number>(size).fill(0);
+  const entry = new Array<E | undefined>(size).fill(undefined);
+  const byToken: Array<Map<number, number> | undefined> = new Array(packed.t.length);
+  for (let i = 0; i < p.length; i++) {
+    const node = i + 1;
+    const from = node - parseInt(p[i]!, 36);
+    const tok = parseInt(k[i]!, 36);
+    if (tok === 0) any[from] = node;
+    else (byToken[tok] ??= new Map()).set(from, node);
+  }
+  const edges = new Map<string, Map<number, number>>();
+  packed.t.forEach((tok, i) => {
+    const byNode = byToken[i];
+    if (byNode) edges.set(tok, byNode);
+  });
+  const f = packed.f === '' ? [] : packed.f.split(',');
+  let node = 0;
+  for (let i = 0; i < f.length; i += 2) {
+    node += parseInt(f[i]!, 36);
+    entry[node] = entries[parseInt(f[i + 1]!, 36)];
+  }
+  return { trie: { edges, any, entry, size }, literals: packed.l.map((i) => entries[i]!) };
+}
+
+/**
+ * What identifies a table's compiled form: its patterns in order (FNV-1a, 2 × 32 bits, with the
+ * entry count). Two tables with the same patterns compile to the same trie.
+ */
+export function tableKey(entries: readonly PhraseEntry[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ entries.length;
+  for (const { pattern } of entries) {
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
+    h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995);
+  }
+  return `${entries.length.toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
 }
 
 /** Trie key of the `*` wildcard: not a string the tokenizer can produce, so a literal "*" stays literal. */
@@ -136,34 +274,24 @@ function spellContractions(parts: PatternPart[]): PatternPart[] {
  * nodes the previous parts reached (no expanded copy of each sequence: the tables hold tens of
  * thousands). The first entry keeps a sequence two patterns share, as in expandPattern order.
  */
-function insertPattern<E extends PhraseEntry>(root: TrieNode<E>, entry: E, tokenCache: Map<string, string[]>): void {
-  let frontier: Array<TrieNode<E>> = [root];
+function insertPattern<E extends PhraseEntry>(trie: Trie<E>, entry: E, tokenCache: Map<string, string[]>): void {
+  let frontier: number[] = [0];
   let expansions = 1;
   for (const part of parsePattern(entry.pattern, tokenCache)) {
     expansions *= part.alts.length;
     if (expansions > MAX_EXPANSIONS) throw new Error(`phrase pattern expands too much: ${entry.pattern}`);
-    const next = new Set<TrieNode<E>>();
+    const next = new Set<number>();
     for (const from of frontier) {
       for (const alt of part.alts) {
         let node = from;
-        for (const tok of alt) {
-          if (tok === WILDCARD) node = node.any ??= { next: new Map() };
-          else {
-            let child = node.next.get(tok);
-            if (!child) {
-              child = { next: new Map() };
-              node.next.set(tok, child);
-            }
-            node = child;
-          }
-        }
+        for (const tok of alt) node = child(trie, node, tok);
         next.add(node);
       }
     }
     frontier = [...next];
   }
   // The root is the empty sequence (every part optional and left out): not a phrase.
-  for (const node of frontier) if (node !== root) node.entry ??= entry;
+  for (const node of frontier) if (node !== 0) trie.entry[node] ??= entry;
 }
 
 function expandPattern(pattern: string): string[][] {
@@ -186,10 +314,10 @@ const pendingTables: Array<PhraseTable<PhraseEntry>> = [];
 
 export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   readonly entries: readonly E[];
-  private root: TrieNode<E> | undefined;
+  private trie: Trie<E> | undefined;
   private readonly literals: E[] = [];
   /** Compilation in progress (compileUntil): the trie so far and the next entry to add. */
-  private partial: { root: TrieNode<E>; next: number } | undefined;
+  private partial: { trie: Trie<E>; next: number } | undefined;
 
   constructor(entries: readonly E[]) {
     this.entries = entries;
@@ -206,19 +334,46 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
    * compiled. A large table is spread over several slices this way.
    */
   compileUntil(deadline: number): boolean {
-    if (this.root) return true;
-    const work = (this.partial ??= { root: { next: new Map() }, next: 0 });
+    if (this.trie) return true;
+    if (!this.partial && PRECOMPILED_TABLES) {
+      // Built with the extension or the CLI (scripts/tables-precompute.mjs): no compilation here.
+      const packed = PRECOMPILED_TABLES[tableKey(this.entries)];
+      if (packed !== undefined) {
+        this.usePacked(packed);
+        return true;
+      }
+    }
+    const work = (this.partial ??= { trie: newTrie<E>(), next: 0 });
     const tokenCache = new Map<string, string[]>();
     while (work.next < this.entries.length) {
       const entry = this.entries[work.next++]!;
       if (CJK.test(entry.pattern)) this.literals.push(entry);
-      else insertPattern(work.root, entry, tokenCache);
+      else insertPattern(work.trie, entry, tokenCache);
       // Checking the clock every 16 entries keeps its cost out of the loop.
       if ((work.next & 15) === 0 && performance.now() >= deadline) return false;
     }
-    this.root = work.root;
+    this.trie = work.trie;
     this.partial = undefined;
     return true;
+  }
+
+  /** The compiled trie as the build stores it (scripts/tables-precompute.mjs), as JSON. */
+  pack(): string {
+    this.compile();
+    return JSON.stringify(packTrie(this.trie!, this.entries, this.literals));
+  }
+
+  /** A table over `entries` whose trie is `packed` (what pack() gave for the same entries). */
+  static fromPacked<E extends PhraseEntry>(entries: readonly E[], packed: string): PhraseTable<E> {
+    const table = new PhraseTable(entries);
+    table.usePacked(packed);
+    return table;
+  }
+
+  private usePacked(packed: string): void {
+    const { trie, literals } = unpackTrie<E>(JSON.parse(packed) as PackedTrie, this.entries);
+    this.trie = trie;
+    this.literals.push(...literals);
   }
 
   /**
@@ -273,17 +428,23 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
 
   /** Longest match starting at token i; breadth over the (small) set of live trie nodes. */
   private longestAt(tokens: readonly Token[], i: number): { end: number; entry: E } | undefined {
-    let live: TrieNode<E>[] = [this.root!];
+    const trie = this.trie!;
+    let live: number[] = [0];
     let best: { end: number; entry: E } | undefined;
     for (let j = i; j < tokens.length && live.length > 0; j++) {
       const tok = tokens[j]!;
-      const nextLive: TrieNode<E>[] = [];
+      const byNode = trie.edges.get(tok.norm);
+      const nextLive: number[] = [];
       for (const node of live) {
-        const child = node.next.get(tok.norm);
-        if (child) nextLive.push(child);
-        if (node.any && tok.isWord) nextLive.push(node.any);
+        const to = byNode?.get(node);
+        if (to !== undefined) nextLive.push(to);
+        const any = trie.any[node]!;
+        if (any !== 0 && tok.isWord) nextLive.push(any);
       }
-      for (const node of nextLive) if (node.entry) best = { end: j + 1, entry: node.entry };
+      for (const node of nextLive) {
+        const entry = trie.entry[node];
+        if (entry) best = { end: j + 1, entry };
+      }
       live = nextLive;
     }
     return best;
@@ -302,6 +463,19 @@ export function compilePendingTables(budgetMs = 8): boolean {
     if (performance.now() >= until) break;
   }
   return pendingTables.length === 0;
+}
+
+/**
+ * Every table defined so far (at import: the catalogue's), compiled and packed by its key, as
+ * JSON strings: what scripts/tables-precompute.mjs writes into the builds' precompiled-tables.ts.
+ */
+export function packDefinedTables(): Record<string, string> {
+  return Object.fromEntries(definedTables().map((t) => [tableKey(t.entries), t.pack()]));
+}
+
+/** The tables defined and not yet compiled (at import: the whole catalogue), in definition order. */
+export function definedTables(): Array<PhraseTable<PhraseEntry>> {
+  return [...pendingTables];
 }
 
 /**
