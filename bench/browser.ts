@@ -409,6 +409,8 @@ interface ColdCompose {
   injectMs: number;
   warmupMs: number;
   longestSliceMs: number;
+  /** Which warm-up slice was longest ("tables 3", "tagger 12"). */
+  longestSlice: string;
   longestTaskMs: number;
   findings: number;
   secondComposeMs: number;
@@ -457,6 +459,7 @@ async function coldCompose(context: BrowserContext, url: string): Promise<ColdCo
       injectMs: a[1]!,
       warmupMs: a[2]!,
       longestSliceMs: a[3]!,
+      longestSlice: host.getAttribute('data-engine-longest-slice') ?? '',
       longestTaskMs: long.length ? Math.max(...long.map(([, d]) => d)) : 0,
     };
   }, first.t0);
@@ -668,13 +671,13 @@ async function main(): Promise<void> {
       const load = await pageLoad(b.context, b.extensionId, server.url, 5);
       const colds: ColdCompose[] = [];
       for (let i = 0; i < COLD_RUNS; i++) colds.push(await coldCompose(b.context, server.url));
-      const med = (k: keyof ColdCompose): number => quantile(colds.map((c) => c[k]).sort((a, c) => a - c), 0.5);
+      const med = (k: Exclude<keyof ColdCompose, 'longestSlice'>): number => quantile(colds.map((c) => c[k]).sort((a, c) => a - c), 0.5);
       const popup = await popupOpen(b, server.url, 7);
       const out = {
         loadAverage: loadavg()[0],
         contentScript: size,
         pageLoadNoCompose: load,
-        coldCompose: { runs: colds.length, toUnderlinesMedianMs: med('toUnderlinesMs'), detectMedianMs: med('detectMs'), injectMedianMs: med('injectMs'), warmupMedianMs: med('warmupMs'), longestSliceMs: Math.max(...colds.map((c) => c.longestSliceMs)), longestTaskMs: Math.max(...colds.map((c) => c.longestTaskMs)), longestTaskMedianMs: med('longestTaskMs'), secondComposeMedianMs: med('secondComposeMs') },
+        coldCompose: { runs: colds.length, toUnderlinesMedianMs: med('toUnderlinesMs'), detectMedianMs: med('detectMs'), injectMedianMs: med('injectMs'), warmupMedianMs: med('warmupMs'), longestSliceMs: Math.max(...colds.map((c) => c.longestSliceMs)), longestSliceMedianMs: med('longestSliceMs'), longestSlices: colds.map((c) => `${c.longestSlice}: ${c.longestSliceMs.toFixed(0)} ms`), longestTaskMs: Math.max(...colds.map((c) => c.longestTaskMs)), longestTaskMedianMs: med('longestTaskMs'), secondComposeMedianMs: med('secondComposeMs') },
         popup,
       };
       console.log(JSON.stringify(out, null, 2));
@@ -709,7 +712,7 @@ async function main(): Promise<void> {
     const load = await pageLoad(b.context, b.extensionId, server.url, 5);
     const colds: ColdCompose[] = [];
     for (let i = 0; i < COLD_RUNS; i++) colds.push(await coldCompose(b.context, server.url));
-    const medCold = (k: keyof ColdCompose): number => quantile(colds.map((c) => c[k]).sort((a, b) => a - b), 0.5);
+    const medCold = (k: Exclude<keyof ColdCompose, 'longestSlice'>): number => quantile(colds.map((c) => c[k]).sort((a, b) => a - b), 0.5);
     const cold = {
       runs: colds.length,
       toUnderlinesMedianMs: medCold('toUnderlinesMs'),

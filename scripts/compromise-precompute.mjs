@@ -24,6 +24,7 @@ const require = createRequire(import.meta.url);
 /** compromise's src folder (its package exports hide deep paths from bundlers; files are read directly). */
 export const COMPROMISE_SRC = join(dirname(require.resolve('compromise/two')), '../../src');
 const PRETAG_MODEL = join(COMPROMISE_SRC, '2-two/preTagger/model/index.js');
+const POSTTAG_COMPUTE = join(COMPROMISE_SRC, '2-two/postTagger/compute/index.js');
 /** What a bundler's importer sees when it imports `compromise/two`. */
 export const COMPROMISE_TWO_ID = 'compromise/two';
 const VIRTUAL_TWO = '\0nemawashi-compromise-two.js';
@@ -89,7 +90,18 @@ export default {
 `;
 }
 
-/** `compromise/two` with the precomputed tables (same plugins, same order as its src/two.js). */
+/**
+ * `compromise/two` with the precomputed tables (same plugins, same order as its src/two.js).
+ *
+ * The tables are filled in on first use, not at import, and a caller may do it ahead in slices:
+ * `nlp.prepareTagger(deadline)` fills the tables, then parses the tagger's match patterns (the
+ * postTagger's network, which the library builds in one go on the first sentence), a little at a
+ * time until `deadline` (performance.now()), and returns true when all is done. The engine script
+ * calls it between tasks when a compose opens, so no step is a long task (issue 12). Anything else
+ * on `nlp` (calling it, `nlp.model()`, …) first finishes what is left, so the library behaves
+ * exactly as published whether or not it was prepared (the network, as in the library, on the first
+ * sentence).
+ */
 async function twoSource() {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
@@ -100,28 +112,140 @@ import contractionTwo from ${src('2-two/contraction-two/plugin.js')}
 import postTag from ${src('2-two/postTagger/plugin.js')}
 import lazy from ${src('2-two/lazy/plugin.js')}
 import swap from ${src('2-two/swap/plugin.js')}
+import { prepareNet } from ${src('2-two/postTagger/compute/index.js')}
 nlp.plugin(preTag)
 nlp.plugin(contractionTwo)
 nlp.plugin(postTag)
 nlp.plugin(lazy)
 nlp.plugin(swap)
 // Built by scripts/compromise-precompute.mjs: the tables the real library computes at import.
-const fill = (target, packed) => {
-  for (const k of Object.keys(target)) delete target[k]
-  const keys = packed.keys.split(${JSON.stringify(SEP)})
-  const idx = packed.idx.split(',')
-  const values = packed.values
-  for (let i = 0; i < keys.length; i++) {
-    const v = values[parseInt(idx[i], 36)]
-    target[keys[i]] = Array.isArray(v) ? v.slice() : v
-  }
-}
 const model = nlp.model()
-fill(model.one.lexicon, ${JSON.stringify(t.lexicon)})
-fill(model.one._multiCache, ${JSON.stringify(t.multi)})
-fill(model.two.switches, ${JSON.stringify(t.switches)})
-fill(model.two.uncountable, ${JSON.stringify(t.uncountable)})
-export default nlp
+const tables = [
+  [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
+  [model.one._multiCache, ${JSON.stringify(t.multi)}],
+  [model.two.switches, ${JSON.stringify(t.switches)}],
+  [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
+]
+let table = 0
+let keys = null
+let idx = null
+let next = 0
+// Fills the tables in key order until the deadline; true when all are filled.
+const fillTables = (deadline) => {
+  while (table < tables.length) {
+    const [target, packed] = tables[table]
+    if (keys === null) {
+      for (const k of Object.keys(target)) delete target[k]
+      keys = packed.keys.split(${JSON.stringify(SEP)})
+      idx = packed.idx.split(',')
+      next = 0
+    }
+    const values = packed.values
+    while (next < keys.length) {
+      const v = values[parseInt(idx[next], 36)]
+      target[keys[next]] = Array.isArray(v) ? v.slice() : v
+      next++
+      if ((next & 1023) === 0 && performance.now() >= deadline) return false
+    }
+    table++
+    keys = null
+    idx = null
+  }
+  return true
+}
+let ready = false
+const prepareTagger = (deadline) => {
+  if (ready) return true
+  if (!fillTables(deadline)) return false
+  if (!prepareNet(nlp.world(), deadline)) return false
+  ready = true
+  return true
+}
+// What the library has done by the end of its import: the tables (the network waits for the
+// first sentence, as in the library).
+const finish = () => {
+  if (!ready) fillTables(Infinity)
+}
+const lazyNlp = new Proxy(nlp, {
+  apply(target, thisArg, args) {
+    finish()
+    return Reflect.apply(target, thisArg, args)
+  },
+  get(target, key, receiver) {
+    if (key === 'prepareTagger') return prepareTagger
+    finish()
+    return Reflect.get(target, key, receiver)
+  },
+})
+export default lazyNlp
+`;
+}
+
+/**
+ * The postTagger's compute (src/2-two/postTagger/compute/index.js) with its match network built
+ * in steps: the same parse of each pattern (the library's own buildNet parse, one pattern at a
+ * time) and the same indexing as buildNet (src/1-one/sweep/methods/buildNet/index.js), so the
+ * network is the one the library builds; tests/compromise-precomputed.test.ts checks the tags.
+ */
+function postTaggerComputeSource() {
+  const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
+  return `
+import parse from ${src('1-one/sweep/methods/buildNet/01-parse.js')}
+let net = null
+let parsed = 0
+// buildNet's indexing, over patterns already parsed: hooks by what each pattern needs or wants.
+const index = (matches) => {
+  const hooks = {}
+  matches.forEach(obj => {
+    obj.needs.forEach(str => {
+      hooks[str] = Array.isArray(hooks[str]) ? hooks[str] : []
+      hooks[str].push(obj)
+    })
+    obj.wants.forEach(str => {
+      hooks[str] = Array.isArray(hooks[str]) ? hooks[str] : []
+      hooks[str].push(obj)
+    })
+  })
+  Object.keys(hooks).forEach(k => {
+    const already = {}
+    hooks[k] = hooks[k].filter(obj => {
+      if (typeof already[obj.match] === 'boolean') return false
+      already[obj.match] = true
+      return true
+    })
+  })
+  const always = matches.filter(o => o.needs.length === 0 && o.wants.length === 0)
+  return { hooks, always }
+}
+// Parses the patterns until the deadline; true when the network is built.
+export const prepareNet = function (world, deadline) {
+  if (net) return true
+  const matches = world.model.two.matches
+  while (parsed < matches.length) {
+    parse([matches[parsed]], world)
+    parsed++
+    if ((parsed & 7) === 0 && performance.now() >= deadline) return false
+  }
+  net = index(matches)
+  return true
+}
+const postTagger = function (view) {
+  const { world } = view
+  prepareNet(world, Infinity)
+  const { methods } = world
+  const document = methods.two.quickSplit(view.docs)
+  const ptrs = document.map(terms => {
+    const t = terms[0]
+    return [t.index[0], t.index[1], t.index[1] + terms.length]
+  })
+  const m = view.update(ptrs)
+  m.sweep(net)
+  view.uncache()
+  view.unfreeze()
+  return view
+}
+const tagger = view => view.compute(['freeze', 'lexicon', 'preTagger', 'postTagger', 'unfreeze'])
+export default { postTagger, tagger }
 `;
 }
 
@@ -137,6 +261,7 @@ export function compromisePrecomputeVite() {
     async load(id) {
       if (id === VIRTUAL_TWO) return twoSource();
       if (id.split('?')[0] === PRETAG_MODEL) return preTagModelSource();
+      if (id.split('?')[0] === POSTTAG_COMPUTE) return postTaggerComputeSource();
       return null;
     },
   };
@@ -150,6 +275,7 @@ export function compromisePrecomputeEsbuild() {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource(), loader: 'js', resolveDir: COMPROMISE_SRC }));
       build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, (args) => (args.path === PRETAG_MODEL ? { contents: preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
+      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, (args) => (args.path === POSTTAG_COMPUTE ? { contents: postTaggerComputeSource(), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },
   };
 }

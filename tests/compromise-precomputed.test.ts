@@ -47,6 +47,22 @@ describe('compromise with the lexicon computed at build time', () => {
     expect(serialise(built)).toBe(serialise(real));
   });
 
+  it('prepares in steps (tables, then the match network) and then tags exactly as the library does', async () => {
+    // A second copy of the built module, fresh: prepared one short step at a time, as the
+    // engine script does when a compose opens.
+    const out = join(dir, 'built.mjs');
+    const fresh = ((await import(`${pathToFileURL(out).href}?fresh`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;
+    let steps = 0;
+    while (!fresh.prepareTagger(0)) steps++;
+    expect(steps).toBeGreaterThan(20);
+    const sentences = ['Send it.', 'Please send me the report by Friday.', "Could you confirm the schedule, and call me tomorrow? We'd've gone."];
+    // Text and tags of each term (term ids are per instance).
+    const tags = (nlp: Nlp) =>
+      sentences.map((s) => (nlp(s).json() as Array<{ terms: Array<{ text: string; tags: string[] }> }>).map((x) => x.terms.map((t) => `${t.text}/${t.tags.join(',')}`).join(' ')));
+    expect(tags(fresh)).toEqual(tags(nlpReal));
+    expect(serialise(fresh.model())).toBe(serialise(nlpReal.model()));
+  });
+
   it('tags every sentence of the corpus (and a few hard ones) exactly as the library does', () => {
     const corpus = resolve(ROOT, '../shared/corpus');
     const texts = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(corpus, f), 'utf8')) : [];

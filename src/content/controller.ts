@@ -192,6 +192,7 @@ export class ContentController {
         d.engineInjectMs = timing.injectMs.toFixed(1);
         d.engineWarmupMs = timing.warmUpMs.toFixed(1);
         d.engineLongestSliceMs = timing.longestSliceMs.toFixed(1);
+        d.engineLongestSlice = timing.longestSlice;
         d.engineReadyMs = timing.totalMs.toFixed(1);
         // The composes found meanwhile get their controller (and their first analysis) now.
         const waiting = [...this.pending.values()];

@@ -2,19 +2,24 @@
  * The engine side of the content script (see engine-api.ts): the whole catalogue and the compose
  * UI, loaded only when a compose appears. entrypoints/engine.ts installs this in the isolated world.
  */
-import { analyze, analyzeDraft, analyzeInSlices, compilePendingTables, detectFirstContact, splitBody, tagSentence } from '../nemawashi';
+import { analyze, analyzeDraft, analyzeInSlices, compilePendingTables, detectFirstContact, prepareTaggerStep, splitBody, tagSentence } from '../nemawashi';
 import type { ContentEngine } from './engine-api';
 import { createComposeUi } from './compose-ui';
+
+/** Work per warm-up step: well under the 50 ms of a long task. */
+const STEP_MS = 8;
 
 /**
  * The tagger's first calls compile its code paths (tens of milliseconds in all); a few short
  * sentences, one per step, keep each step well under a long task before the user's first
- * candidate sentence needs it.
+ * candidate sentence needs it. Before them, the tagger's tables and match network are prepared in
+ * steps of STEP_MS (prepareTaggerStep).
  */
 const WARM_UP = ['Send it.', 'Please send me the report by Friday.', 'Could you confirm the schedule, and call me tomorrow?'];
 
 export function createContentEngine(): ContentEngine {
   let warmed = 0;
+  let prepared = false;
   return {
     analyze,
     analyzeDraft,
@@ -22,6 +27,11 @@ export function createContentEngine(): ContentEngine {
     firstContact: (draft, hasWrittenTo) => detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }),
     compilePendingTables,
     warmUpStep() {
+      if (!prepared) {
+        // The step that finishes the preparation ends there: the first sentence is its own step.
+        prepared = prepareTaggerStep(performance.now() + STEP_MS);
+        return false;
+      }
       if (warmed < WARM_UP.length) tagSentence(WARM_UP[warmed++]!);
       return warmed >= WARM_UP.length;
     },

@@ -128,32 +128,58 @@ function packTrie<E>(trie: Trie<E>, entries: readonly E[], literals: readonly E[
   return { t: tokens.map((t) => (t === WILDCARD ? '' : t)), p: p.join(','), k: k.join(','), f: f.join(','), l: literals.map((e) => index.get(e)!) };
 }
 
-function unpackTrie<E>(packed: PackedTrie, entries: readonly E[]): { trie: Trie<E>; literals: E[] } {
-  const p = packed.p === '' ? [] : packed.p.split(',');
-  const k = packed.k === '' ? [] : packed.k.split(',');
-  const size = p.length + 1;
-  const any = new Array<number>(size).fill(0);
-  const entry = new Array<E | undefined>(size).fill(undefined);
-  const byToken: Array<Map<number, number> | undefined> = new Array(packed.t.length);
-  for (let i = 0; i < p.length; i++) {
-    const node = i + 1;
-    const from = node - parseInt(p[i]!, 36);
-    const tok = parseInt(k[i]!, 36);
-    if (tok === 0) any[from] = node;
-    else (byToken[tok] ??= new Map()).set(from, node);
+/**
+ * Rebuilds a packed trie, resumably: `step(deadline)` adds nodes until `deadline`
+ * (performance.now()) passes and returns the trie when done, so the catalogue's largest table
+ * (~38,000 nodes) is unpacked over several short slices.
+ */
+class Unpacker<E> {
+  private readonly p: string[];
+  private readonly k: string[];
+  private readonly f: string[];
+  private readonly byToken: Array<Map<number, number> | undefined>;
+  private readonly trie: Trie<E>;
+  private i = 0;
+
+  constructor(
+    private readonly packed: PackedTrie,
+    private readonly entries: readonly E[],
+  ) {
+    this.p = packed.p === '' ? [] : packed.p.split(',');
+    this.k = packed.k === '' ? [] : packed.k.split(',');
+    this.f = packed.f === '' ? [] : packed.f.split(',');
+    const size = this.p.length + 1;
+    this.byToken = new Array(packed.t.length);
+    this.trie = { edges: new Map(), any: new Array<number>(size).fill(0), entry: new Array<E | undefined>(size).fill(undefined), size };
   }
-  const edges = new Map<string, Map<number, number>>();
-  packed.t.forEach((tok, i) => {
-    const byNode = byToken[i];
-    if (byNode) edges.set(tok, byNode);
-  });
-  const f = packed.f === '' ? [] : packed.f.split(',');
-  let node = 0;
-  for (let i = 0; i < f.length; i += 2) {
-    node += parseInt(f[i]!, 36);
-    entry[node] = entries[parseInt(f[i + 1]!, 36)];
+
+  get literals(): E[] {
+    return this.packed.l.map((i) => this.entries[i]!);
   }
-  return { trie: { edges, any, entry, size }, literals: packed.l.map((i) => entries[i]!) };
+
+  step(deadline: number): Trie<E> | undefined {
+    const { p, k, byToken, trie } = this;
+    while (this.i < p.length) {
+      const i = this.i++;
+      const node = i + 1;
+      const from = node - parseInt(p[i]!, 36);
+      const tok = parseInt(k[i]!, 36);
+      if (tok === 0) trie.any[from] = node;
+      else (byToken[tok] ??= new Map()).set(from, node);
+      if ((this.i & 1023) === 0 && performance.now() >= deadline) return undefined;
+    }
+    this.packed.t.forEach((tok, i) => {
+      const byNode = byToken[i];
+      if (byNode) trie.edges.set(tok, byNode);
+    });
+    const f = this.f;
+    let node = 0;
+    for (let i = 0; i < f.length; i += 2) {
+      node += parseInt(f[i]!, 36);
+      trie.entry[node] = this.entries[parseInt(f[i + 1]!, 36)];
+    }
+    return trie;
+  }
 }
 
 /**
@@ -318,6 +344,9 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   private readonly literals: E[] = [];
   /** Compilation in progress (compileUntil): the trie so far and the next entry to add. */
   private partial: { trie: Trie<E>; next: number } | undefined;
+  /** Unpacking in progress (compileUntil with a precompiled trie). */
+  private unpacker: Unpacker<E> | undefined;
+  private unpackChecked = false;
 
   constructor(entries: readonly E[]) {
     this.entries = entries;
@@ -335,13 +364,19 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
    */
   compileUntil(deadline: number): boolean {
     if (this.trie) return true;
-    if (!this.partial && PRECOMPILED_TABLES) {
+    if (!this.unpackChecked) {
+      this.unpackChecked = true;
       // Built with the extension or the CLI (scripts/tables-precompute.mjs): no compilation here.
-      const packed = PRECOMPILED_TABLES[tableKey(this.entries)];
-      if (packed !== undefined) {
-        this.usePacked(packed);
-        return true;
-      }
+      const packed = PRECOMPILED_TABLES?.[tableKey(this.entries)];
+      if (packed !== undefined) this.unpacker = new Unpacker<E>(JSON.parse(packed) as PackedTrie, this.entries);
+    }
+    if (this.unpacker) {
+      const trie = this.unpacker.step(deadline);
+      if (!trie) return false;
+      this.literals.push(...this.unpacker.literals);
+      this.trie = trie;
+      this.unpacker = undefined;
+      return true;
     }
     const work = (this.partial ??= { trie: newTrie<E>(), next: 0 });
     const tokenCache = new Map<string, string[]>();
@@ -371,9 +406,9 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   }
 
   private usePacked(packed: string): void {
-    const { trie, literals } = unpackTrie<E>(JSON.parse(packed) as PackedTrie, this.entries);
-    this.trie = trie;
-    this.literals.push(...literals);
+    this.unpackChecked = true;
+    this.unpacker = new Unpacker<E>(JSON.parse(packed) as PackedTrie, this.entries);
+    this.compile();
   }
 
   /**
