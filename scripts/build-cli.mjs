@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * Builds the `nemawashi` command into one JavaScript file, bin/nemawashi.mjs (package.json's
- * "bin"), with its dependencies inside: starting it is loading one file, with no TypeScript
- * compiler at run time. Run by `npm install` / `npm ci` (prepare), before the tests (the unit
+ * Builds the `nemawashi` command into one JavaScript file, bin/nemawashi-cli.cjs, with its
+ * dependencies inside, and copies its launcher (src/cli/launcher.mjs: V8's code cache between
+ * runs) to bin/nemawashi.mjs (package.json's "bin"): starting it is loading one file, with no
+ * TypeScript compiler at run time. Run by `npm install` / `npm ci` (prepare), before the tests (the unit
  * project's global setup) and by `npm run build:cli`.
  */
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compromisePrecomputeEsbuild } from './compromise-precompute.mjs';
@@ -14,27 +15,31 @@ import { tablesPrecomputeEsbuild } from './tables-precompute.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_FILE = join(ROOT, 'bin/nemawashi.mjs');
+const BUNDLE_FILE = join(ROOT, 'bin/nemawashi-cli.cjs');
 
 export async function buildCli() {
   await build({
     entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    outfile: CLI_FILE,
+    outfile: BUNDLE_FILE,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    // CommonJS: the launcher compiles it with a code cache (vm.Script), which Node 20 offers for
+    // scripts only, not for ES modules.
+    format: 'cjs',
     target: 'node20',
     // Whitespace only: names stay readable in an internal error's stack.
     minifyWhitespace: true,
     legalComments: 'none',
-    // Some dependencies are CommonJS and call require(): give the ES module one.
-    banner: {
-      js: "#!/usr/bin/env node\n// Built by scripts/build-cli.mjs from src/cli/main.ts; do not edit.\nimport { createRequire as __nemawashiRequire } from 'node:module'; const require = __nemawashiRequire(import.meta.url);",
-    },
+    // main.ts asks whether it is the entry point (as `tsx src/cli/main.ts`); in the bundle the
+    // launcher is, and calls main() itself.
+    define: { 'import.meta.url': '"file:///nemawashi-cli-bundle"' },
+    banner: { js: '// Built by scripts/build-cli.mjs from src/cli/main.ts; do not edit. Run through bin/nemawashi.mjs.' },
     // compromise's lexicon and the phrase tables computed here once, not at every start of the
     // command (issue 12).
     plugins: [compromisePrecomputeEsbuild(), tablesPrecomputeEsbuild()],
     logLevel: 'warning',
   });
+  copyFileSync(join(ROOT, 'src/cli/launcher.mjs'), CLI_FILE);
   // Runnable as ./bin/nemawashi.mjs too (npm link and global installs set this themselves).
   chmodSync(CLI_FILE, 0o755);
 }

@@ -5,7 +5,7 @@
  * (shapes, offsets, exit codes, one-line errors) does not.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, truncateSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, truncateSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -390,4 +390,38 @@ describe('bin/nemawashi.mjs (a real process)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe("nemawashi check: unknown option '--unknown'");
   }, 90_000);
+
+  it("keeps V8's code cache between runs, and runs the same without it, with a bad one or an unwritable folder", () => {
+    const cacheDir = p('cache');
+    const withCache = (dir: string) =>
+      spawnSync(process.execPath, [BIN, 'check', '-', '--audience', 'ja,us', '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input: NOISY,
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: '1', NEMAWASHI_CACHE_DIR: dir },
+      });
+    const first = withCache(cacheDir);
+    expect(first.status, first.stderr).toBe(0);
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(1);
+    const cache = join(cacheDir, files[0]!);
+    const size = readFileSync(cache).length;
+    expect(size).toBeGreaterThan(100_000);
+    // The second run reads the cache (and has nothing to write): same findings.
+    const second = withCache(cacheDir);
+    expect(second.stdout).toBe(first.stdout);
+    expect(readdirSync(cacheDir)).toEqual(files);
+    // A damaged cache is rejected by V8 and written again.
+    writeFileSync(cache, 'not a code cache');
+    const third = withCache(cacheDir);
+    expect(third.stdout).toBe(first.stdout);
+    expect(readFileSync(cache).length).toBeGreaterThan(100_000);
+    // A cache folder that cannot be made (a file is in the way) changes nothing but the time.
+    writeFileSync(p('not-a-folder'), '');
+    const fourth = withCache(join(p('not-a-folder'), 'cache'));
+    expect(fourth.status, fourth.stderr).toBe(0);
+    expect(fourth.stderr).toBe('');
+    expect(fourth.stdout).toBe(first.stdout);
+  }, 120_000);
 });
