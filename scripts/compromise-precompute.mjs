@@ -93,8 +93,8 @@ export default {
 /**
  * `compromise/two` with the precomputed tables (same plugins, same order as its src/two.js).
  *
- * The tables are filled in on first use, not at import, and a caller may do it ahead in slices:
- * `nlp.prepareTagger(deadline)` fills the tables, then parses the tagger's match patterns (the
+ * The plugins are added and the tables filled in on first use, not at import, and a caller may do
+ * it ahead in slices: `nlp.prepareTagger(deadline)` adds the plugins, fills the tables, then parses the tagger's match patterns (the
  * postTagger's network, which the library builds in one go on the first sentence), a little at a
  * time until `deadline` (performance.now()), and returns true when all is done. The engine script
  * calls it between tasks when a compose opens, so no step is a long task (issue 12). Anything else
@@ -113,25 +113,31 @@ import postTag from ${src('2-two/postTagger/plugin.js')}
 import lazy from ${src('2-two/lazy/plugin.js')}
 import swap from ${src('2-two/swap/plugin.js')}
 import { prepareNet } from ${src('2-two/postTagger/compute/index.js')}
-nlp.plugin(preTag)
-nlp.plugin(contractionTwo)
-nlp.plugin(postTag)
-nlp.plugin(lazy)
-nlp.plugin(swap)
-// Built by scripts/compromise-precompute.mjs: the tables the real library computes at import.
-const model = nlp.model()
-const tables = [
-  [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
-  [model.one._multiCache, ${JSON.stringify(t.multi)}],
-  [model.two.switches, ${JSON.stringify(t.switches)}],
-  [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
-]
+// Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
+// library computes at import are filled in, on first use or by prepareTagger.
+let tables = null
+const plug = () => {
+  if (tables) return
+  nlp.plugin(preTag)
+  nlp.plugin(contractionTwo)
+  nlp.plugin(postTag)
+  nlp.plugin(lazy)
+  nlp.plugin(swap)
+  const model = nlp.model()
+  tables = [
+    [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
+    [model.one._multiCache, ${JSON.stringify(t.multi)}],
+    [model.two.switches, ${JSON.stringify(t.switches)}],
+    [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
+  ]
+}
 let table = 0
 let keys = null
 let idx = null
 let next = 0
 // Fills the tables in key order until the deadline; true when all are filled.
 const fillTables = (deadline) => {
+  plug()
   while (table < tables.length) {
     const [target, packed] = tables[table]
     if (keys === null) {
@@ -156,6 +162,11 @@ const fillTables = (deadline) => {
 let ready = false
 const prepareTagger = (deadline) => {
   if (ready) return true
+  // The plugins (merged into the library's world key by key) are a step of their own.
+  if (!tables) {
+    plug()
+    return false
+  }
   if (!fillTables(deadline)) return false
   if (!prepareNet(nlp.world(), deadline)) return false
   ready = true
