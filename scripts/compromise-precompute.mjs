@@ -19,6 +19,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 /** compromise's src folder (its package exports hide deep paths from bundlers; files are read directly). */
@@ -52,11 +53,15 @@ async function computeTables() {
     });
     return { keys: keys.join(SEP), values, idx: idx.join(',') };
   };
+  // The verb and adjective models as the preTagger's model module holds them before any plugin
+  // (suffix rules the library uncompresses and reverses at import).
+  const { default: models } = await import(pathToFileURL(join(COMPROMISE_SRC, '2-two/preTagger/model/models/index.js')).href);
   return {
     lexicon: pack(model.one.lexicon),
     multi: pack(model.one._multiCache),
     switches: pack(model.two.switches),
     uncountable: pack(model.two.uncountable),
+    models: JSON.stringify(models),
   };
 }
 
@@ -66,8 +71,14 @@ function tablesOnce() {
   return tables;
 }
 
-/** The preTagger's model module without the lexicon work (same imports otherwise). */
-function preTagModelSource() {
+/**
+ * The preTagger's model module without the lexicon work (same imports otherwise), and with its
+ * verb and adjective models computed here: they are left empty in the model (the plugin's deep
+ * merge of them was the largest part of adding the plugins) and exported whole, for
+ * `compromise/two` to put in place once the plugin is added.
+ */
+async function preTagModelSource() {
+  const t = await tablesOnce();
   return `
 import irregularPlurals from './irregulars/plurals.js'
 import frozenLex from './lexicon/frozenLex.js'
@@ -76,16 +87,16 @@ import suffixPatterns from './patterns/suffixes.js'
 import prefixPatterns from './patterns/prefixes.js'
 import endsWith from './patterns/endsWith.js'
 import neighbours from './patterns/neighbours.js'
-import models from './models/index.js'
 import regexNormal from './regex/regex-normal.js'
 import regexText from './regex/regex-text.js'
 import regexNumbers from './regex/regex-numbers.js'
 import orgWords from './orgWords.js'
 import placeWords from './placeWords.js'
 // Built by scripts/compromise-precompute.mjs: the lexicon tables are filled in after the plugins.
+export const precomputedModels = JSON.parse(${JSON.stringify(t.models)})
 export default {
   one: { _multiCache: {}, lexicon: {}, frozenLex },
-  two: { irregularPlurals, models, suffixPatterns, prefixPatterns, endsWith, neighbours, regexNormal, regexText, regexNumbers, switches: {}, clues, uncountable: {}, orgWords, placeWords },
+  two: { irregularPlurals, models: {}, suffixPatterns, prefixPatterns, endsWith, neighbours, regexNormal, regexText, regexNumbers, switches: {}, clues, uncountable: {}, orgWords, placeWords },
 }
 `;
 }
@@ -113,12 +124,15 @@ import postTag from ${src('2-two/postTagger/plugin.js')}
 import lazy from ${src('2-two/lazy/plugin.js')}
 import swap from ${src('2-two/swap/plugin.js')}
 import { prepareNet } from ${src('2-two/postTagger/compute/index.js')}
+import { precomputedModels } from ${src('2-two/preTagger/model/index.js')}
 // Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
 // library computes at import are filled in, on first use or by prepareTagger.
 let tables = null
 const plug = () => {
   if (tables) return
   nlp.plugin(preTag)
+  // The models the deep merge would have copied, in their place (same keys, same order).
+  Object.assign(nlp.model().two.models, precomputedModels)
   nlp.plugin(contractionTwo)
   nlp.plugin(postTag)
   nlp.plugin(lazy)
@@ -285,7 +299,7 @@ export function compromisePrecomputeEsbuild() {
     setup(build) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource(), loader: 'js', resolveDir: COMPROMISE_SRC }));
-      build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, (args) => (args.path === PRETAG_MODEL ? { contents: preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
+      build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
       build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, (args) => (args.path === POSTTAG_COMPUTE ? { contents: postTaggerComputeSource(), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },
   };
