@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
 import { tablesPrecomputeVite } from './scripts/tables-precompute.mjs';
+import { engineSplitVite } from './scripts/engine-split.mjs';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
 // sites we support; other sites are asked for at runtime (optional_host_permissions).
@@ -23,6 +24,11 @@ export default defineConfig({
       const hosts = [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches ?? []))].sort();
       if (manifest.manifest_version === 3) manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...hosts])];
       else manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...hosts])];
+    },
+    // The engine script takes the tagger and the phrase tables from the tagger script injected
+    // before it (src/content/engine-api.ts, ENGINE_SCRIPT_FILES; scripts/engine-split.mjs).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.name === 'engine')) config.plugins = [engineSplitVite(), ...(config.plugins ?? [])];
     },
   },
   // compromise's lexicon and the rules' phrase tables computed at build time, not at every start

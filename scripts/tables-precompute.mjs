@@ -56,7 +56,11 @@ function packedOnce() {
 /** The module that replaces src/engine/precompiled-tables.ts in a build. */
 export async function tablesModuleSource() {
   const tables = await packedOnce();
-  return `// Built by scripts/tables-precompute.mjs: the catalogue's compiled phrase tables.\nexport const PRECOMPILED_TABLES = ${JSON.stringify(tables)};\n`;
+  // Each packed trie is JSON, full of double quotes: as single-quoted literals they need almost no
+  // escapes, which halves the time to compile the module (measured with vm.Script).
+  const quote = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  const body = Object.entries(tables).map(([key, packed]) => `  ${JSON.stringify(key)}: ${quote(packed)},`).join('\n');
+  return `// Built by scripts/tables-precompute.mjs: the catalogue's compiled phrase tables.\nexport const PRECOMPILED_TABLES = {\n${body}\n};\n`;
 }
 
 const isTablesModule = (id) => id.split('?')[0] === TABLES_MODULE;

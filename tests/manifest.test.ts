@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webmailMatchPatterns } from '../src/webmail/hosts';
+import { ENGINE_PART_GLOBALS, ENGINE_SCRIPT_FILES } from '../src/content/engine-api';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, process.env.NEMAWASHI_MANIFEST_OUT ?? '.output-manifest');
@@ -131,7 +132,7 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     // the page: exactly the content script's matches (standingHosts above bounds them).
     const hosts = m.manifest_version === 3 ? (m.host_permissions ?? []) : (m.permissions ?? []).filter(isHostPattern);
     expect(sorted(hosts)).toEqual(sorted((m.content_scripts ?? []).flatMap((c) => c.matches)));
-    expect(existsSync(join(dir, 'engine.js')), 'engine.js').toBe(true);
+    for (const file of ENGINE_SCRIPT_FILES) expect(existsSync(join(dir, file)), file).toBe(true);
     // Injected by the background, never loaded by URL from the page's side.
     for (const w of m.web_accessible_resources ?? []) {
       const resources = typeof w === 'string' ? [w] : w.resources;
@@ -157,6 +158,24 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect(engine).toContain('ja/contract-on-first-contact');
     expect(engine).toContain('nemawashi-badge');
     expect(engine).toContain('nemawashi-send-check');
+  });
+
+  it('splits the engine into three scripts, each compiled in its own task: the tables, the tagger, then the engine that reads both', () => {
+    const { dir } = manifests[browser];
+    const [tables, tagger, engine] = ENGINE_SCRIPT_FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
+    // The engine script bundles neither the tagger nor the tables: it reads the globals the
+    // first two leave (src/content/engine-api.ts; scripts/engine-split.mjs spells them too).
+    for (const name of Object.values(ENGINE_PART_GLOBALS)) expect(engine!.includes(`globalThis.${name}`), name).toBe(true);
+    // compromise's tagger steps by name: in the tagger script only.
+    expect(engine!.includes('preTagger')).toBe(false);
+    expect(tagger!.includes('preTagger')).toBe(true);
+    expect(tables!.includes('preTagger')).toBe(false);
+    // The packed tables (a rule's phrase as a token of a trie) only in the tables script.
+    expect(tables!.includes('"reaching"')).toBe(true);
+    expect(engine!.includes('"reaching"')).toBe(false);
+    expect(engine!.length + tagger!.length + tables!.length).toBeGreaterThan(1_000_000);
+    // No one script is most of the engine (each compiles in its own task).
+    for (const [i, code] of [tables, tagger, engine].entries()) expect(code!.length, ENGINE_SCRIPT_FILES[i]).toBeLessThan(800_000);
   });
 
   it('runs in every frame of the webmail pages, pop-out composes the page renders into a frame of its own included', () => {

@@ -8,7 +8,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../engine/types';
-import { ENGINE_SCRIPT_FILE } from '../content/engine-api';
+import { ENGINE_SCRIPT_FILES } from '../content/engine-api';
 import { BACKGROUND_MESSAGE_TYPES, isMessage, senderOf, type Ack, type Sender, type AnswerOf, type BackgroundProtocol, type BackgroundRequest } from '../messages';
 import { SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE } from '../content/send-record';
 import { normalizeAddress, recordSent } from '../settings';
@@ -113,13 +113,14 @@ export async function updateBadge(tabId: number, count: number, maxSeverity: Sev
 }
 
 /**
- * Runs the engine script in one frame of a tab, in the extension's isolated world (where the
+ * Runs the engine scripts in one frame of a tab, in the extension's isolated world (where the
  * content script that asked is). Needs host access to the frame's page: the content script's own
  * match patterns are host permissions too (wxt.config.ts), and sites the user added are granted.
  */
 export async function injectEngine(tabId: number, frameId: number): Promise<{ ok: boolean; error?: string }> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_SCRIPT_FILE] });
+    // One call per file: each script is compiled and run in a task of its own in the page.
+    for (const file of ENGINE_SCRIPT_FILES) await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
     return { ok: true };
   } catch (err) {
     // The content script reports it (no underlines on this page); the tab goes on as before.

@@ -4,7 +4,7 @@
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
  * watcher, the adapters, the settings and the overlay's empty host. The engine, the rules, the
  * tagger and the compose UI (compose-ui.ts) are a second script
- * (entrypoints/engine.ts, built to ENGINE_SCRIPT_FILE) that the background injects into the same
+ * (entrypoints/engine-tagger.ts and entrypoints/engine.ts, ENGINE_SCRIPT_FILES) that the background injects into the same
  * isolated world when the first compose appears (`scripting.executeScript`); it leaves this
  * interface on the isolated world's global object, which the page cannot see. Only types cross
  * this module, so importing it costs the page-load script nothing.
@@ -37,11 +37,31 @@ export interface ContentEngine {
   readonly ui: ComposeUi;
 }
 
-/** The built engine script, relative to the extension's root (WXT's unlisted-script output). */
-export const ENGINE_SCRIPT_FILE = '/engine.js';
+/**
+ * The built engine, relative to the extension's root (WXT's unlisted-script output), in the order
+ * the background injects them, each in its own task: the compiled phrase tables
+ * (entrypoints/engine-tables.ts), the tagger with its data computed at build time
+ * (entrypoints/engine-tagger.ts), then the engine, the rules and the compose UI
+ * (entrypoints/engine.ts), which finds the first two on the isolated world's global
+ * (scripts/engine-split.mjs). As one script it was 1.5 MB of code and data to compile in one
+ * task, most of a cold compose's longest task (issue 12).
+ */
+export const ENGINE_SCRIPT_FILES = ['/engine-tables.js', '/engine-tagger.js', '/engine.js'] as const;
 
 /** The isolated world's global under which the engine script leaves its interface. */
 const ENGINE_GLOBAL = '__nemawashiEngine';
+
+/**
+ * The isolated world's globals under which the tables and the tagger scripts leave their part
+ * (scripts/engine-split.mjs reads them in the engine script's build; tests/manifest.test.ts
+ * checks the two agree).
+ */
+export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger' } as const;
+
+/** Called by the tables and the tagger scripts once evaluated. */
+export function installEnginePart(part: keyof typeof ENGINE_PART_GLOBALS, value: unknown): void {
+  Object.defineProperty(globalThis, ENGINE_PART_GLOBALS[part], { value, configurable: true, enumerable: false, writable: false });
+}
 
 /** Called by the engine script once it has evaluated. */
 export function installEngine(engine: ContentEngine): void {
