@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output*/**', '.tmp/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'tests/e2e/screenshots/**', 'demo-screenshots/**', 'bin/nemawashi.mjs'] }, // bin/nemawashi.mjs is built (scripts/build-cli.mjs)
+  { ignores: ['.output*/**', '.tmp/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'tests/e2e/screenshots/**', 'demo-screenshots/**', 'bin/nemawashi.mjs', 'bin/nemawashi-cli.cjs'] }, // bin/ is built (scripts/build-cli.mjs)
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
