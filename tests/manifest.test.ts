@@ -174,8 +174,11 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect(tables!.includes('"reaching"')).toBe(true);
     expect(engine!.includes('"reaching"')).toBe(false);
     expect(engine!.length + tagger!.length + tables!.length).toBeGreaterThan(1_000_000);
-    // No one script is most of the engine (each compiles in its own task).
-    for (const [i, code] of [tables, tagger, engine].entries()) expect(code!.length, ENGINE_SCRIPT_FILES[i]).toBeLessThan(800_000);
+    // No script holds most of the engine's code (each compiles in its own task; the tables are
+    // data, which compiles several times faster per byte than code).
+    expect(engine!.length, 'engine.js').toBeLessThan(500_000);
+    expect(tagger!.length, 'engine-tagger.js').toBeLessThan(700_000);
+    expect(tables!.length, 'engine-tables.js').toBeLessThan(1_200_000);
   });
 
   it('runs in every frame of the webmail pages, pop-out composes the page renders into a frame of its own included', () => {
