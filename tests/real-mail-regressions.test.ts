@@ -343,6 +343,10 @@ describe('tone on real requests: harsh classes that were missed', () => {
     expect(harsh('Homework?')).toBe(true);
     expect(harsh('It is a rather dumb idea to ship it like that.')).toBe(true);
     expect(harsh('You couldn\'t even fill in the form?')).toBe(true);
+    expect(harsh('Your question is too vague.')).toBe(true);
+    expect(harsh('This description is a bit confusing; which file moved?')).toBe(true);
+    expect(harsh('My question is too vague, sorry.')).toBe(false);
+    expect(harsh('The question is whether the file is clear enough.')).toBe(false);
   });
   it('genuine questions, however curt, stay unflagged', () => {
     expect(harsh('What kind of edging are you using?')).toBe(false);

@@ -247,6 +247,12 @@ const RECOMMENDATION_VERBS = new Set(['try', 'visit', 'come', 'see', 'taste', 'j
 /** Where "you need to / you have to" starts a clause of its own, it is an order to the reader. */
 const OTHER_SUBJECTS = new Set(['you', "you're", "you'd", "you'll", 'they', "they're", 'he', 'she', 'people', 'others', 'some', 'many', 'who', 'agree']);
 const TECHNICAL_AFTER_WORK = new Set(['on', 'with', 'in', 'under', 'when', 'properly', 'correctly', 'anymore', 'yet', 'offline', 'without', 'if', 'because']);
+/** "Your question is too vague": the reader's writing, what points at it, and the verdicts on it. */
+const READERS_WORK = new Set(['question', 'title', 'post', 'description', 'explanation', 'wording', 'email', 'message', 'proposal', 'draft']);
+const WORK_POINTERS = new Set(['your', 'this', 'that', 'the']);
+const COPULAS = new Set(['is', 'seems', 'sounds', 'looks', 'reads', 'was']);
+const VERDICT_DEGREE = new Set(['very', 'really', 'pretty', 'quite', 'rather', 'totally', 'extremely', 'overly', 'completely', 'too', 'still', 'so', 'way', 'far', 'bit', 'little', 'somewhat', 'unnecessarily']);
+const WORK_VERDICTS = new Set(['confusing', 'confused', 'vague', 'unclear', 'broad', 'incoherent', 'nonsensical', 'incomprehensible', 'unreadable', 'bizarre', 'convoluted', 'messy', 'misleading', 'pointless', 'useless', 'sloppy', 'terrible', 'awful', 'horrible']);
 const DISCOURSE_LEADS = new Set(['so', 'and', 'but', 'then', 'well', 'ok', 'okay', 'now', 'also', 'again', 'um', 'uh']);
 const ARTICLES = new Set(['a', 'an', 'the', 'any', 'some', 'every', 'each', 'one', 'another']);
 const INVERTED_AUX = new Set(['is', 'was', 'are', 'were', 'does', 'did', 'do', "isn't", "wasn't", "doesn't"]);
@@ -380,6 +386,8 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       return !isConditional(tokens, i);
     }
     case 'bare-question':
+      // "What is your question about?" asks for the topic.
+      if (next === 'about') return false;
       // Opening the sentence, after a discourse word at most ("So what is the question?").
       for (let k = 0; k < i; k++) if (tokens[k]!.isWord && !(k < 2 && DISCOURSE_LEADS.has(tokens[k]!.norm))) return false;
       return isAimedAtReader(doc, sentence, 'question', i, end);
@@ -493,6 +501,22 @@ const english = defineRule({
         suggestion: { text: SUGGESTIONS[m.entry.tag], ...(replacement ? { replacement } : {}) },
       });
     }
+    // A verdict on the reader's own writing: "Your question is too vague", "This description is
+    // confusing". One pass over each sentence's words, a window of four after each noun.
+    for (const s of doc.sentences) {
+      const words = sentenceWords(s);
+      for (let k = 1; k + 2 < words.length; k++) {
+        if (!READERS_WORK.has(words[k]!.norm) || !WORK_POINTERS.has(words[k - 1]!.norm) || !COPULAS.has(words[k + 1]!.norm)) continue;
+        let j = k + 2;
+        while (j < words.length && j < k + 5 && (VERDICT_DEGREE.has(words[j]!.norm) || words[j]!.norm === 'like' || words[j]!.norm === 'a')) j++;
+        const verdict = words[j];
+        if (!verdict || !WORK_VERDICTS.has(verdict.norm)) continue;
+        if (isQuoted(s, firstTokenFrom(s.tokens, words[k - 1]!.start))) continue;
+        const start = words[k - 1]!.start;
+        reports.push({ start, end: verdict.end, data: { phrase: doc.body.slice(start, verdict.end) }, suggestion: { text: SUGGESTIONS.insult } });
+        break;
+      }
+    }
     // A sentence that is nothing but a refusal: "No." "Absolutely not!" ("No." is also an
     // abbreviation for "number", so the sentence splitter may have run it on into the next one.)
     for (const s of doc.sentences) {
@@ -566,6 +590,7 @@ const english = defineRule({
       { text: 'So what is your question?', excerpt: 'what is your question' },
       { text: 'A full redesign by Monday? Good luck with that.', excerpt: 'Good luck with that.' },
       { text: 'I have no idea what you are talking about.', excerpt: 'I have no idea what you are talking' },
+      { text: 'Your proposal is too vague. Could you add the volumes?', excerpt: 'Your proposal is too vague' },
     ],
     pass: [
       { text: 'What do you mean by "net price" in the table?' },
@@ -594,6 +619,8 @@ const english = defineRule({
       { text: 'That is not unreasonable, and we are happy to discuss it.' },
       { text: 'This delay is unacceptable on our part, and we apologize.' },
       { text: 'Good luck with the launch tomorrow!' },
+      { text: 'My question was too vague, sorry: could you send the volumes?' },
+      { text: 'Your proposal is not vague at all.' },
       { text: 'Silly question, but does the lid close?' },
       { text: 'The plain link worked here. That does not work for you?' },
       { text: 'Everyone keeps saying "I don\'t agree" without reasons.' },
