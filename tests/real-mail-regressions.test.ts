@@ -346,6 +346,9 @@ describe('tone on real requests: harsh classes that were missed', () => {
     expect(harsh('Your question is too vague.')).toBe(true);
     expect(harsh('This description is a bit confusing; which file moved?')).toBe(true);
     expect(harsh('My question is too vague, sorry.')).toBe(false);
+    expect(harsh("It's a very confusing email.")).toBe(true);
+    expect(harsh('This is a broad topic, and we are glad to help.')).toBe(false);
+    expect(harsh('What on earth is a "flex slot"?')).toBe(true);
     expect(harsh('The question is whether the file is clear enough.')).toBe(false);
   });
   it('genuine questions, however curt, stay unflagged', () => {

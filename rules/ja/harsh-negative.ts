@@ -108,6 +108,7 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   // Criticism put as a question.
   { pattern: 'why [on earth|in the world|the hell|the heck] (would|did|do|does|are|were|is) (you|your|anyone|anybody)', tag: 'question' },
   { pattern: 'why (on earth|in the world|the hell|the heck)', tag: 'question' },
+  { pattern: 'what (on earth|in the world)', tag: 'question' },
   // "Why not just…?": the "just" makes the reader's way look foolish, where "why not try…" suggests.
   { pattern: "why (not|don't you) (just|simply)", tag: 'question' },
   // Not "why don't you / why not …": that is how English offers a suggestion.
@@ -177,7 +178,7 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: "you (couldn't|could not) even", tag: 'blame' },
   { pattern: '(is|was) (this|it|that) [a|for|your] homework', tag: 'dismiss' },
   { pattern: 'what the (hell|heck|fuck)', tag: 'dismiss' },
-  { pattern: "(you're|you are) (an idiot|stupid|clueless|incompetent|lazy|pathetic|a joke|a liar|useless|hopeless|a harsh)", tag: 'dismiss' },
+  { pattern: "(you're|you are) (an idiot|stupid|clueless|incompetent|lazy|pathetic|a joke|a liar|useless|hopeless|a harsh|a troll|a hypocrite|rude)", tag: 'dismiss' },
   { pattern: "(you have|you've) ruined", tag: 'dismiss' },
   { pattern: "you (didn't|did not|never) (answer|address|explain|understand)", tag: 'blame' },
   // "No, we can't..." (the bare "No." sentence is found separately).
@@ -506,14 +507,21 @@ const english = defineRule({
     for (const s of doc.sentences) {
       const words = sentenceWords(s);
       for (let k = 1; k + 2 < words.length; k++) {
-        if (!READERS_WORK.has(words[k]!.norm) || !WORK_POINTERS.has(words[k - 1]!.norm) || !COPULAS.has(words[k + 1]!.norm)) continue;
-        let j = k + 2;
+        // "Your question is too vague" (the work, then the verdict), or "This is a pretty broad
+        // question" (the verdict, then the work).
+        const named = READERS_WORK.has(words[k]!.norm) && WORK_POINTERS.has(words[k - 1]!.norm) && COPULAS.has(words[k + 1]!.norm);
+        const joined = words[k - 1]!.norm === "it's" || words[k - 1]!.norm === "that's";
+        const pointed = !named && (joined || ((words[k - 1]!.norm === 'this' || words[k - 1]!.norm === 'that' || words[k - 1]!.norm === 'it') && COPULAS.has(words[k]!.norm)));
+        if (!named && !pointed) continue;
+        let j = named ? k + 2 : joined ? k : k + 1;
         while (j < words.length && j < k + 5 && (VERDICT_DEGREE.has(words[j]!.norm) || words[j]!.norm === 'like' || words[j]!.norm === 'a')) j++;
         const verdict = words[j];
         if (!verdict || !WORK_VERDICTS.has(verdict.norm)) continue;
+        if (pointed && !READERS_WORK.has(words[j + 1]?.norm ?? '')) continue;
+        const verdictEnd = pointed ? words[j + 1]! : verdict;
         if (isQuoted(s, firstTokenFrom(s.tokens, words[k - 1]!.start))) continue;
         const start = words[k - 1]!.start;
-        reports.push({ start, end: verdict.end, data: { phrase: doc.body.slice(start, verdict.end) }, suggestion: { text: SUGGESTIONS.insult } });
+        reports.push({ start, end: verdictEnd.end, data: { phrase: doc.body.slice(start, verdictEnd.end) }, suggestion: { text: SUGGESTIONS.insult } });
         break;
       }
     }
