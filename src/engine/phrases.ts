@@ -3,7 +3,8 @@
  * A table is compiled once into a token trie and matched in one pass over a paragraph's tokens,
  * so a table of hundreds of phrases costs about as much as one.
  *
- * Pattern syntax (space-separated parts, matched case-insensitively, curly apostrophes folded):
+ * Pattern syntax (space-separated parts, matched case-insensitively, curly apostrophes folded,
+ * contractions spelled every way: "don't" also matches "do not" and "dont", "I am" also "I'm"):
  *   word          a literal word or punctuation mark ("sorry, but" is sorry + , + but)
  *   a|b|c         one-word alternatives ("can't|cannot")
  *   (a b|c)       alternatives of any length ("(i am|i'm) reaching out")
