@@ -58,11 +58,16 @@ class LineWriter {
   private pendingBreaks = 0;
   private lineHasContent = false;
   private lastIsCollapsibleSpace = false;
-  // Per body character: index into `nodes` (-1 for a line break the DOM has no character
-  // for), and the [start, end) of the text it came from inside that node.
-  readonly charNode: number[] = [];
-  readonly charStart: number[] = [];
-  readonly charEnd: number[] = [];
+  // The offset map, run by run (one entry per character cost a pasted million characters three
+  // million array slots and most of the read): run k covers body [segBody[k], segBody[k + 1])
+  // (the last one up to `length`); its characters come one by one from nodes[segNode[k]] from
+  // offset segStart[k] on (segNode -1: line breaks the DOM has no character for). The last
+  // character of a run may stand for a collapsed run of spaces: it then ends at segTailEnd[k]
+  // (-1 otherwise).
+  readonly segBody: number[] = [];
+  readonly segNode: number[] = [];
+  readonly segStart: number[] = [];
+  readonly segTailEnd: number[] = [];
   readonly nodes: Text[] = [];
   private lastNode: Text | null = null;
 
@@ -84,7 +89,7 @@ class LineWriter {
   newline(node: Text, at: number): void {
     this.flushBreaks();
     this.dropTrailingSpace();
-    this.put('\n', node, at, at + 1);
+    this.put('\n', node, at);
     this.lineHasContent = false;
   }
 
@@ -94,30 +99,19 @@ class LineWriter {
     if (!this.lineHasContent) return;
     if (this.lastIsCollapsibleSpace) {
       // The run maps to its first character; widen it so a Range covers the whole run.
-      if (this.mapped && this.lastNode === node) this.charEnd[this.charEnd.length - 1] = at + 1;
+      if (this.mapped && this.lastNode === node) this.segTailEnd[this.segTailEnd.length - 1] = at + 1;
       return;
     }
-    this.put(' ', node, at, at + 1);
+    this.put(' ', node, at);
     this.lastIsCollapsibleSpace = true;
   }
 
   /** Visible text: `text` maps one to one onto node.data[at, at + text.length). */
   text(text: string, node: Text, at: number): void {
     this.flushBreaks();
+    if (this.mapped) this.map(node, at);
     this.chunks.push(text);
     this.length += text.length;
-    if (this.mapped) {
-      if (node !== this.lastNode) {
-        this.nodes.push(node);
-        this.lastNode = node;
-      }
-      const index = this.nodes.length - 1;
-      for (let i = 0; i < text.length; i++) {
-        this.charNode.push(index);
-        this.charStart.push(at + i);
-        this.charEnd.push(at + i + 1);
-      }
-    }
     this.lineHasContent = true;
     this.lastIsCollapsibleSpace = false;
   }
@@ -125,14 +119,14 @@ class LineWriter {
   finish(): string {
     this.dropTrailingSpace();
     // Empty lines at the very end (Gmail's `<div><br></div>` before the signature) say nothing.
-    while (this.length > 0 && this.chunks[this.chunks.length - 1] === '\n' && (!this.mapped || this.charNode[this.length - 1] === -1)) this.popChar();
+    while (this.length > 0 && this.chunks[this.chunks.length - 1] === '\n' && (!this.mapped || this.segNode[this.segNode.length - 1] === -1)) this.popChar();
     return this.chunks.join('');
   }
 
   private flushBreaks(): void {
     if (this.pendingBreaks === 0) return;
     this.dropTrailingSpace();
-    for (let i = 0; i < this.pendingBreaks; i++) this.put('\n', null, 0, 0);
+    for (let i = 0; i < this.pendingBreaks; i++) this.put('\n', null, 0);
     this.pendingBreaks = 0;
     this.lineHasContent = false;
   }
@@ -148,30 +142,42 @@ class LineWriter {
   private popChar(): void {
     this.chunks.pop();
     this.length--;
-    if (this.mapped) {
-      this.charNode.pop();
-      this.charStart.pop();
-      this.charEnd.pop();
+    if (!this.mapped) return;
+    const k = this.segBody.length - 1;
+    if (this.segBody[k]! >= this.length) {
+      this.segBody.pop();
+      this.segNode.pop();
+      this.segStart.pop();
+      this.segTailEnd.pop();
+    } else {
+      // The character now last was inside the run: one character wide.
+      this.segTailEnd[k] = -1;
     }
   }
 
-  private put(ch: string, node: Text | null, start: number, end: number): void {
+  /** One character (a line break or a space); `node` null for a line break with no DOM character. */
+  private put(ch: string, node: Text | null, start: number): void {
+    if (this.mapped) this.map(node, start);
     this.chunks.push(ch);
     this.length++;
-    if (!this.mapped) return;
-    if (node === null) {
-      this.charNode.push(-1);
-      this.charStart.push(0);
-      this.charEnd.push(0);
-      return;
+  }
+
+  /** Maps the characters about to be added at `length` to node.data from `at` on: extends the last run when they continue it. */
+  private map(node: Text | null, at: number): void {
+    let index = -1;
+    if (node !== null) {
+      if (node !== this.lastNode) {
+        this.nodes.push(node);
+        this.lastNode = node;
+      }
+      index = this.nodes.length - 1;
     }
-    if (node !== this.lastNode) {
-      this.nodes.push(node);
-      this.lastNode = node;
-    }
-    this.charNode.push(this.nodes.length - 1);
-    this.charStart.push(start);
-    this.charEnd.push(end);
+    const k = this.segBody.length - 1;
+    if (k >= 0 && this.segNode[k] === index && this.segTailEnd[k] === -1 && (index === -1 || this.segStart[k]! + (this.length - this.segBody[k]!) === at)) return;
+    this.segBody.push(this.length);
+    this.segNode.push(index);
+    this.segStart.push(at);
+    this.segTailEnd.push(-1);
   }
 }
 
@@ -262,12 +268,30 @@ export function buildTextModel(editor: HTMLElement, options: TextModelOptions = 
   for (let child = editor.firstChild; child; child = child.nextSibling) walk(child, preserve);
   const text = body.finish();
   const quoted = quote.finish();
-  const { charNode, charStart, charEnd, nodes } = body;
+  const { segBody, segNode, segStart, segTailEnd, nodes } = body;
   const doc = editor.ownerDocument;
 
-  const real = (i: number): boolean => (charNode[i] ?? -1) >= 0;
-  const startOf = (i: number): [Node, number] => [nodes[charNode[i] as number] as Text, charStart[i] as number];
-  const endOf = (i: number): [Node, number] => [nodes[charNode[i] as number] as Text, charEnd[i] as number];
+  /** The run holding body character i (binary search: runs are in body order). */
+  const runOf = (i: number): number => {
+    let lo = 0;
+    let hi = segBody.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segBody[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const real = (i: number): boolean => i >= 0 && i < text.length && segNode[runOf(i)]! >= 0;
+  const startOf = (i: number): [Node, number] => {
+    const k = runOf(i);
+    return [nodes[segNode[k]!] as Text, segStart[k]! + i - segBody[k]!];
+  };
+  const endOf = (i: number): [Node, number] => {
+    const k = runOf(i);
+    const last = (k + 1 < segBody.length ? segBody[k + 1]! : text.length) - 1;
+    return [nodes[segNode[k]!] as Text, i === last && segTailEnd[k]! >= 0 ? segTailEnd[k]! : segStart[k]! + i - segBody[k]! + 1];
+  };
 
   /** A DOM position for a boundary that falls on line breaks with no character in the DOM. */
   const positionBefore = (index: number): [Node, number] => {
