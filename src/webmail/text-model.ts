@@ -198,8 +198,14 @@ function writeText(w: LineWriter, node: Text, preserve: boolean): void {
     const c = data.charCodeAt(i);
     if (isPlain(c, preserve)) {
       // A run at once: one chunk per run keeps a 5,000-word read free of per-character strings.
+      // A single space between two visible characters renders as itself, so it stays in the run
+      // (a pasted paragraph is then one chunk and one run of the offset map, not one per word).
       let j = i + 1;
-      while (j < data.length && isPlain(data.charCodeAt(j), preserve)) j++;
+      for (;;) {
+        if (j < data.length && isPlain(data.charCodeAt(j), preserve)) j++;
+        else if (data.charCodeAt(j) === 32 && j + 1 < data.length && isPlain(data.charCodeAt(j + 1), preserve) && !isWhitespace(data.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
       w.text(data.slice(i, j), node, i);
       i = j;
       continue;
