@@ -89,7 +89,9 @@ function rebase(core: ParagraphCore, offset: number, index: number): Paragraph {
   const views = rebased.get(core);
   const last = views?.find((v) => v.offset === offset && v.index === index);
   if (last) return last.paragraph;
-  const paragraph = rebaseFresh(core, offset, index);
+  // The same paragraph at another index (its window's, its draft's) shares the tokens.
+  const moved = views?.find((v) => v.offset === offset);
+  const paragraph = moved ? reindex(moved.paragraph, index) : rebaseFresh(core, offset, index);
   rebased.set(core, [{ offset, index, paragraph }, ...(views ?? []).slice(0, 1)]);
   return paragraph;
 }
@@ -97,6 +99,10 @@ function rebase(core: ParagraphCore, offset: number, index: number): Paragraph {
 /** A paragraph of the body at [start, end), `index`-th of its document. */
 export function readParagraph(body: string, range: { start: number; end: number }, index: number, store?: AnalysisStore): Paragraph {
   return rebase(paragraphCore(body.slice(range.start, range.end), store), range.start, index);
+}
+
+function reindex(p: Paragraph, index: number): Paragraph {
+  return { ...p, sentences: p.sentences.map((s) => ({ ...s, paragraph: index })) };
 }
 
 function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragraph {

@@ -157,6 +157,24 @@ function disclaimerScore(text: string): number {
   return n;
 }
 
+const SCORE_CHUNK = 100_000;
+const LONGEST_MARKER = Math.max(...DISCLAIMER_MARKERS.map((m) => m.length));
+
+/**
+ * disclaimerScore of a long text a chunk at a time (a step each): chunks overlap by the longest
+ * marker, so a marker across a cut is still found, and each marker counts once.
+ */
+function* disclaimerScoreInSteps(text: string): Generator<void, number> {
+  if (text.length <= SCORE_CHUNK) return disclaimerScore(text);
+  const found = new Set<string>();
+  for (let at = 0; at < text.length; at += SCORE_CHUNK) {
+    const lower = text.slice(at, at + SCORE_CHUNK + LONGEST_MARKER).toLowerCase();
+    for (const m of DISCLAIMER_MARKERS) if (!found.has(m) && lower.includes(m)) found.add(m);
+    yield;
+  }
+  return found.size;
+}
+
 interface ParagraphLines {
   from: number;
   to: number; // exclusive
@@ -222,6 +240,23 @@ function markPastedExcerpts(lines: readonly Line[], paras: readonly ParagraphLin
   }
 }
 
+/**
+ * `text.split(/\s+/).length`, counted no further than `cap`: the contact-block test asks whether
+ * a line has more than 8 words, and splitting a pasted million-character line into words to
+ * know it cost tens of milliseconds.
+ */
+function wordsUpTo(text: string, cap: number): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length && n < cap; i++) {
+    const c = text.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
 /** Where a quoted or forwarded message starts (a line index), or `n` when there is none. */
 function quoteStart(lines: readonly Line[]): number {
   const n = lines.length;
@@ -265,14 +300,28 @@ function quoteStart(lines: readonly Line[]): number {
 let lastSplit: { body: string; result: SplitBody } | undefined;
 
 export function splitBody(body: string): SplitBody {
+  const steps = splitBodyInSteps(body);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same split in steps, each a pass over the lines or one paragraph's tests: the analysis of
+ * a pasted block in slices (src/engine/sliced.ts) runs a few per slice, so splitting a million
+ * characters is not one long task.
+ */
+export function* splitBodyInSteps(body: string): Generator<void, SplitBody> {
   if (lastSplit && lastSplit.body === body) return lastSplit.result;
-  const result = splitBodyUncached(body);
+  const result = yield* splitBodyUncached(body);
   lastSplit = { body, result };
   return result;
 }
 
-function splitBodyUncached(body: string): SplitBody {
+function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   const lines = splitLines(body);
+  yield;
   const n = lines.length;
   // kind per line; 'new' unless marked.
   const kind: SegmentKind[] = new Array<SegmentKind>(n).fill('new');
@@ -283,6 +332,7 @@ function splitBodyUncached(body: string): SplitBody {
   //    and any run of '>' lines. Replies are top-posted in business mail; text after an
   //    attribution line is the earlier thread.
   const quoteFrom = quoteStart(lines);
+  yield;
   for (let i = quoteFrom; i < n; i++) kind[i] = 'quote';
   if (quoteFrom < n) hasQuote = true;
   for (let i = 0; i < quoteFrom; i++) {
@@ -295,13 +345,17 @@ function splitBodyUncached(body: string): SplitBody {
   // 2. Disclaimers and appended footers, paragraph by paragraph, wherever they stand: a
   //    disclaimer at the top of a message ends where its paragraph ends. A footer (a mail
   //    service's tagline, a list's sponsor) takes everything after it up to the quote.
+  yield;
   const paras = paragraphsOf(lines, 0, quoteFrom);
+  yield;
   let footerFrom = quoteFrom;
   let afterDisclaimer = false;
   for (let p = 0; p < paras.length; p++) {
     const para = paras[p]!;
     if (kind[para.from] !== 'new') continue;
-    const score = disclaimerScore(para.text);
+    // A step per long paragraph: its tests read all of its text.
+    if (para.text.length > 2_000) yield;
+    const score = yield* disclaimerScoreInSteps(para.text);
     // A disclaimer's later paragraphs may name only one of the markers.
     const wasAfter = afterDisclaimer;
     afterDisclaimer = false;
@@ -323,10 +377,14 @@ function splitBodyUncached(body: string): SplitBody {
     }
   }
   for (let i = footerFrom; i < quoteFrom; i++) if (kind[i] === 'new') kind[i] = 'footer';
+  yield;
 
   // 2b. A pasted excerpt: text the writer quotes from someone else ("I was just reading the
   //     following:" and an article set off by indentation) is not the writer's words either.
-  markPastedExcerpts(lines, paragraphsOf(lines, 0, footerFrom), kind);
+  const beforeFooter = paragraphsOf(lines, 0, footerFrom);
+  yield;
+  markPastedExcerpts(lines, beforeFooter, kind);
+  yield;
   // A rule line that only separates the writer's words from a footer or disclaimer.
   for (let i = 0; i < quoteFrom; i++) {
     if (kind[i] === 'new' && FRAME_LINE.test(lines[i]!.text)) {
@@ -336,6 +394,7 @@ function splitBodyUncached(body: string): SplitBody {
     }
   }
 
+  yield;
   // 3. Signature: the "-- " delimiter hides everything after it (until a quote or footer);
   //    a sign-off line hides the short block after it.
   const wordsEnd = Math.min(quoteFrom, footerFrom);
@@ -358,7 +417,7 @@ function splitBodyUncached(body: string): SplitBody {
       if (kind[j] !== 'new') break;
       const t = lines[j]!.text.trim();
       if (t === '') continue;
-      const words = t.split(/\s+/).length;
+      const words = wordsUpTo(t, 9);
       if (words > 8 || (/[.!?]$/.test(t) && !/^(?:tel|fax|ph|mob|cell|dir)\.?$/i.test(t) && words > 3)) break;
       // The sign-off ("Rgds", "Best regards") stays the writer's words; the block is below it.
       if (SIGN_OFF.test(lines[j]!.text)) break;
@@ -369,7 +428,7 @@ function splitBodyUncached(body: string): SplitBody {
     if (contact && shortLines >= 3 && blockStart > 0) {
       // Keep the writer's words: the block must follow at least one longer line of text.
       let hasText = false;
-      for (let j = 0; j < blockStart; j++) if (kind[j] === 'new' && lines[j]!.text.trim().split(/\s+/).length > 8) hasText = true;
+      for (let j = 0; j < blockStart; j++) if (kind[j] === 'new' && wordsUpTo(lines[j]!.text.trim(), 9) > 8) hasText = true;
       if (hasText) for (let j = blockStart; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
     }
   }
@@ -391,6 +450,7 @@ function splitBodyUncached(body: string): SplitBody {
     }
   }
 
+  yield;
   // Japanese mail: a ━━━/――― framed block or a last block with 株式会社 / TEL lines (issue 15).
   const jaSignature = japaneseSignatureStart(
     lines.map((l) => l.text),
@@ -399,6 +459,7 @@ function splitBodyUncached(body: string): SplitBody {
   );
   if (jaSignature !== -1) for (let j = jaSignature; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
 
+  yield;
   // 4. Merge consecutive lines of the same kind into segments, offsets into the body.
   const segments: Segment[] = [];
   for (let i = 0; i < n; i++) {

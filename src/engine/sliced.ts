@@ -5,6 +5,8 @@
  * the one-step analysis (`engine.analyzeDraft`), same ids, spans and messages
  * (tests/sliced-equivalence.test.ts):
  *
+ * 0. split: the body into quotes, signature and the writer's words, a pass over its lines (or
+ *    one long paragraph's tests) per step.
  * 1. read: the writer's paragraphs (a long paragraph as pieces of at most PIECE_CHARS, cut
  *    between sentences, as every surface reads it), a few per step, with the words that decide
  *    the draft's language; they are grouped into windows of about WINDOW_CHARS.
@@ -40,7 +42,7 @@ import {
 } from './analyze';
 import { languageCounts, languageOfCounts, presetDocLanguage, type DraftLanguage } from './japanese';
 import type { RuleDoc } from './rule';
-import { splitBody } from './segment';
+import { splitBody, splitBodyInSteps, type SplitBody } from './segment';
 import type { Paragraph, Sentence, Token } from './text';
 import type { AnalysisContext, Draft, Finding } from './types';
 
@@ -120,6 +122,7 @@ class LongAnalysis implements SlicedAnalysis {
   private stage: Stage = 'split';
   private stepCount = 0;
   private readonly store = createStore();
+  private splitting: Generator<void, SplitBody> | null = null;
   private reading: DraftReading | null = null;
   private ranges: Generator<{ start: number; end: number }> | null = null;
   /** The writer's paragraphs, indexed as in the whole draft's document. */
@@ -179,7 +182,11 @@ class LongAnalysis implements SlicedAnalysis {
   private unit(): void {
     switch (this.stage) {
       case 'split': {
-        this.reading = readDraft(this.draft ?? { body: '' }, this.ctx);
+        // The split into quotes, signature and the writer's words, a pass (or a long paragraph) per unit.
+        this.splitting ??= splitBodyInSteps(this.body);
+        const r = this.splitting.next();
+        if (!r.done) return;
+        this.reading = readDraft(this.draft ?? { body: '' }, this.ctx, r.value);
         this.ranges = paragraphRanges(this.body, this.reading.split);
         this.stage = 'read';
         return;
