@@ -600,6 +600,15 @@ async function pasteRun(context: BrowserContext, url: string, chars: number): Pr
   await caretAfter(page, "I promise it won't be boring lol.");
   const figures = async () =>
     (await inShadows(page, 'nemawashi-overlay', (root) => ({ ...(root.querySelector<HTMLElement>('.figures')?.dataset ?? {}) })))[0] ?? {};
+  // BENCH_PROFILE=<dir>: a CPU profile of the tab from the paste to the underlines, to see what
+  // each long task is (the browser's own work shows as (program) and native frames).
+  const profileDir = process.env.BENCH_PROFILE;
+  const cdp = profileDir ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const t0 = Date.now();
   await page.keyboard.insertText(text);
   await page.waitForFunction(
@@ -609,6 +618,12 @@ async function pasteRun(context: BrowserContext, url: string, chars: number): Pr
   );
   const toUnderlinesMs = Date.now() - t0;
   await page.waitForTimeout(300);
+  if (cdp && profileDir) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `paste-${chars}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   const f = await figures();
   const host = page.locator('nemawashi-overlay');
   const [start, end] = [Number(await host.getAttribute('data-last-run-start')), Number(await host.getAttribute('data-last-run-end'))];

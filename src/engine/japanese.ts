@@ -126,7 +126,7 @@ export function languageCounts(paragraphs: readonly Paragraph[], memo: Paragraph
   for (const p of paragraphs) {
     // Cheap test first: a paragraph without any Japanese character needs no segmentation.
     if (!JA_CHAR.test(p.text)) {
-      for (const _ of p.text.matchAll(/[A-Za-z]+/g)) latin++;
+      latin += latinRuns(p.text);
       continue;
     }
     const w = paragraphWords(p, memo);
@@ -134,6 +134,19 @@ export function languageCounts(paragraphs: readonly Paragraph[], memo: Paragraph
     latin += w.latin;
   }
   return { japanese, latin };
+}
+
+/** How many runs of A-Z/a-z the text has (a loop: matchAll made an object per English word of a pasted block). */
+function latinRuns(text: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    const letter = c >= 97 && c <= 122;
+    if (letter && !inRun) n++;
+    inRun = letter;
+  }
+  return n;
 }
 
 export function hasJapanese(text: string): boolean {
