@@ -571,6 +571,9 @@ interface PasteRun {
   analyzeMs: number;
   /** Paste → underlines drawn for the whole draft. */
   toUnderlinesMs: number;
+  /** Our longest unit of work and its stage. */
+  longestUnitMs: number;
+  longestUnit: string;
   /** Our other tasks: reading the editor (with the first slice's task) and drawing the underlines (with the last). */
   readMs: number;
   renderMs: number;
@@ -647,6 +650,8 @@ async function pasteRun(context: BrowserContext, url: string, chars: number): Pr
     toUnderlinesMs,
     readMs,
     renderMs,
+    longestUnitMs: Number(f.lastLongestUnitMs),
+    longestUnit: String(f.lastLongestUnit),
     longestOtherTaskMs: other.length ? Math.max(...other) : 0,
   };
 }
@@ -656,7 +661,7 @@ async function pasteBench(context: BrowserContext, url: string): Promise<Array<R
   for (const chars of [100_000, 1_000_000]) {
     const rs: PasteRun[] = [];
     for (let i = 0; i < PASTE_RUNS; i++) rs.push(await pasteRun(context, url, chars));
-    const med = (k: keyof PasteRun): number => quantile(rs.map((r) => r[k]).sort((a, b) => a - b), 0.5);
+    const med = (k: Exclude<keyof PasteRun, 'longestUnit'>): number => quantile(rs.map((r) => r[k]).sort((a, b) => a - b), 0.5);
     out.push({
       chars,
       runs: rs.length,
@@ -671,7 +676,9 @@ async function pasteBench(context: BrowserContext, url: string): Promise<Array<R
       readMedianMs: med('readMs'),
       renderMedianMs: med('renderMs'),
       longestOtherTaskMedianMs: med('longestOtherTaskMs'),
+      longestUnitMedianMs: med('longestUnitMs'),
     });
+    console.log('  %d characters: longest units %s', chars, rs.map((r) => `${r.longestUnitMs.toFixed(1)} ms (${r.longestUnit})`).join(', '));
   }
   return out;
 }

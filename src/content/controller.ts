@@ -370,6 +370,8 @@ export class ContentController {
       f.lastSlices = String(timing.slices);
       f.lastWindows = String(timing.windows);
       f.lastLongestSliceMs = timing.longestSliceMs.toFixed(1);
+      f.lastLongestUnitMs = (timing.longestUnit?.ms ?? 0).toFixed(1);
+      f.lastLongestUnit = timing.longestUnit?.stage ?? '';
       f.lastAnalyzeMs = timing.analyzeMs.toFixed(1);
       f.lastChars = String(timing.chars);
     }

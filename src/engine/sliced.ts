@@ -77,6 +77,8 @@ export interface SlicedAnalysis {
   /** How many windows the draft has (so far, while its paragraphs are read), and how many steps ran. */
   readonly windows: number;
   readonly steps: number;
+  /** The longest unit of work so far and its stage (split, read, collect, judge, finish), for the benchmark. */
+  readonly longestUnit: { ms: number; stage: string };
   result(): { findings: Finding[]; facts: DraftFacts };
 }
 
@@ -103,6 +105,7 @@ function oneStep(engine: Engine, draft: Draft, ctx: AnalysisContext): SlicedAnal
     get steps() {
       return steps;
     },
+    longestUnit: { ms: 0, stage: 'one step' },
     step() {
       steps++;
       result ??= engine.analyzeDraft(draft, ctx);
@@ -134,10 +137,15 @@ class LongAnalysis implements SlicedAnalysis {
   private readonly counts = { japanese: 0, latin: 0 };
   private language: DraftLanguage = 'en';
   private nextWindow = 0;
+  /** The document of the window being collected, where it starts, and its next rule. */
+  private windowDoc: RuleDoc | null = null;
+  private windowStart = 0;
+  private nextCollectRule = 0;
   private whole: RuleDoc | null = null;
   private nextRule = 0;
   private readonly findings: Finding[] = [];
   private output: { findings: Finding[]; facts: DraftFacts } | null = null;
+  readonly longestUnit = { ms: 0, stage: '' };
 
   constructor(
     private readonly engine: Engine,
@@ -161,6 +169,8 @@ class LongAnalysis implements SlicedAnalysis {
   step(deadline: number): boolean {
     this.stepCount++;
     do {
+      const stage = this.label();
+      const t = performance.now();
       try {
         this.unit();
       } catch (err) {
@@ -169,6 +179,8 @@ class LongAnalysis implements SlicedAnalysis {
         this.output = { findings: [], facts: NO_FACTS };
         this.stage = 'done';
       }
+      const ms = performance.now() - t;
+      if (ms > this.longestUnit.ms) Object.assign(this.longestUnit, { ms, stage });
     } while (this.stage !== 'done' && performance.now() < deadline);
     return this.done;
   }
@@ -176,6 +188,13 @@ class LongAnalysis implements SlicedAnalysis {
   result(): { findings: Finding[]; facts: DraftFacts } {
     if (!this.output) throw new Error('the analysis is not finished');
     return this.output;
+  }
+
+  /** What the next unit is: its stage, and the rule it runs. */
+  private label(): string {
+    if (this.stage === 'collect' && this.windowDoc) return `collect ${this.engine.rules[this.nextCollectRule]?.id ?? 'user phrases'}`;
+    if (this.stage === 'judge' && this.whole) return `judge ${this.engine.rules[this.nextRule]?.id ?? ''}`;
+    return this.stage;
   }
 
   /** One bounded unit of work of the current stage. */
@@ -211,37 +230,47 @@ class LongAnalysis implements SlicedAnalysis {
         return;
       }
       case 'collect': {
-        if (this.nextWindow >= this.windowList.length) {
-          this.stage = 'judge';
+        // A unit is the window's document, then each rule on it (one rule on a window at a time).
+        if (!this.windowDoc) {
+          if (this.nextWindow >= this.windowList.length) {
+            this.stage = 'judge';
+            return;
+          }
+          const k = this.nextWindow;
+          const [from, to] = this.windowList[k]!;
+          // A window after the first opens with the draft's first paragraph, as context only: the
+          // addressee block is read from the first paragraph (rules/ja/japanese/shared.ts).
+          const local: Paragraph[] = k > 0 ? [readParagraph(this.body, this.paragraphs[0]!, 0, this.store)] : [];
+          for (let i = from; i < to; i++) local.push(readParagraph(this.body, this.paragraphs[i]!, local.length, this.store));
+          this.windowDoc = makeDoc(this.draft, this.ctx, this.reading!, local, this.store);
+          presetDocLanguage(this.windowDoc, this.language);
+          this.windowStart = this.paragraphs[from]!.start;
+          this.nextCollectRule = 0;
           return;
         }
-        const k = this.nextWindow++;
-        const [from, to] = this.windowList[k]!;
-        // A window after the first opens with the draft's first paragraph, as context only: the
-        // addressee block is read from the first paragraph (rules/ja/japanese/shared.ts).
-        const local: Paragraph[] = k > 0 ? [readParagraph(this.body, this.paragraphs[0]!, 0, this.store)] : [];
-        for (let i = from; i < to; i++) local.push(readParagraph(this.body, this.paragraphs[i]!, local.length, this.store));
-        const doc = makeDoc(this.draft, this.ctx, this.reading!, local, this.store);
-        presetDocLanguage(doc, this.language);
-        const windowStart = this.paragraphs[from]!.start;
-        for (const rule of this.engine.rules) {
-          if (!ruleIsOn(rule, this.ctx)) continue;
-          if (rule.scope === 'sentence') {
-            // Its reports are the sentences' own: kept for this window's paragraphs; one about
-            // the draft (subject, attachment) once, from the first window.
-            for (const f of ruleFindings(rule, doc, this.ctx)) {
-              if (f.start === undefined ? k === 0 : f.start >= windowStart) this.findings.push(f);
-            }
-            continue;
-          }
-          // Only what the rule caches per paragraph is wanted here; its verdict is the whole draft's.
-          try {
-            rule.check(doc, this.ctx);
-          } catch {
-            // Reported when the rule runs on the whole draft.
-          }
+        const doc = this.windowDoc;
+        const rule = this.engine.rules[this.nextCollectRule++];
+        if (!rule) {
+          warmUserPhrases(doc, this.ctx);
+          this.windowDoc = null;
+          this.nextWindow++;
+          return;
         }
-        warmUserPhrases(doc, this.ctx);
+        if (!ruleIsOn(rule, this.ctx)) return;
+        if (rule.scope === 'sentence') {
+          // Its reports are the sentences' own: kept for this window's paragraphs; one about the
+          // draft (subject, attachment) once, from the first window.
+          for (const f of ruleFindings(rule, doc, this.ctx)) {
+            if (f.start === undefined ? this.nextWindow === 0 : f.start >= this.windowStart) this.findings.push(f);
+          }
+          return;
+        }
+        // Only what the rule caches per paragraph is wanted here; its verdict is the whole draft's.
+        try {
+          rule.check(doc, this.ctx);
+        } catch {
+          // Reported when the rule runs on the whole draft.
+        }
         return;
       }
       case 'judge': {
