@@ -10,18 +10,22 @@
  * 1. read: the writer's paragraphs (a long paragraph as pieces of at most PIECE_CHARS, cut
  *    between sentences, as every surface reads it), a few per step, with the words that decide
  *    the draft's language; they are grouped into windows of about WINDOW_CHARS.
- * 2. collect: every rule runs on each window's document, in the language of the whole draft.
- *    Its findings there are not kept: what it computed per paragraph (tokens, sentences, phrase
- *    matches, its own per-paragraph memos: asks, problems, apologies, word counts …) is, in the
- *    analysis's store.
- * 3. judge: every rule runs on the document of the whole draft, a few rules per step. The
+ * 2. collect: every rule runs on each window's document (one rule on one window per unit), in
+ *    the language of the whole draft, with the draft's first paragraph before the window as
+ *    context (the addressee block is read there). Its findings there are not kept: what it
+ *    computed per paragraph (tokens, sentences, phrase matches, its own per-paragraph memos:
+ *    asks, problems, apologies, word counts …) is, in the analysis's store. A rule that declares
+ *    `scope: 'sentence'` (each finding its sentence's own) keeps its findings in the window's
+ *    paragraphs instead, and is not run again.
+ * 3. judge: every other rule runs on the document of the whole draft, one per unit. The
  *    per-paragraph facts come from the store, so what is left is the rule's verdict over the
  *    whole draft: its length, an apology anywhere covering a problem anywhere, the first ask,
  *    the first and last sentences. Being the rule's own check on the same document, it is the
  *    one-step analysis by construction, not a re-implementation of each rule's verdict.
  *
- * Each step is bounded by what one unit costs: a paragraph piece, a window of about 3,000
- * characters, or one rule over the whole draft with its per-paragraph work done.
+ * The caller runs units until its deadline, so a slice is bounded by its budget plus one unit:
+ * a step of the split, a paragraph piece, one rule on about 3,000 characters, or one rule over
+ * the whole draft with its per-paragraph work done (linear in the draft, with a small constant).
  */
 import {
   collectParagraphs,
