@@ -269,6 +269,8 @@ describe('tone on real requests (Stack Exchange politeness scores): classes of m
     expect(tone('People keep writing "I don\'t agree" under every post.')).toEqual([]);
     expect(tone('The manual gives one rule: "sort the parts, then pick the lightest one." Is that what you use?')).toEqual([]);
     expect(tone('Then he wrote, “Why would you do that?” and left.')).toEqual([]);
+    // Inch marks are not quotation marks.
+    expect(tone('Ship the 12" pipes by Friday.')).toContain('ja/blunt-imperative');
   });
   it('"…?" after trailing dots is a question, not a cut-off command', () => {
     const doc = buildDoc({ body: 'Trim the label text or ...?' }, DEFAULT_CONTEXT);

@@ -97,7 +97,11 @@ export function isQuoted(sentence: Sentence, i: number): boolean {
     let curlyOpen = -1;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!.text;
-      if (t === '"') straight.push(k);
+      // 12" after a number is inches, not a quotation mark.
+      if (t === '"') {
+        const prev = toks[k - 1];
+        if (!(prev && prev.end === toks[k]!.start && /^\d+(?:\.\d+)?$/.test(prev.text))) straight.push(k);
+      }
       else if (OPEN_QUOTES.has(t)) curlyOpen = k;
       else if (CLOSE_QUOTES.has(t)) {
         marks.fill(1, curlyOpen + 1, k);
