@@ -128,22 +128,40 @@ import { precomputedModels } from ${src('2-two/preTagger/model/index.js')}
 // Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
 // library computes at import are filled in, on first use or by prepareTagger.
 let tables = null
+// The plugins, added in the library's order; the preTagger's in four parts (its methods, its
+// model, its compute and hooks, its tags), which \`extend\` would add in that same order, so each
+// step stays short.
+const stages = [
+  () => nlp.plugin({ methods: preTag.methods }),
+  () => {
+    nlp.plugin({ model: preTag.model })
+    // The models the deep merge would have copied, in their place (same keys, same order).
+    Object.assign(nlp.model().two.models, precomputedModels)
+  },
+  () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
+  () => nlp.plugin({ tags: preTag.tags }),
+  () => {
+    nlp.plugin(contractionTwo)
+    nlp.plugin(postTag)
+    nlp.plugin(lazy)
+    nlp.plugin(swap)
+    const model = nlp.model()
+    tables = [
+      [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
+      [model.one._multiCache, ${JSON.stringify(t.multi)}],
+      [model.two.switches, ${JSON.stringify(t.switches)}],
+      [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
+    ]
+  },
+]
+let stage = 0
+// One stage (a part of the plugins) per call; true when all are added.
+const plugStep = () => {
+  if (stage < stages.length) stages[stage++]()
+  return stage >= stages.length
+}
 const plug = () => {
-  if (tables) return
-  nlp.plugin(preTag)
-  // The models the deep merge would have copied, in their place (same keys, same order).
-  Object.assign(nlp.model().two.models, precomputedModels)
-  nlp.plugin(contractionTwo)
-  nlp.plugin(postTag)
-  nlp.plugin(lazy)
-  nlp.plugin(swap)
-  const model = nlp.model()
-  tables = [
-    [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
-    [model.one._multiCache, ${JSON.stringify(t.multi)}],
-    [model.two.switches, ${JSON.stringify(t.switches)}],
-    [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
-  ]
+  while (!plugStep());
 }
 let table = 0
 let keys = null
@@ -176,9 +194,9 @@ const fillTables = (deadline) => {
 let ready = false
 const prepareTagger = (deadline) => {
   if (ready) return true
-  // The plugins (merged into the library's world key by key) are a step of their own.
+  // The plugins (merged into the library's world key by key): one part per step.
   if (!tables) {
-    plug()
+    plugStep()
     return false
   }
   if (!fillTables(deadline)) return false
