@@ -452,6 +452,77 @@ const SUGGESTIONS: Record<HarshKind, { en: string; ja: string }> = {
   },
 };
 
+/** A report of the sentence-level classes, with which class it is. */
+type SentenceReport = RuleReport & { kind: 'verdict' | 'refusal' | 'question' };
+
+/**
+ * The classes read one sentence at a time: a verdict on the reader's writing, a bare refusal, and
+ * criticism put as a question (reported by the caller only in a sentence nothing else reported).
+ */
+function sentenceReports(body: string, sentences: readonly Sentence[]): SentenceReport[] {
+  const out: SentenceReport[] = [];
+  // A verdict on the reader's own writing: "Your question is too vague", "This description is
+  // confusing". One pass over each sentence's words, a window of four after each noun.
+  for (const s of sentences) {
+    const words = sentenceWords(s);
+    for (let k = 1; k + 2 < words.length; k++) {
+      // "Your question is too vague" (the work, then the verdict), or "This is a pretty broad
+      // question" (the verdict, then the work).
+      const named = READERS_WORK.has(words[k]!.norm) && WORK_POINTERS.has(words[k - 1]!.norm) && COPULAS.has(words[k + 1]!.norm);
+      const joined = words[k - 1]!.norm === "it's" || words[k - 1]!.norm === "that's";
+      const pointed = !named && (joined || ((words[k - 1]!.norm === 'this' || words[k - 1]!.norm === 'that' || words[k - 1]!.norm === 'it') && COPULAS.has(words[k]!.norm)));
+      if (!named && !pointed) continue;
+      let j = named ? k + 2 : joined ? k : k + 1;
+      while (j < words.length && j < k + 5 && (VERDICT_DEGREE.has(words[j]!.norm) || words[j]!.norm === 'like' || words[j]!.norm === 'a')) j++;
+      const verdict = words[j];
+      if (!verdict || !WORK_VERDICTS.has(verdict.norm)) continue;
+      if (pointed && !READERS_WORK.has(words[j + 1]?.norm ?? '')) continue;
+      const verdictEnd = pointed ? words[j + 1]! : verdict;
+      if (isQuoted(s, firstTokenFrom(s.tokens, words[k - 1]!.start))) continue;
+      const start = words[k - 1]!.start;
+      out.push({ kind: 'verdict', start, end: verdictEnd.end, data: { phrase: body.slice(start, verdictEnd.end) }, suggestion: { text: SUGGESTIONS.insult } });
+      break;
+    }
+  }
+  // A sentence that is nothing but a refusal: "No." "Absolutely not!" ("No." is also an
+  // abbreviation for "number", so the sentence splitter may have run it on into the next one.)
+  for (const s of sentences) {
+    const first = s.tokens[0];
+    if (!first || !BARE_REFUSAL_STARTS.has(first.norm)) continue;
+    let k = 0;
+    while (k < s.tokens.length && k < 4 && s.tokens[k]!.isWord) k++;
+    const stop = s.tokens[k];
+    if (k === 0 || (stop !== undefined && stop.norm !== '.' && stop.norm !== '!' && !/^!+$/.test(stop.norm))) continue;
+    // "No. 5" is a number.
+    if (stop?.norm === '.' && /^\d/.test(s.tokens[k + 1]?.norm ?? '')) continue;
+    if (!BARE_REFUSALS.has(s.tokens.slice(0, k).map((t) => t.norm).join(' '))) continue;
+    const end = s.tokens[k - 1]!.end;
+    out.push({ kind: 'refusal', start: first.start, end, data: { phrase: body.slice(first.start, end) }, suggestion: { text: SUGGESTIONS['no-start'] } });
+  }
+  // "Seriously?", "Really?", "What?" as a whole sentence, and a question to the reader that ends in
+  // exasperation ("You want to rewrite it all?!"): criticism put as a question.
+  for (const s of sentences) {
+    // Bare sarcasm is a short sentence of its own; anything else must ask or exclaim.
+    if (!s.isQuestion && !s.text.endsWith('?!') && !s.text.endsWith('!?') && !s.text.endsWith('!') && s.tokens.length > 8) continue;
+    const words = s.tokens.filter((t) => t.isWord);
+    const said = words.length <= 5 && words.length > 0 ? words.map((t) => t.norm).join(' ') : '';
+    const sarcasm = BARE_SARCASM.has(said);
+    // "Why???": a why that asks three times is exasperated, where a single "Why?" asks.
+    const bare = (s.isQuestion && (BARE_CHALLENGES.has(said) || (said === 'why' && s.text.endsWith('??')))) || sarcasm;
+    // A statement turned into a question ("You want us to start over?!", "So you deleted it?!"),
+    // not an excited yes/no question ("Are you still in town??!!").
+    const exasperated = EXASPERATED_END.test(s.text) && EXASPERATED_OPENERS.has(words[0]?.norm ?? '') && words.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === 'u');
+    if (!bare && !exasperated) continue;
+    if (isQuoted(s, s.tokens.indexOf(words[0]!))) continue;
+    out.push({ kind: 'question', start: s.start, end: s.end, data: { phrase: body.slice(s.start, s.end) }, suggestion: { text: sarcasm ? SUGGESTIONS.dismiss : SUGGESTIONS.question } });
+  }
+  return out;
+}
+
+function withoutKind({ kind: _kind, ...report }: SentenceReport): RuleReport {
+  return report;
+}
+
 const english = defineRule({
   id: 'ja/harsh-negative',
   pack: 'ja',
@@ -502,63 +573,14 @@ const english = defineRule({
         suggestion: { text: SUGGESTIONS[m.entry.tag], ...(replacement ? { replacement } : {}) },
       });
     }
-    // A verdict on the reader's own writing: "Your question is too vague", "This description is
-    // confusing". One pass over each sentence's words, a window of four after each noun.
-    for (const s of doc.sentences) {
-      const words = sentenceWords(s);
-      for (let k = 1; k + 2 < words.length; k++) {
-        // "Your question is too vague" (the work, then the verdict), or "This is a pretty broad
-        // question" (the verdict, then the work).
-        const named = READERS_WORK.has(words[k]!.norm) && WORK_POINTERS.has(words[k - 1]!.norm) && COPULAS.has(words[k + 1]!.norm);
-        const joined = words[k - 1]!.norm === "it's" || words[k - 1]!.norm === "that's";
-        const pointed = !named && (joined || ((words[k - 1]!.norm === 'this' || words[k - 1]!.norm === 'that' || words[k - 1]!.norm === 'it') && COPULAS.has(words[k]!.norm)));
-        if (!named && !pointed) continue;
-        let j = named ? k + 2 : joined ? k : k + 1;
-        while (j < words.length && j < k + 5 && (VERDICT_DEGREE.has(words[j]!.norm) || words[j]!.norm === 'like' || words[j]!.norm === 'a')) j++;
-        const verdict = words[j];
-        if (!verdict || !WORK_VERDICTS.has(verdict.norm)) continue;
-        if (pointed && !READERS_WORK.has(words[j + 1]?.norm ?? '')) continue;
-        const verdictEnd = pointed ? words[j + 1]! : verdict;
-        if (isQuoted(s, firstTokenFrom(s.tokens, words[k - 1]!.start))) continue;
-        const start = words[k - 1]!.start;
-        reports.push({ start, end: verdictEnd.end, data: { phrase: doc.body.slice(start, verdictEnd.end) }, suggestion: { text: SUGGESTIONS.insult } });
-        break;
-      }
-    }
-    // A sentence that is nothing but a refusal: "No." "Absolutely not!" ("No." is also an
-    // abbreviation for "number", so the sentence splitter may have run it on into the next one.)
-    for (const s of doc.sentences) {
-      const first = s.tokens[0];
-      if (!first || !BARE_REFUSAL_STARTS.has(first.norm)) continue;
-      let k = 0;
-      while (k < s.tokens.length && k < 4 && s.tokens[k]!.isWord) k++;
-      const stop = s.tokens[k];
-      if (k === 0 || (stop !== undefined && stop.norm !== '.' && stop.norm !== '!' && !/^!+$/.test(stop.norm))) continue;
-      // "No. 5" is a number.
-      if (stop?.norm === '.' && /^\d/.test(s.tokens[k + 1]?.norm ?? '')) continue;
-      if (!BARE_REFUSALS.has(s.tokens.slice(0, k).map((t) => t.norm).join(' '))) continue;
-      const end = s.tokens[k - 1]!.end;
-      reports.push({ start: first.start, end, data: { phrase: doc.body.slice(first.start, end) }, suggestion: { text: SUGGESTIONS['no-start'] } });
-    }
-    // "Seriously?", "Really?", "What?" as a whole sentence, and a question to the reader that ends in
-    // exasperation ("You want to rewrite it all?!"): criticism put as a question.
+    // The sentence-level classes, kept per paragraph: a keystroke re-reads only the paragraph it
+    // changed.
+    const perSentence = doc.reportsPerParagraph('ja/harsh-negative:sentences', (p) => sentenceReports(doc.body, p.sentences));
+    for (const r of perSentence) if (r.kind !== 'question') reports.push(withoutKind(r));
+    // "Seriously?", "Really?", "What?" as a whole sentence, and a question to the reader that ends
+    // in exasperation: not again in a sentence already reported.
     const reported = new Set(reports.map((r) => doc.sentenceAt(r.start!)?.start));
-    for (const s of doc.sentences) {
-      if (reported.has(s.start)) continue;
-      // Bare sarcasm is a short sentence of its own; anything else must ask or exclaim.
-      if (!s.isQuestion && !s.text.endsWith('?!') && !s.text.endsWith('!?') && !s.text.endsWith('!') && s.tokens.length > 8) continue;
-      const words = s.tokens.filter((t) => t.isWord);
-      const said = words.length <= 5 && words.length > 0 ? words.map((t) => t.norm).join(' ') : '';
-      const sarcasm = BARE_SARCASM.has(said);
-      // "Why???": a why that asks three times is exasperated, where a single "Why?" asks.
-      const bare = (s.isQuestion && (BARE_CHALLENGES.has(said) || (said === 'why' && s.text.endsWith('??')))) || sarcasm;
-      // A statement turned into a question ("You want us to start over?!", "So you deleted it?!"),
-      // not an excited yes/no question ("Are you still in town??!!").
-      const exasperated = EXASPERATED_END.test(s.text) && EXASPERATED_OPENERS.has(words[0]?.norm ?? '') && words.some((t) => t.norm === 'you' || t.norm === 'your' || t.norm === 'u');
-      if (!bare && !exasperated) continue;
-      if (isQuoted(s, s.tokens.indexOf(words[0]!))) continue;
-      reports.push({ start: s.start, end: s.end, data: { phrase: doc.body.slice(s.start, s.end) }, suggestion: { text: sarcasm ? SUGGESTIONS.dismiss : SUGGESTIONS.question } });
-    }
+    for (const r of perSentence) if (r.kind === 'question' && !reported.has(r.start)) reports.push(withoutKind(r));
     return reports.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   },
   examples: {
