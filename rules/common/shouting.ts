@@ -1,4 +1,4 @@
-import { defineRule, firstTokenFrom, isCommonWord, tokenIndexAt, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
+import { defineRule, firstTokenFrom, isCommonWord, lastAtOrBefore, tokenIndexAt, type Paragraph, type RuleDoc, type RuleReport, type Token } from '../../src/engine';
 
 /**
  * All-caps words that are names of things, not raised voices: business, finance, trade,
@@ -110,13 +110,7 @@ function paragraphLines(p: Paragraph): (offset: number) => LineFacts {
   const facts = new Map<number, LineFacts>();
   return (offset) => {
     const rel = offset - p.start;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= rel) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, rel);
     let f = facts.get(lo);
     if (!f) {
       const start = p.start + starts[lo]!;

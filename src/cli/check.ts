@@ -15,6 +15,7 @@ import {
   type Sector,
   type Severity,
 } from '../nemawashi';
+import { lastAtOrBefore } from '../engine/scan';
 import type { Audience } from '../engine/audience';
 import { PACKS } from '../engine/types';
 
@@ -64,13 +65,7 @@ export function lineIndex(body: string): (offset: number) => { line: number; col
   const starts = [0];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }

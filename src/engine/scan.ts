@@ -35,6 +35,21 @@ export function firstTokenFrom(tokens: readonly Token[], offset: number): number
   return lo;
 }
 
+/**
+ * The index of the last value at or before `x` in ascending `sorted` (line starts, run starts),
+ * 0 when `x` comes before them all.
+ */
+export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 interface WordIndex {
   words: Token[];
   /** key → next[i]: the smallest j ≥ i whose word satisfies the key's predicate, or -1. */

@@ -13,6 +13,7 @@
  *
  * One pass over the DOM, only reads (no layout, no selection change): safe on every keystroke.
  */
+import { lastAtOrBefore } from '../engine/scan';
 
 export interface TextModelOptions {
   /** Elements whose text is the quoted thread: left out of the body, collected in `quoted`. */
@@ -274,16 +275,7 @@ export function buildTextModel(editor: HTMLElement, options: TextModelOptions = 
   const doc = editor.ownerDocument;
 
   /** The run holding body character i (binary search: runs are in body order). */
-  const runOf = (i: number): number => {
-    let lo = 0;
-    let hi = segBody.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segBody[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const runOf = (i: number): number => lastAtOrBefore(segBody, i);
   const real = (i: number): boolean => i >= 0 && i < text.length && segNode[runOf(i)]! >= 0;
   const startOf = (i: number): [Node, number] => {
     const k = runOf(i);
