@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
 import { tablesPrecomputeVite } from './scripts/tables-precompute.mjs';
 import { engineSplitVite } from './scripts/engine-split.mjs';
+import { ENGINE_PART_GLOBALS } from './src/content/engine-api';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
 // sites we support; other sites are asked for at runtime (optional_host_permissions).
@@ -28,7 +29,7 @@ export default defineConfig({
     // The engine script takes the tagger and the phrase tables from the tagger script injected
     // before it (src/content/engine-api.ts, ENGINE_SCRIPT_FILES; scripts/engine-split.mjs).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((e) => e.name === 'engine')) config.plugins = [engineSplitVite(), ...(config.plugins ?? [])];
+      if (entrypoints.some((e) => e.name === 'engine')) config.plugins = [engineSplitVite(ENGINE_PART_GLOBALS), ...(config.plugins ?? [])];
     },
   },
   // compromise's lexicon and the rules' phrase tables computed at build time, not at every start

@@ -12,17 +12,18 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES_MODULE = join(ROOT, 'src/engine/precompiled-tables.ts');
 const SHARED_NLP = '\0nemawashi-shared-nlp.js';
 const SHARED_TABLES = '\0nemawashi-shared-tables.js';
-// Kept equal to ENGINE_PART_GLOBALS in src/content/engine-api.ts (tests/manifest.test.ts checks the build).
-const GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger' };
-
-const read = (part) => `(() => {
-  const value = globalThis[${JSON.stringify(GLOBALS[part])}];
+const read = (globals, part) => `(() => {
+  const value = globalThis[${JSON.stringify(globals[part])}];
   if (value === undefined) throw new Error('Nemawashi: the ${part} script was not injected before the engine');
   return value;
 })()`;
 
-/** The Vite plugin for the engine script's build (wxt.config.ts adds it to that build only). */
-export function engineSplitVite() {
+/**
+ * The Vite plugin for the engine script's build (wxt.config.ts adds it to that build only), with
+ * the globals the two other scripts leave their part under (ENGINE_PART_GLOBALS in
+ * src/content/engine-api.ts, where those scripts install them).
+ */
+export function engineSplitVite(globals) {
   return {
     name: 'nemawashi-engine-split',
     enforce: 'pre',
@@ -32,8 +33,8 @@ export function engineSplitVite() {
       return null;
     },
     load(id) {
-      if (id === SHARED_NLP) return `export default ${read('nlp')};\n`;
-      if (id === SHARED_TABLES) return `export const PRECOMPILED_TABLES = ${read('tables')};\n`;
+      if (id === SHARED_NLP) return `export default ${read(globals, 'nlp')};\n`;
+      if (id === SHARED_TABLES) return `export const PRECOMPILED_TABLES = ${read(globals, 'tables')};\n`;
       if (id.split('?')[0] === TABLES_MODULE) return `export { PRECOMPILED_TABLES } from ${JSON.stringify(SHARED_TABLES)};\n`;
       return null;
     },

@@ -53,8 +53,8 @@ const ENGINE_GLOBAL = '__nemawashiEngine';
 
 /**
  * The isolated world's globals under which the tables and the tagger scripts leave their part
- * (scripts/engine-split.mjs reads them in the engine script's build; tests/manifest.test.ts
- * checks the two agree).
+ * (wxt.config.ts gives them to scripts/engine-split.mjs, which reads them in the engine script's
+ * build; tests/manifest.test.ts checks the built engine reads both).
  */
 export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger' } as const;
 
