@@ -12,7 +12,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Audience, AudienceMapping } from './engine/audience';
-import type { Finding, Pack, Region, Sector, Severity } from './engine/types';
+import type { Finding, Lang, Pack, Region, Sector, Severity } from './engine/types';
 import type { AdapterName } from './webmail/types';
 
 /** What the popup shows for the focused (or last focused) compose of a tab. */
@@ -39,6 +39,12 @@ export interface DraftSummary {
   firstContact: { value: boolean; detected: boolean; override: 'yes' | 'no' | 'auto' };
   /** The language of the writer's words: 'ja' for a draft written in Japanese. */
   language: 'en' | 'ja';
+  /**
+   * The language the findings' messages and suggestions are written in (the user's UI language
+   * as the compose last resolved it). Right after the user changes the language, the popup may
+   * read a summary from before the compose re-checked the draft: it waits for this to match.
+   */
+  lang: Lang;
   paused: boolean;
 }
 

@@ -403,6 +403,7 @@ export class ComposeController implements GuardedCompose {
       },
       firstContact: { value: this.firstContactValue(), detected: this.firstContactDetected, override: this.firstContactOverride },
       language: this.language,
+      lang: this.lang,
       paused: this.paused,
     };
   }

@@ -16,8 +16,18 @@ import { sendThresholdControl } from './send-threshold';
 /** How often the popup re-reads the draft while open (the user may type in another window). */
 const REFRESH_MS = 1500;
 
+/** How long the popup waits for the compose to re-check the draft in a newly chosen language. */
+const LANGUAGE_WAIT_MS = 1500;
+
 interface State {
+  /** The language the popup is shown in. */
   lang: Lang;
+  /**
+   * The language the settings ask for. After a change, the popup stays in `lang` until the
+   * compose's findings are in `wantLang` too (or LANGUAGE_WAIT_MS has passed): never one popup
+   * with headings in one language and findings in the other.
+   */
+  wantLang: Lang;
   settings: Settings;
   tabId: number | null;
   host: string | null;
@@ -105,6 +115,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
       : ((await sendToBackground({ type: 'tab:host', tabId: tab.id }).catch(() => undefined))?.host ?? null));
   const state: State = {
     lang: resolveLanguage(settings.language),
+    wantLang: resolveLanguage(settings.language),
     settings,
     tabId: tab.id,
     host,
@@ -133,6 +144,22 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
   };
 
   let refreshing = false;
+  let languageDeadline = 0;
+  let languageTimer = 0;
+  /** Show the popup in the language the settings ask for, once the draft's findings are in it. */
+  const settleLanguage = () => {
+    if (state.lang === state.wantLang) return;
+    const summary = state.summary;
+    const findingsReady = !summary || summary.lang === state.wantLang || summary.findings.length === 0;
+    if (findingsReady || performance.now() >= languageDeadline) {
+      state.lang = state.wantLang;
+      clearTimeout(languageTimer);
+      return;
+    }
+    // The compose re-checks the draft when it hears of the change: ask again shortly.
+    clearTimeout(languageTimer);
+    languageTimer = window.setTimeout(() => void refresh(), 100);
+  };
   const refresh = async () => {
     if (refreshing) return;
     refreshing = true;
@@ -142,6 +169,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
     // Findings are titled by their rule's description, from the catalogue.
     if (summary?.findings.length) await loadEngine().catch(() => undefined);
     state.summary = summary ?? null;
+    settleLanguage();
     if (renderKey() !== lastRendered) render();
   };
 
@@ -176,7 +204,7 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
           packs,
           region: s.defaultRegion,
           sector: s.defaultSector,
-          lang: state.lang,
+          lang: state.wantLang,
           disabledRules: s.disabledRules,
           severityOverrides: s.severityOverrides,
           userPhrases: s.userPhrases,
@@ -196,8 +224,16 @@ export async function mountPopup(root: HTMLElement): Promise<void> {
 
   watchSettings((s) => {
     state.settings = s;
-    state.lang = resolveLanguage(s.language);
+    const lang = resolveLanguage(s.language);
+    if (lang !== state.wantLang) {
+      state.wantLang = lang;
+      languageDeadline = performance.now() + LANGUAGE_WAIT_MS;
+      // A pasted draft's findings are the popup's own: check it again in the new language.
+      if (state.pasted.findings) void actions.checkPasted(state.pasted.text, state.pasted.packs);
+    }
+    settleLanguage();
     render();
+    if (state.lang !== state.wantLang) void refresh();
   });
   render();
   await refresh();

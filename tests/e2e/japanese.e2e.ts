@@ -54,9 +54,16 @@ describe('a draft written in Japanese', () => {
     for (const id of NEW_RULES) expect(groups, id).toContain(id);
     await setStoredSettings(env.b, { language: 'ja' });
     await popup.waitForFunction(() => document.querySelector('[data-key="language"]')?.textContent === '日本語のメール');
+    // The moment the popup is in Japanese, so are the findings' messages (the compose re-checks the
+    // draft in the new language; the popup waits for it instead of mixing the two languages).
+    const messages = await popup.$$eval('.findings .item .message', (ms) => ms.map((m) => m.textContent ?? ''));
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m, m).not.toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{3,}/);
     await screenshot(popup, 'japanese-draft-popup-ja');
     await setStoredSettings(env.b, { language: 'auto' });
     await popup.waitForFunction(() => document.documentElement.lang === 'en');
+    const back = await popup.$$eval('.findings .item .message', (ms) => ms.map((m) => m.textContent ?? ''));
+    for (const m of back) expect(m, m).toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{3,}/);
     await popup.close();
   });
 
