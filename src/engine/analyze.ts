@@ -106,7 +106,13 @@ function reindex(p: Paragraph, index: number): Paragraph {
 }
 
 function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragraph {
-  const tokens = core.tokens.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset }));
+  // Object literals of a fixed shape, not spreads: this copy runs for every paragraph after an
+  // edit that changed the length of the text before it.
+  const tokens = core.tokens.map((t): Token =>
+    t.special === undefined
+      ? { start: t.start + offset, end: t.end + offset, text: t.text, norm: t.norm, isWord: t.isWord }
+      : { start: t.start + offset, end: t.end + offset, text: t.text, norm: t.norm, isWord: t.isWord, special: t.special },
+  );
   const sentences: Sentence[] = core.sentences.map((s) => ({
     start: s.start + offset,
     end: s.end + offset,
@@ -171,7 +177,8 @@ function reportsPerParagraph<T extends { start?: number; end?: number }>(
   store?: AnalysisStore,
 ): T[] {
   const out: T[] = [];
-  for (const [i, p] of paragraphs.entries()) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     // Stored relative to the paragraph start; rebased on the way out.
     const relative = memoParagraph(typeof key === 'string' ? key : key(p, i), p, (q) =>
       check(q, i).map((r) => ({

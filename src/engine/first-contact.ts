@@ -68,6 +68,17 @@ export const INTRODUCTION_PHRASES = definePhrases([
 ]);
 
 
+/**
+ * The last opening read and whether it introduces the writer: a keystroke further down the draft
+ * leaves the opening as it was, and it need not be tokenized and matched again.
+ */
+let lastOpening: { text: string; introduces: boolean } | undefined;
+
+function introduces(opening: string): boolean {
+  if (lastOpening?.text !== opening) lastOpening = { text: opening, introduces: INTRODUCTION_PHRASES.match(tokenize(opening), opening).length > 0 };
+  return lastOpening.introduces;
+}
+
 export function detectFirstContact(
   draft: Draft,
   opts: { hasQuote?: boolean; hasWrittenTo?: (address: string) => boolean | undefined } = {},
@@ -79,9 +90,7 @@ export function detectFirstContact(
   if (opts.hasQuote || (draft.quoted && draft.quoted.trim() !== ''))
     return { firstContact: false, reason: 'reply-quote' };
   // Only the opening of the draft is read for introductions: the first 1,500 characters.
-  const opening = draft.body.slice(0, 1500);
-  if (INTRODUCTION_PHRASES.match(tokenize(opening), opening).length > 0)
-    return { firstContact: true, reason: 'introduction' };
+  if (introduces(draft.body.slice(0, 1500))) return { firstContact: true, reason: 'introduction' };
   if (opts.hasWrittenTo && draft.recipients && draft.recipients.length > 0) {
     const primary = draft.recipients.filter((r) => r.field !== 'bcc');
     const known = primary.map((r) => opts.hasWrittenTo!(r.address));

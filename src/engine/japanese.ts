@@ -124,12 +124,13 @@ export function languageCounts(paragraphs: readonly Paragraph[], memo: Paragraph
   let japanese = 0;
   let latin = 0;
   for (const p of paragraphs) {
-    // Cheap test first: a paragraph without any Japanese character needs no segmentation.
-    if (!JA_CHAR.test(p.text)) {
-      latin += latinRuns(p.text);
-      continue;
-    }
-    const w = paragraphWords(p, memo);
+    // Kept per paragraph: after a keystroke only the edited paragraph is read again.
+    const w = memo('ja:counts', p, (q) => {
+      // Cheap test first: a paragraph without any Japanese character needs no segmentation.
+      if (!JA_CHAR.test(q.text)) return { japanese: 0, latin: latinRuns(q.text) };
+      const all = paragraphWords(q, memo);
+      return { japanese: all.japanese, latin: all.latin };
+    });
     japanese += w.japanese;
     latin += w.latin;
   }

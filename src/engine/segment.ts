@@ -241,6 +241,16 @@ function markPastedExcerpts(lines: readonly Line[], paras: readonly ParagraphLin
 }
 
 /**
+ * Whether a code unit at or above 128 is white space for a regex's `\s` (Unicode's Zs, the line
+ * and paragraph separators, the byte-order mark). Compared by number: a regex per character was
+ * most of the split's time on a Japanese draft, where no character is ASCII.
+ */
+function isWideSpace(c: number): boolean {
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
  * `text.split(/\s+/).length`, counted no further than `cap`: the contact-block test asks whether
  * a line has more than 8 words, and splitting a pasted million-character line into words to
  * know it cost tens of milliseconds.
@@ -250,7 +260,7 @@ function wordsUpTo(text: string, cap: number): number {
   let inSpace = false;
   for (let i = 0; i < text.length && n < cap; i++) {
     const c = text.charCodeAt(i);
-    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : isWideSpace(c);
     if (space && !inSpace) n++;
     inSpace = space;
   }
@@ -319,7 +329,33 @@ export function* splitBodyInSteps(body: string): Generator<void, SplitBody> {
   return result;
 }
 
+/**
+ * What the split's paragraph tests (disclaimer markers, footer taglines) said about each
+ * paragraph text of the last split. They are pure functions of the text and read all of it; after
+ * a keystroke every paragraph but the edited one is the same text, so only that one is read
+ * again. Holds the last body's paragraphs only, so it is bounded by one draft.
+ */
+interface ParagraphTests {
+  score: number;
+  /** Read when first asked (only paragraphs before any footer are). */
+  footer?: boolean;
+}
+let lastTests = new Map<string, ParagraphTests>();
+
 function* splitBodyUncached(body: string): Generator<void, SplitBody> {
+  const previousTests = lastTests;
+  const tests = new Map<string, ParagraphTests>();
+  /**
+   * The tests of a paragraph's text, from the last split when it had the same text. A pasted
+   * paragraph longer than a chunk is read in steps and not kept (a copy of it would be kept).
+   */
+  function* testsOf(text: string): Generator<void, ParagraphTests> {
+    let t = tests.get(text) ?? previousTests.get(text);
+    if (!t) t = { score: yield* disclaimerScoreInSteps(text) };
+    if (text.length <= SCORE_CHUNK) tests.set(text, t);
+    return t;
+  }
+  const footerOf = (text: string, t: ParagraphTests): boolean => (t.footer ??= FOOTER_MARKERS.test(text));
   const lines = splitLines(body);
   yield;
   const n = lines.length;
@@ -355,13 +391,14 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
     if (kind[para.from] !== 'new') continue;
     // A step per long paragraph: its tests read all of its text.
     if (para.text.length > 2_000) yield;
-    const score = yield* disclaimerScoreInSteps(para.text);
+    const paraTests = yield* testsOf(para.text);
+    const score = paraTests.score;
     // A disclaimer's later paragraphs may name only one of the markers.
     const wasAfter = afterDisclaimer;
     afterDisclaimer = false;
     const heading = para.to - para.from === 1 && /^[\s*=_-]*(?:confidential(?:ity)?(?: notice)?|disclaimer|legal notice|privileged and confidential)\b/i.test(para.text);
     const next = paras[p + 1];
-    if (score >= 2 || (wasAfter && score >= 1) || (heading && next && disclaimerScore(next.text) >= 2)) {
+    if (score >= 2 || (wasAfter && score >= 1) || (heading && next && (yield* testsOf(next.text)).score >= 2)) {
       afterDisclaimer = true;
       for (let i = para.from; i < para.to; i++) kind[i] = 'disclaimer';
       // Frame lines (asterisks, dashes) right around it belong to it.
@@ -369,7 +406,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
       if (para.to < quoteFrom && FRAME_LINE.test(lines[para.to]!.text)) kind[para.to] = 'disclaimer';
       continue;
     }
-    if (p > 0 && FOOTER_MARKERS.test(para.text)) {
+    if (p > 0 && footerOf(para.text, paraTests)) {
       let from = para.from;
       if (from > 0 && FRAME_LINE.test(lines[from - 1]!.text)) from--;
       footerFrom = Math.min(footerFrom, from);
@@ -428,7 +465,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
     if (contact && shortLines >= 3 && blockStart > 0) {
       // Keep the writer's words: the block must follow at least one longer line of text.
       let hasText = false;
-      for (let j = 0; j < blockStart; j++) if (kind[j] === 'new' && wordsUpTo(lines[j]!.text.trim(), 9) > 8) hasText = true;
+      for (let j = 0; j < blockStart && !hasText; j++) if (kind[j] === 'new' && wordsUpTo(lines[j]!.text.trim(), 9) > 8) hasText = true;
       if (hasText) for (let j = blockStart; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
     }
   }
@@ -470,5 +507,6 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
     if (last && last.kind === k) last.end = segEnd;
     else segments.push({ kind: k, start: line.start, end: segEnd });
   }
+  lastTests = tests;
   return { segments, hasQuote, signOffStart };
 }
