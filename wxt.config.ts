@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
 import { tablesPrecomputeVite } from './scripts/tables-precompute.mjs';
 import { engineSplitVite } from './scripts/engine-split.mjs';
+import { polyfillEsmVite } from './scripts/polyfill-esm.mjs';
 import { ENGINE_PART_GLOBALS } from './src/content/engine-api';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
@@ -33,8 +34,14 @@ export default defineConfig({
     },
   },
   // compromise's lexicon and the rules' phrase tables computed at build time, not at every start
-  // of the engine (issue 12).
-  vite: () => ({ plugins: [compromisePrecomputeVite(), tablesPrecomputeVite()] }),
+  // of the engine; the browser-API polyfill bundled as an ES module (scripts/polyfill-esm.mjs:
+  // no interop copy that creates every API binding at page load) (issue 12).
+  // NEMAWASHI_UNMINIFIED=1 keeps the names in the scripts, for reading CPU profiles (the benches'
+  // BENCH_PROFILE); the figures are always taken on the minified build.
+  vite: () => ({
+    plugins: [polyfillEsmVite(), compromisePrecomputeVite(), tablesPrecomputeVite()],
+    ...(process.env.NEMAWASHI_UNMINIFIED === '1' ? { build: { minify: false } } : {}),
+  }),
   srcDir: '.',
   // A separate output folder per checkout or test run (NEMAWASHI_OUT_DIR) lets builds run side by side.
   outDir: process.env.NEMAWASHI_OUT_DIR ?? '.output',

@@ -323,6 +323,8 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** Thread (CPU) time of an 'X' event, µs: what the work cost, apart from waiting for a core. */
+  tdur?: number;
   args?: { data?: { url?: string; frame?: string } };
 }
 
@@ -345,12 +347,12 @@ async function traced(context: BrowserContext, page: Page, action: () => Promise
  * evaluation and of the calls into them (callbacks: timers, observers, messages), on the
  * renderer thread that ran them; and the tasks over 50 ms that contain any of it.
  */
-function extensionWork(events: TraceEvent[], extensionId: string): { mainThreadMs: number; evaluationMs: number; longTasks: number[] } {
+function extensionWork(events: TraceEvent[], extensionId: string): { mainThreadMs: number; mainThreadCpuMs: number; evaluationMs: number; longTasks: number[] } {
   const prefix = `chrome-extension://${extensionId}/`;
   const ours = events.filter(
     (e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && e.args?.data?.url?.startsWith(prefix),
   );
-  if (ours.length === 0) return { mainThreadMs: 0, evaluationMs: 0, longTasks: [] };
+  if (ours.length === 0) return { mainThreadMs: 0, mainThreadCpuMs: 0, evaluationMs: 0, longTasks: [] };
   const thread = `${ours[0]!.pid}:${ours[0]!.tid}`;
   const spans = ours
     .filter((e) => `${e.pid}:${e.tid}` === thread)
@@ -365,12 +367,22 @@ function extensionWork(events: TraceEvent[], extensionId: string): { mainThreadM
     } else ce = Math.max(ce, e);
   }
   total += ce - cs;
+  // The same work in thread time (CPU): on a loaded machine the wall time above includes the
+  // time the renderer waited for a core. Outermost events only (a compile inside an evaluation
+  // is counted once).
+  let cpu = 0;
+  let outerEnd = -Infinity;
+  for (const e of ours.filter((x) => `${x.pid}:${x.tid}` === thread).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+    if (e.ts < outerEnd) continue;
+    outerEnd = e.ts + (e.dur ?? 0);
+    cpu += e.tdur ?? e.dur ?? 0;
+  }
   const evaluationMs = ours.filter((e) => e.name === 'EvaluateScript').reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
   const longTasks = events
     .filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && `${e.pid}:${e.tid}` === thread && (e.dur ?? 0) > 50_000)
     .filter((t) => spans.some(([s, e]) => s < t.ts + t.dur! && e > t.ts))
     .map((t) => t.dur! / 1000);
-  return { mainThreadMs: total / 1000, evaluationMs, longTasks };
+  return { mainThreadMs: total / 1000, mainThreadCpuMs: cpu / 1000, evaluationMs, longTasks };
 }
 
 async function overlayReady(page: Page): Promise<void> {
@@ -397,6 +409,9 @@ async function pageLoad(context: BrowserContext, extensionId: string, url: strin
     runs,
     mainThreadMedianMs: med(results.map((r) => r.mainThreadMs)),
     mainThreadMaxMs: Math.max(...results.map((r) => r.mainThreadMs)),
+    mainThreadEachMs: results.map((r) => Math.round(r.mainThreadMs * 10) / 10),
+    mainThreadCpuMedianMs: med(results.map((r) => r.mainThreadCpuMs)),
+    mainThreadCpuEachMs: results.map((r) => Math.round(r.mainThreadCpuMs * 10) / 10),
     evaluationMedianMs: med(results.map((r) => r.evaluationMs)),
     longTasks: results.flatMap((r) => r.longTasks),
     engineLoadedWithoutCompose: results.some((r) => r.engineLoaded),
@@ -702,6 +717,36 @@ async function main(): Promise<void> {
   };
   const size = { pageLoad: sizeOf('content-scripts/content.js'), engine: sizeOf('engine.js') };
 
+  if (process.env.BENCH_ONLY === 'load') {
+    // Only the page load with no compose (BENCH_ONLY=load; BENCH_LOAD_RUNS loads, default 9), and
+    // with BENCH_PROFILE=<dir> a CPU profile of one more load, to see what the work is.
+    const server = await startStaticServer(join(ROOT, 'demo'));
+    const b = await launchWithExtension();
+    try {
+      const load = await pageLoad(b.context, b.extensionId, server.url, Number(process.env.BENCH_LOAD_RUNS ?? 9));
+      console.log(JSON.stringify({ loadAverage: loadavg()[0], contentScript: size.pageLoad, pageLoadNoCompose: load }, null, 2));
+      const profileDir = process.env.BENCH_PROFILE;
+      if (profileDir) {
+        const page = await b.context.newPage();
+        const cdp = await b.context.newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+        await page.goto(`${server.url}/index.html?open=none`);
+        await overlayReady(page);
+        await page.waitForTimeout(1500);
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+        const { mkdirSync, writeFileSync } = await import('node:fs');
+        mkdirSync(profileDir, { recursive: true });
+        writeFileSync(join(profileDir, `load-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+        await page.close();
+      }
+    } finally {
+      await b.close();
+      await server.close();
+    }
+    return;
+  }
   if (process.env.BENCH_ONLY === 'compose' || process.env.BENCH_ONLY === 'popup') {
     // Only what loads at page load, a cold compose and the popup (BENCH_ONLY=compose|popup).
     const server = await startStaticServer(join(ROOT, 'demo'));

@@ -16,6 +16,7 @@ import {
   getEffectiveSettings,
   getSettings,
   parsePolicy,
+  readPolicy,
   updateSettings,
   watchEffectiveSettings,
   type OrgPolicy,
@@ -194,6 +195,38 @@ describe('effective settings from storage.managed', () => {
     await new Promise((r) => setTimeout(r, 10));
     stop();
     expect(seen.at(-1)?.disabledRules).toEqual(['us/hedging']);
+  });
+
+  it('a watcher given the values just read does not read them again, and follows both changes', async () => {
+    await fakeBrowser.storage.managed.set({ rules: { 'us/hedging': { enabled: false } } });
+    const initial = { user: await getSettings(), policy: await readPolicy() };
+    const managed = fakeBrowser.storage.managed;
+    const get = managed.get.bind(managed);
+    let managedReads = 0;
+    managed.get = ((keys?: unknown) => {
+      managedReads++;
+      return get(keys as never);
+    }) as typeof managed.get;
+    try {
+      const seen: Array<[Settings, string[]]> = [];
+      const stop = watchEffectiveSettings((s, p) => seen.push([s, Object.keys(p.policy?.rules ?? {})]), initial);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(managedReads).toBe(0);
+      expect(seen).toEqual([]);
+      await updateSettings({ language: 'ja' });
+      await new Promise((r) => setTimeout(r, 10));
+      // The user's change, with the policy read before: no second read of the managed area.
+      expect(managedReads).toBe(0);
+      expect(seen.at(-1)?.[0].language).toBe('ja');
+      expect(seen.at(-1)?.[0].disabledRules).toEqual(['us/hedging']);
+      await fakeBrowser.storage.managed.set({ rules: { 'ja/humor': { enabled: false } } });
+      await new Promise((r) => setTimeout(r, 10));
+      stop();
+      expect(seen.at(-1)?.[0].disabledRules).toEqual(['ja/humor']);
+      expect(seen.at(-1)?.[1]).toEqual(['ja/humor']);
+    } finally {
+      managed.get = get;
+    }
   });
 
   it('a broken managed area means no policy, not a broken checker', async () => {

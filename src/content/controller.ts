@@ -10,7 +10,8 @@ import { CONTENT_MESSAGE_TYPES, isMessage, sendToBackground, senderOf, type Cont
 import { normalizeName } from '../engine/audience';
 import type { OverlayRoot } from '../overlay/overlay';
 import {
-  getEffectiveSettings,
+  applyPolicy,
+  getSettings,
   historyChecker,
   lookupHistory,
   isSiteEnabled,
@@ -18,7 +19,6 @@ import {
   readPolicy,
   updateSettings,
   watchEffectiveSettings,
-  watchPolicy,
   DEFAULT_SETTINGS,
   type OrgPolicy,
   type Settings,
@@ -126,15 +126,15 @@ export class ContentController {
   async start(): Promise<void> {
     const { signal } = this.opts;
     // The user's settings with the organisation's policy applied (src/settings/policy.ts).
-    [this.settings, this.policy] = await Promise.all([
-      getEffectiveSettings().catch(() => DEFAULT_SETTINGS),
-      readPolicy().then((r) => r.policy),
-    ]);
+    // Read once here (each read validates the whole value: part of every webmail tab's load) and
+    // handed to the watcher, which then only follows changes.
+    const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
+    this.settings = applyPolicy(user, policy.policy);
+    this.policy = policy.policy;
     if (signal.aborted) return;
-    const unwatchPolicy = watchPolicy((r) => (this.policy = r.policy));
-    signal.addEventListener('abort', unwatchPolicy);
-    const unwatch = watchEffectiveSettings((s) => {
+    const unwatch = watchEffectiveSettings((s, p) => {
       this.settings = s;
+      this.policy = p.policy;
       if (!isSiteEnabled(s, this.hostname)) {
         this.disposeAll();
         return;

@@ -125,16 +125,22 @@ export async function getEffectiveSettings(): Promise<Settings> {
 }
 
 /** Like watchSettings, for the effective settings: fires when either the user's or the policy changes. */
-export function watchEffectiveSettings(cb: (settings: Settings) => void): () => void {
-  let user: Settings | undefined;
-  let policy: PolicyRead | undefined;
+export function watchEffectiveSettings(
+  cb: (settings: Settings, policy: PolicyRead) => void,
+  /** The user's settings and the policy as the caller has just read them: not read again. */
+  initial?: { user: Settings; policy: PolicyRead },
+): () => void {
+  let user: Settings | undefined = initial?.user;
+  let policy: PolicyRead | undefined = initial?.policy;
   const emit = () => {
-    if (user && policy) cb(applyPolicy(user, policy.policy));
+    if (user && policy) cb(applyPolicy(user, policy.policy), policy);
   };
-  const ready = Promise.all([getSettings(), readPolicy()]).then(([s, p]) => {
-    user ??= s;
-    policy ??= p;
-  });
+  const ready = initial
+    ? Promise.resolve()
+    : Promise.all([getSettings(), readPolicy()]).then(([s, p]) => {
+        user ??= s;
+        policy ??= p;
+      });
   const stopSettings = watchSettings((s) => {
     user = s;
     void ready.then(emit);
