@@ -12,6 +12,7 @@ import {
   updateSettings,
   validateSettings,
   watchSettings,
+  repairSettings,
   type Settings,
   type SettingsV1,
   type SettingsV2,
@@ -88,6 +89,31 @@ describe('reading and writing', () => {
     unwatch();
     await updateSettings({ language: 'en' });
     expect(seen).toHaveLength(1);
+  });
+
+  it('watchSettings hears only the settings key of the sync area, and only real changes', async () => {
+    const seen: Settings[] = [];
+    const unwatch = watchSettings((s) => seen.push(s));
+    await fakeBrowser.storage.local.set({ settings: { ...sample, language: 'ja' } });
+    await fakeBrowser.storage.sync.set({ other: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toHaveLength(0);
+    await fakeBrowser.storage.sync.set({ settings: { ...sample, language: 'ja' } });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    // The same value written again is no change.
+    await fakeBrowser.storage.sync.set({ settings: { ...sample, language: 'ja' } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.language).toBe('ja');
+    unwatch();
+  });
+
+  it('a stored "__proto__" key is data, kept or dropped as data, never a prototype', async () => {
+    const stored = JSON.parse(`{"severityOverrides": {"__proto__": {"polluted": true}, "ja/humor": "info"}}`) as unknown;
+    const { settings } = repairSettings({ ...sample, ...(stored as object) });
+    expect(Object.getPrototypeOf(settings.severityOverrides)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(settings.severityOverrides['ja/humor']).toBe('info');
   });
 
   it('watchSettings repairs what it passes on', async () => {

@@ -6,6 +6,7 @@
  * value is repaired field by field on read: a corrupted field falls back to its default, the
  * other fields are kept, and the repair is noted for the options page.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { USER_PHRASES_SWITCH, isUserPhraseRuleId, userPhraseRuleId } from '../engine/user-phrase-id';
 import { MIGRATIONS, migrate } from './migrations';
@@ -56,7 +57,10 @@ export {
   type ContextOptions,
 } from './context';
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+/** The settings' key in storage.sync. */
+const SETTINGS_KEY = 'settings';
+
+export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: MIGRATIONS,
@@ -112,7 +116,26 @@ export async function getSettings(): Promise<Settings> {
  * reach every tab at once). Returns the function that stops watching.
  */
 export function watchSettings(cb: (settings: Settings) => void): () => void {
-  return settingsItem.watch((raw) => cb(repairOnRead(raw).settings));
+  // Through storage.onChanged, which the policy's watcher listens to as well, rather than the
+  // item's watch (storage.sync.onChanged): Chromium makes each event object's bindings on first
+  // use, and that was part of every webmail tab's load (issue 12). Same filter as the item's:
+  // this key in the sync area, and a value that changed.
+  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => {
+    const change = area === 'sync' ? changes[SETTINGS_KEY] : undefined;
+    if (!change || sameData(change.newValue, change.oldValue)) return;
+    cb(repairOnRead(change.newValue ?? null).settings);
+  };
+  try {
+    browser.storage.onChanged.addListener(listener);
+  } catch {
+    return () => {};
+  }
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Whether two stored values (JSON data) are the same. */
+function sameData(a: unknown, b: unknown): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
 
 /**

@@ -324,8 +324,27 @@ export function validateSettings(value: unknown): SettingsProblem[] {
  * invalid element of a list is dropped (the others kept). Returns the repaired settings and the
  * paths that were reset, so the options page can tell the user.
  */
+/**
+ * A copy of JSON data (what storage holds and what the checks above accept): plain objects,
+ * arrays and primitives. structuredClone does the same for these values at a far higher cost per
+ * call, and the repair copies each field of the settings at every read (every webmail tab's load).
+ */
+function cloneData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneData) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      // An own "__proto__" key stays a key (plain assignment would set the prototype).
+      if (k === '__proto__') Object.defineProperty(out, k, { value: cloneData(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = cloneData(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
 export function repairSettings(value: unknown): { settings: Settings; repaired: string[] } {
-  const settings = structuredClone(DEFAULT_SETTINGS);
+  const settings = cloneData(DEFAULT_SETTINGS);
   if (value === null || value === undefined) return { settings, repaired: [] };
   if (!isRecord(value)) return { settings, repaired: [''] };
   const repaired: string[] = [];
@@ -336,7 +355,7 @@ export function repairSettings(value: unknown): { settings: Settings; repaired: 
     const problems: Problems = [];
     checkField(field, v, problems);
     if (problems.length === 0) {
-      target[field] = structuredClone(v);
+      target[field] = cloneData(v);
       continue;
     }
     if (field === 'packs' && isRecord(v)) {
@@ -382,7 +401,7 @@ export function repairSettings(value: unknown): { settings: Settings; repaired: 
         }
         seen.add(key);
         if (id !== undefined) ids.add(id);
-        kept.push(structuredClone(item));
+        kept.push(cloneData(item));
       });
       target[field] = kept;
       continue;
