@@ -391,6 +391,22 @@ describe('bin/nemawashi.mjs (a real process)', () => {
     expect(bad.stderr.trim()).toBe("nemawashi check: unknown option '--unknown'");
   }, 90_000);
 
+  it('the built command is ASCII, and finds in Japanese drafts what the sources find', async () => {
+    // scripts/build-cli.mjs escapes the rules' Japanese regular expressions (asciiOnly): the
+    // escapes must mean the same characters.
+    expect(/[^\x00-\x7f]/.test(readFileSync(join(ROOT, 'bin/nemawashi-cli.cjs'), 'utf8'))).toBe(false);
+    const dir = resolve(ROOT, '../shared/corpus-ja');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => join(dir, f));
+    expect(files.length).toBeGreaterThan(5);
+    const args = ['check', ...files, '--format', 'json'];
+    const built = cli(args);
+    expect(built.status, built.stderr).toBeLessThan(2);
+    const inProcess = io();
+    await run(args, inProcess);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(inProcess.out));
+    expect(built.stdout).toMatch(/ja\/keigo-misuse|ja\/pressure/);
+  }, 90_000);
+
   it("keeps V8's code cache between runs, and runs the same without it, with a bad one or an unwritable folder", () => {
     const cacheDir = p('cache');
     const withCache = (dir: string) =>
