@@ -3,6 +3,7 @@ import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
 import { tablesPrecomputeVite } from './scripts/tables-precompute.mjs';
 import { engineSplitVite } from './scripts/engine-split.mjs';
 import { polyfillEsmVite } from './scripts/polyfill-esm.mjs';
+import { asciiOutputVite } from './scripts/ascii-output.mjs';
 import { ENGINE_PART_GLOBALS } from './src/content/engine-api';
 
 // See DESIGN.md: the smallest permissions that work. Host access only to the webmail
@@ -35,11 +36,12 @@ export default defineConfig({
   },
   // compromise's lexicon and the rules' phrase tables computed at build time, not at every start
   // of the engine; the browser-API polyfill bundled as an ES module (scripts/polyfill-esm.mjs:
-  // no interop copy that creates every API binding at page load) (issue 12).
+  // no interop copy that creates every API binding at page load); every script written in ASCII
+  // (scripts/ascii-output.mjs: V8 keeps it as one-byte text) (issue 12).
   // NEMAWASHI_UNMINIFIED=1 keeps the names in the scripts, for reading CPU profiles (the benches'
   // BENCH_PROFILE); the figures are always taken on the minified build.
   vite: () => ({
-    plugins: [polyfillEsmVite(), compromisePrecomputeVite(), tablesPrecomputeVite()],
+    plugins: [polyfillEsmVite(), compromisePrecomputeVite(), tablesPrecomputeVite(), asciiOutputVite()],
     ...(process.env.NEMAWASHI_UNMINIFIED === '1' ? { build: { minify: false } } : {}),
   }),
   srcDir: '.',

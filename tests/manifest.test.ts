@@ -160,6 +160,15 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect(engine).toContain('nemawashi-send-check');
   });
 
+  it('writes every script in ASCII (scripts/ascii-output.mjs: V8 keeps it as one-byte text)', () => {
+    const { dir, manifest: m } = manifests[browser];
+    const files = [...(m.content_scripts ?? []).flatMap((c) => c.js ?? []), ...ENGINE_SCRIPT_FILES];
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(/[\u0080-\uffff]/.exec(text)?.[0], file).toBeUndefined();
+    }
+  });
+
   it('splits the engine into three scripts, each compiled in its own task: the tables, the tagger, then the engine that reads both', () => {
     const { dir } = manifests[browser];
     const [tables, tagger, engine] = ENGINE_SCRIPT_FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
