@@ -141,7 +141,7 @@ export class ContentController {
       }
       this.rescan();
       for (const c of this.composes.values()) c.run();
-    });
+    }, { user, policy });
     signal.addEventListener('abort', () => {
       unwatch();
       this.disposeAll();
