@@ -178,22 +178,150 @@ function* disclaimerScoreInSteps(text: string): Generator<void, number> {
 interface ParagraphLines {
   from: number;
   to: number; // exclusive
-  text: string;
+  /** Its lines joined by spaces, made when first asked (`paragraphText`). */
+  text?: string;
 }
 
-function paragraphsOf(lines: readonly Line[], from: number, to: number): ParagraphLines[] {
+function paragraphsOf(read: LineReader, from: number, to: number): ParagraphLines[] {
   const out: ParagraphLines[] = [];
   let i = from;
   while (i < to) {
-    while (i < to && lines[i]!.text.trim() === '') i++;
+    while (i < to && read.blank(i)) i++;
     if (i >= to) break;
     const start = i;
-    const parts: string[] = [];
-    while (i < to && lines[i]!.text.trim() !== '') parts.push(lines[i++]!.text);
-    out.push({ from: start, to: i, text: parts.join(' ') });
+    while (i < to && !read.blank(i)) i++;
+    out.push({ from: start, to: i });
   }
   return out;
 }
+
+function paragraphText(lines: readonly Line[], para: ParagraphLines): string {
+  if (para.text === undefined) {
+    const parts: string[] = [];
+    for (let i = para.from; i < para.to; i++) parts.push(lines[i]!.text);
+    para.text = parts.join(' ');
+  }
+  return para.text;
+}
+
+/** The length of `paragraphText` without making it. */
+function paragraphTextLength(lines: readonly Line[], para: ParagraphLines): number {
+  let n = para.to - para.from - 1;
+  for (let i = para.from; i < para.to; i++) n += lines[i]!.end - lines[i]!.start;
+  return n;
+}
+
+/**
+ * What the split asks of one line, each answer read when first asked. Kept by the line's text
+ * from one split to the next (`LineReader`): after a keystroke every line but the edited one has
+ * the same text, and its answers are not read again.
+ */
+interface LineFacts {
+  blank?: boolean;
+  quoteHeader?: boolean;
+  lotusBlock?: boolean;
+  from?: boolean;
+  to?: boolean;
+  sent?: boolean;
+  other?: boolean;
+  frame?: boolean;
+  quoteLine?: boolean;
+  sigDashes?: boolean;
+  manyWords?: boolean;
+}
+
+/** The lines of one split and their facts, kept by text from the last split's. */
+class LineReader {
+  private readonly facts: Array<LineFacts | undefined>;
+  /** The facts of this split's lines by text: the next split's `previous`. */
+  readonly kept = new Map<string, LineFacts>();
+
+  constructor(
+    readonly lines: readonly Line[],
+    private readonly previous: ReadonlyMap<string, LineFacts>,
+  ) {
+    this.facts = new Array<LineFacts | undefined>(lines.length);
+  }
+
+  private at(i: number): LineFacts {
+    let f = this.facts[i];
+    if (f === undefined) {
+      const text = this.lines[i]!.text;
+      f = this.kept.get(text);
+      if (f === undefined) {
+        f = this.previous.get(text) ?? {};
+        this.kept.set(text, f);
+      }
+      this.facts[i] = f;
+    }
+    return f;
+  }
+
+  private text(i: number): string {
+    return this.lines[i]!.text;
+  }
+
+  blank(i: number): boolean {
+    const f = this.at(i);
+    return (f.blank ??= this.text(i).trim() === '');
+  }
+  /** An attribution or separator line that starts a quoted or forwarded message. */
+  quoteHeader(i: number): boolean {
+    const f = this.at(i);
+    if (f.quoteHeader === undefined) {
+      const t = this.text(i);
+      f.quoteHeader = ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t) || isJapaneseQuoteHeader(t);
+    }
+    return f.quoteHeader;
+  }
+  /**
+   * Lotus Notes sometimes lays the whole block on one tab-separated line:
+   * "Name/ORG@ORG 08/02/2001 10:18 AM   To: Name/ORG@ORG  cc:   Subject: FW: ...".
+   */
+  lotusBlock(i: number): boolean {
+    const f = this.at(i);
+    if (f.lotusBlock === undefined) {
+      const t = this.text(i);
+      f.lotusBlock = /\sTo:\s/.test(t) && /\s(?:cc|Subject):/.test(t) && /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(t);
+    }
+    return f.lotusBlock;
+  }
+  from(i: number): boolean {
+    const f = this.at(i);
+    return (f.from ??= HEADER_FROM.test(this.text(i)));
+  }
+  to(i: number): boolean {
+    const f = this.at(i);
+    return (f.to ??= HEADER_TO.test(this.text(i)));
+  }
+  sent(i: number): boolean {
+    const f = this.at(i);
+    return (f.sent ??= HEADER_SENT.test(this.text(i)));
+  }
+  other(i: number): boolean {
+    const f = this.at(i);
+    return (f.other ??= HEADER_OTHER.test(this.text(i)));
+  }
+  frame(i: number): boolean {
+    const f = this.at(i);
+    return (f.frame ??= FRAME_LINE.test(this.text(i)));
+  }
+  quoteLine(i: number): boolean {
+    const f = this.at(i);
+    return (f.quoteLine ??= QUOTE_LINE.test(this.text(i)) || isJapaneseQuoteLine(this.text(i)));
+  }
+  sigDashes(i: number): boolean {
+    const f = this.at(i);
+    return (f.sigDashes ??= SIG_DASHES.test(this.text(i)));
+  }
+  /** More than 8 words: a line of running text, not a signature's. */
+  manyWords(i: number): boolean {
+    const f = this.at(i);
+    return (f.manyWords ??= wordsUpTo(this.text(i).trim(), 9) > 8);
+  }
+}
+
+let lastLineFacts: ReadonlyMap<string, LineFacts> = new Map();
 
 /** Words that say what follows a colon is someone else's text ("I was just reading the following:"). */
 const EXCERPT_CUES = new Set(['read', 'reading', 'article', 'story', 'news', 'excerpt', 'report', 'release', 'wrote', 'writes', 'says', 'said', 'posted', 'published', 'quote', 'quoted', 'following']);
@@ -230,7 +358,7 @@ function markPastedExcerpts(lines: readonly Line[], paras: readonly ParagraphLin
       for (let i = para.from; i < para.to && !indented; i++) indented = INDENTED.test(lines[i]!.text);
       if (!indented || kind[para.from] !== 'new') break;
       if (q === p + 1) from = para.from;
-      words += para.text.split(/\s+/).length;
+      words += paragraphText(lines, para).split(/\s+/).length;
       to = para.to;
       q++;
     }
@@ -268,24 +396,20 @@ function wordsUpTo(text: string, cap: number): number {
 }
 
 /** Where a quoted or forwarded message starts (a line index), or `n` when there is none. */
-function quoteStart(lines: readonly Line[]): number {
-  const n = lines.length;
+function quoteStart(read: LineReader): number {
+  const n = read.lines.length;
   for (let i = 0; i < n; i++) {
-    const t = lines[i]!.text;
-    if (ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t) || isJapaneseQuoteHeader(t)) {
+    if (read.quoteHeader(i)) {
       // A separator's own frame line just above it belongs to it.
-      return i > 0 && FRAME_LINE.test(lines[i - 1]!.text) ? i - 1 : i;
+      return i > 0 && read.frame(i - 1) ? i - 1 : i;
     }
-    // Lotus Notes sometimes lays the whole block on one tab-separated line:
-    // "Name/ORG@ORG 08/02/2001 10:18 AM   To: Name/ORG@ORG  cc:   Subject: FW: ...".
-    if (/\sTo:\s/.test(t) && /\s(?:cc|Subject):/.test(t) && /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(t)) return i;
-    const isFrom = HEADER_FROM.test(t);
-    if (isFrom || HEADER_TO.test(t)) {
+    if (read.lotusBlock(i)) return i;
+    const isFrom = read.from(i);
+    if (isFrom || read.to(i)) {
       // A header block: this line and another header field within the next 3 lines.
       let block = false;
       for (let j = i + 1; j < Math.min(n, i + 4); j++) {
-        const u = lines[j]!.text;
-        if (isFrom ? HEADER_SENT.test(u) || HEADER_TO.test(u) : HEADER_OTHER.test(u)) {
+        if (isFrom ? read.sent(j) || read.to(j) : read.other(j)) {
           block = true;
           break;
         }
@@ -294,8 +418,8 @@ function quoteStart(lines: readonly Line[]): number {
       // The block starts with its paragraph: "Name@ORG" and "09/11/2000 10:29 AM" lines above
       // "To:", or a rule line above "From:" (at most 3 lines back).
       let start = i;
-      while (start > 0 && i - start < 3 && lines[start - 1]!.text.trim() !== '') start--;
-      if (start > 0 && FRAME_LINE.test(lines[start - 1]!.text)) start--;
+      while (start > 0 && i - start < 3 && !read.blank(start - 1)) start--;
+      if (start > 0 && read.frame(start - 1)) start--;
       return start;
     }
   }
@@ -345,18 +469,21 @@ let lastTests = new Map<string, ParagraphTests>();
 function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   const previousTests = lastTests;
   const tests = new Map<string, ParagraphTests>();
+  const lines = splitLines(body);
+  const read = new LineReader(lines, lastLineFacts);
   /**
-   * The tests of a paragraph's text, from the last split when it had the same text. A pasted
-   * paragraph longer than a chunk is read in steps and not kept (a copy of it would be kept).
+   * The tests of a paragraph, from the last split when it had the same text: kept by its span of
+   * the body (its lines with their line breaks), which gives its text, so a paragraph found
+   * again is not even joined. A pasted paragraph longer than a chunk is read in steps and not kept.
    */
-  function* testsOf(text: string): Generator<void, ParagraphTests> {
-    let t = tests.get(text) ?? previousTests.get(text);
-    if (!t) t = { score: yield* disclaimerScoreInSteps(text) };
-    if (text.length <= SCORE_CHUNK) tests.set(text, t);
+  function* testsOf(para: ParagraphLines): Generator<void, ParagraphTests> {
+    const span = body.slice(lines[para.from]!.start, lines[para.to - 1]!.end);
+    let t = tests.get(span) ?? previousTests.get(span);
+    if (!t) t = { score: yield* disclaimerScoreInSteps(paragraphText(lines, para)) };
+    if (span.length <= SCORE_CHUNK) tests.set(span, t);
     return t;
   }
-  const footerOf = (text: string, t: ParagraphTests): boolean => (t.footer ??= FOOTER_MARKERS.test(text));
-  const lines = splitLines(body);
+  const footerOf = (para: ParagraphLines, t: ParagraphTests): boolean => (t.footer ??= FOOTER_MARKERS.test(paragraphText(lines, para)));
   yield;
   const n = lines.length;
   // kind per line; 'new' unless marked.
@@ -367,12 +494,12 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   // 1. Quoted blocks: from an attribution, separator or header block to the end of the body,
   //    and any run of '>' lines. Replies are top-posted in business mail; text after an
   //    attribution line is the earlier thread.
-  const quoteFrom = quoteStart(lines);
+  const quoteFrom = quoteStart(read);
   yield;
   for (let i = quoteFrom; i < n; i++) kind[i] = 'quote';
   if (quoteFrom < n) hasQuote = true;
   for (let i = 0; i < quoteFrom; i++) {
-    if (QUOTE_LINE.test(lines[i]!.text) || isJapaneseQuoteLine(lines[i]!.text)) {
+    if (read.quoteLine(i)) {
       kind[i] = 'quote';
       hasQuote = true;
     }
@@ -382,7 +509,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   //    disclaimer at the top of a message ends where its paragraph ends. A footer (a mail
   //    service's tagline, a list's sponsor) takes everything after it up to the quote.
   yield;
-  const paras = paragraphsOf(lines, 0, quoteFrom);
+  const paras = paragraphsOf(read, 0, quoteFrom);
   yield;
   let footerFrom = quoteFrom;
   let afterDisclaimer = false;
@@ -390,25 +517,25 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
     const para = paras[p]!;
     if (kind[para.from] !== 'new') continue;
     // A step per long paragraph: its tests read all of its text.
-    if (para.text.length > 2_000) yield;
-    const paraTests = yield* testsOf(para.text);
+    if (paragraphTextLength(lines, para) > 2_000) yield;
+    const paraTests = yield* testsOf(para);
     const score = paraTests.score;
     // A disclaimer's later paragraphs may name only one of the markers.
     const wasAfter = afterDisclaimer;
     afterDisclaimer = false;
-    const heading = para.to - para.from === 1 && /^[\s*=_-]*(?:confidential(?:ity)?(?: notice)?|disclaimer|legal notice|privileged and confidential)\b/i.test(para.text);
+    const heading = para.to - para.from === 1 && /^[\s*=_-]*(?:confidential(?:ity)?(?: notice)?|disclaimer|legal notice|privileged and confidential)\b/i.test(lines[para.from]!.text);
     const next = paras[p + 1];
-    if (score >= 2 || (wasAfter && score >= 1) || (heading && next && (yield* testsOf(next.text)).score >= 2)) {
+    if (score >= 2 || (wasAfter && score >= 1) || (heading && next && (yield* testsOf(next)).score >= 2)) {
       afterDisclaimer = true;
       for (let i = para.from; i < para.to; i++) kind[i] = 'disclaimer';
       // Frame lines (asterisks, dashes) right around it belong to it.
-      if (para.from > 0 && FRAME_LINE.test(lines[para.from - 1]!.text)) kind[para.from - 1] = 'disclaimer';
-      if (para.to < quoteFrom && FRAME_LINE.test(lines[para.to]!.text)) kind[para.to] = 'disclaimer';
+      if (para.from > 0 && read.frame(para.from - 1)) kind[para.from - 1] = 'disclaimer';
+      if (para.to < quoteFrom && read.frame(para.to)) kind[para.to] = 'disclaimer';
       continue;
     }
-    if (p > 0 && footerOf(para.text, paraTests)) {
+    if (p > 0 && footerOf(para, paraTests)) {
       let from = para.from;
-      if (from > 0 && FRAME_LINE.test(lines[from - 1]!.text)) from--;
+      if (from > 0 && read.frame(from - 1)) from--;
       footerFrom = Math.min(footerFrom, from);
       break;
     }
@@ -418,15 +545,15 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
 
   // 2b. A pasted excerpt: text the writer quotes from someone else ("I was just reading the
   //     following:" and an article set off by indentation) is not the writer's words either.
-  const beforeFooter = paragraphsOf(lines, 0, footerFrom);
+  const beforeFooter = paragraphsOf(read, 0, footerFrom);
   yield;
   markPastedExcerpts(lines, beforeFooter, kind);
   yield;
   // A rule line that only separates the writer's words from a footer or disclaimer.
   for (let i = 0; i < quoteFrom; i++) {
-    if (kind[i] === 'new' && FRAME_LINE.test(lines[i]!.text)) {
+    if (kind[i] === 'new' && read.frame(i)) {
       let j = i + 1;
-      while (j < n && lines[j]!.text.trim() === '') j++;
+      while (j < n && read.blank(j)) j++;
       if (j >= n || kind[j] !== 'new') kind[i] = j >= n ? 'new' : kind[j]!;
     }
   }
@@ -437,7 +564,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   const wordsEnd = Math.min(quoteFrom, footerFrom);
   for (let i = 0; i < wordsEnd; i++) {
     if (kind[i] !== 'new') continue;
-    if (SIG_DASHES.test(lines[i]!.text)) {
+    if (read.sigDashes(i)) {
       for (let j = i; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
       break;
     }
@@ -446,7 +573,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   // company, address, phone) where one line carries contact details.
   {
     let i = wordsEnd - 1;
-    while (i >= 0 && (kind[i] !== 'new' || lines[i]!.text.trim() === '')) i--;
+    while (i >= 0 && (kind[i] !== 'new' || read.blank(i))) i--;
     let blockStart = -1;
     let contact = false;
     let shortLines = 0;
@@ -465,7 +592,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
     if (contact && shortLines >= 3 && blockStart > 0) {
       // Keep the writer's words: the block must follow at least one longer line of text.
       let hasText = false;
-      for (let j = 0; j < blockStart && !hasText; j++) if (kind[j] === 'new' && wordsUpTo(lines[j]!.text.trim(), 9) > 8) hasText = true;
+      for (let j = 0; j < blockStart && !hasText; j++) if (kind[j] === 'new' && read.manyWords(j)) hasText = true;
       if (hasText) for (let j = blockStart; j < wordsEnd; j++) if (kind[j] === 'new') kind[j] = 'signature';
     }
   }
@@ -473,7 +600,7 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
   // The last sign-off line before the quote/signature.
   let lastNew = -1;
   for (let i = wordsEnd - 1; i >= 0; i--) {
-    if (kind[i] === 'new' && lines[i]!.text.trim() !== '') {
+    if (kind[i] === 'new' && !read.blank(i)) {
       lastNew = i;
       break;
     }
@@ -508,5 +635,6 @@ function* splitBodyUncached(body: string): Generator<void, SplitBody> {
     else segments.push({ kind: k, start: line.start, end: segEnd });
   }
   lastTests = tests;
+  lastLineFacts = read.kept;
   return { segments, hasQuote, signOffStart };
 }
