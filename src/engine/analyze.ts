@@ -41,7 +41,19 @@ interface ParagraphCore {
    * cache with it.
    */
   views: ParagraphView[];
+  /**
+   * Phrase matches (by table) and per-paragraph memos (by key), relative to the paragraph start.
+   * Kept on the core rather than in caches keyed by the paragraph's text: a keystroke looked up
+   * every unchanged paragraph in every table's cache, some 2,000 lookups by a string of a few
+   * hundred characters in maps of thousands, most of the engine's time after an edit. They leave
+   * the cache with the core, so the paragraph cache's bound holds for them too.
+   */
+  matches: Map<object, PhraseMatch<PhraseEntry>[]>;
+  memos: Map<string, unknown>;
 }
+
+/** The core each paragraph the engine made was read from (its matches and memos). */
+const coreOf = new WeakMap<Paragraph, ParagraphCore>();
 
 const PARAGRAPH_CACHE_LIMIT = 4000;
 
@@ -93,7 +105,7 @@ function paragraphCore(text: string, store?: AnalysisStore): ParagraphCore {
     const t0 = s.tokens.length ? at : 0;
     return { start: s.start, end: s.end, text: s.text, t0, t1: t0 + s.tokens.length, isQuestion: s.isQuestion, form: s.form };
   });
-  const core: ParagraphCore = { text, tokens, sentences, views: [] };
+  const core: ParagraphCore = { text, tokens, sentences, views: [], matches: new Map(), memos: new Map() };
   paragraphCache.set(text, core);
   store?.cores.set(text, core);
   return core;
@@ -110,6 +122,7 @@ function rebase(core: ParagraphCore, offset: number, index: number): Paragraph {
   // The same paragraph at another index (its window's, its draft's) shares the tokens.
   const moved = views.find((v) => v.offset === offset);
   const paragraph = moved ? reindex(moved.paragraph, index) : rebaseFresh(core, offset, index);
+  coreOf.set(paragraph, core);
   core.views = views.length ? [{ offset, index, paragraph }, views[0]!] : [{ offset, index, paragraph }];
   return paragraph;
 }
@@ -144,6 +157,16 @@ function rebaseFresh(core: ParagraphCore, offset: number, index: number): Paragr
 }
 
 function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragraph, store?: AnalysisStore): PhraseMatch<E>[] {
+  const core = coreOf.get(p);
+  if (core) {
+    let rel = core.matches.get(table) as PhraseMatch<E>[] | undefined;
+    if (!rel) {
+      rel = table.match(core.tokens, core.text, 0);
+      core.matches.set(table, rel as PhraseMatch<PhraseEntry>[]);
+    }
+    return rel.map((m) => ({ ...m, start: m.start + p.start, end: m.end + p.start }));
+  }
+  // A paragraph the engine did not make (a tool's, a test's): by its text.
   let cache = matchCache.get(table as unknown as PhraseTable<PhraseEntry>);
   if (!cache) {
     cache = new Lru(PARAGRAPH_CACHE_LIMIT);
@@ -164,6 +187,14 @@ function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragra
 const paragraphMemos = new Map<string, Lru<unknown>>();
 
 function memoParagraph<V>(key: string, p: Paragraph, compute: (p: Paragraph) => V, store?: AnalysisStore): V {
+  const core = coreOf.get(p);
+  if (core) {
+    if (core.memos.has(key)) return core.memos.get(key) as V;
+    const v = compute(p);
+    core.memos.set(key, v);
+    return v;
+  }
+  // A paragraph the engine did not make (a tool's, a test's): by its text.
   let kept = store?.memos.get(key);
   if (store && !kept) store.memos.set(key, (kept = new Map()));
   if (kept?.has(p.text)) return kept.get(p.text) as V;
