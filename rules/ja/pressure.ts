@@ -171,8 +171,17 @@ function findSameDayCommands(doc: RuleDoc, taken: ReadonlyArray<{ start: number;
 
 /** "We need the signed copy back today": a demand word followed by a same-day time word. */
 function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<{ start: number; end: number }> {
+  // Sentence-local: cached per paragraph, so an edit re-reads only the edited paragraph. What a
+  // phrase match already took is left out afterwards (it does not change what a sentence holds).
+  return doc
+    .reportsPerParagraph('ja/pressure:same-day-demands', (p) => sameDayDemandsIn(p.sentences))
+    .filter((d) => !taken.some((m) => m.start < d.end && m.end > d.start));
+}
+
+/** Each sentence's demand word to its first same-day time word, in order. */
+function sameDayDemandsIn(sentences: readonly Sentence[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const s of doc.sentences) {
+  for (const s of sentences) {
     const toks = s.tokens;
     const d = toks.findIndex((t, i) => DEMAND.has(t.norm) && toks[i + 1]?.norm !== 'to');
     if (d === -1) continue;
@@ -185,8 +194,7 @@ function findSameDayDemands(doc: RuleDoc, taken: readonly PhraseMatch[]): Array<
       const pair = `${toks[i]!.norm} ${toks[i + 1]?.norm ?? ''}`;
       if (SAME_DAY.has(toks[i]!.norm) || SAME_DAY_PAIRS.has(pair)) {
         const end = SAME_DAY_PAIRS.has(pair) ? toks[i + 1]!.end : toks[i]!.end;
-        const start = toks[d]!.start;
-        if (!taken.some((m) => m.start < end && m.end > start)) out.push({ start, end });
+        out.push({ start: toks[d]!.start, end });
         break;
       }
     }

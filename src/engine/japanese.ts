@@ -253,13 +253,27 @@ export function splitJapaneseSentences(text: string): RelSentence[] {
   return out;
 }
 
+/**
+ * The sentences last made for each paragraph object, with the index they were made at. The
+ * engine gives an unchanged paragraph at an unchanged place the same object from one analysis to
+ * the next (src/engine/analyze.ts), so after a keystroke the paragraphs before it keep their
+ * sentences and only those after it (moved) are made again. Read-only for callers.
+ */
+const sentencesOfParagraph = new WeakMap<Paragraph, { index: number; sentences: JaSentence[] }>();
+
 /** Japanese sentences of the writer's words (cached per paragraph). */
 export function japaneseSentences(paragraphs: readonly Paragraph[], memo: ParagraphMemo = plainMemo): JaSentence[] {
   const out: JaSentence[] = [];
   paragraphs.forEach((p, index) => {
+    const kept = sentencesOfParagraph.get(p);
+    if (kept && kept.index === index) {
+      for (const s of kept.sentences) out.push(s);
+      return;
+    }
     const rel = memo('ja:sentences', p, (q) => splitJapaneseSentences(q.text));
+    const sentences: JaSentence[] = [];
     for (const s of rel) {
-      out.push({
+      sentences.push({
         start: p.start + s.start,
         end: p.start + s.end,
         text: p.text.slice(s.start, s.end),
@@ -269,6 +283,8 @@ export function japaneseSentences(paragraphs: readonly Paragraph[], memo: Paragr
         bullet: s.bullet,
       });
     }
+    sentencesOfParagraph.set(p, { index, sentences });
+    for (const s of sentences) out.push(s);
   });
   return out;
 }
