@@ -747,21 +747,25 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (process.env.BENCH_ONLY === 'compose' || process.env.BENCH_ONLY === 'popup') {
-    // Only what loads at page load, a cold compose and the popup (BENCH_ONLY=compose|popup).
+  if (process.env.BENCH_ONLY === 'compose' || process.env.BENCH_ONLY === 'popup' || process.env.BENCH_ONLY === 'cold') {
+    // Only what loads at page load, a cold compose and the popup (BENCH_ONLY=compose|popup), or
+    // only the cold composes (BENCH_ONLY=cold).
+    const coldOnly = process.env.BENCH_ONLY === 'cold';
     const server = await startStaticServer(join(ROOT, 'demo'));
     const b = await launchWithExtension();
     try {
-      const load = await pageLoad(b.context, b.extensionId, server.url, 5);
+      const loadAverageAtStart = loadavg()[0];
+      const load = coldOnly ? undefined : await pageLoad(b.context, b.extensionId, server.url, 5);
       const colds: ColdCompose[] = [];
       for (let i = 0; i < COLD_RUNS; i++) colds.push(await coldCompose(b.context, server.url));
       const med = (k: Exclude<keyof ColdCompose, 'longestSlice'>): number => quantile(colds.map((c) => c[k]).sort((a, c) => a - c), 0.5);
-      const popup = await popupOpen(b, server.url, 7);
+      const popup = coldOnly ? undefined : await popupOpen(b, server.url, 7);
       const out = {
+        loadAverageAtStart,
         loadAverage: loadavg()[0],
         contentScript: size,
         pageLoadNoCompose: load,
-        coldCompose: { runs: colds.length, toUnderlinesMedianMs: med('toUnderlinesMs'), detectMedianMs: med('detectMs'), injectMedianMs: med('injectMs'), warmupMedianMs: med('warmupMs'), longestSliceMs: Math.max(...colds.map((c) => c.longestSliceMs)), longestSliceMedianMs: med('longestSliceMs'), longestSlices: colds.map((c) => `${c.longestSlice}: ${c.longestSliceMs.toFixed(0)} ms`), longestTaskMs: Math.max(...colds.map((c) => c.longestTaskMs)), longestTaskMedianMs: med('longestTaskMs'), secondComposeMedianMs: med('secondComposeMs') },
+        coldCompose: { runs: colds.length, toUnderlinesMedianMs: med('toUnderlinesMs'), toUnderlinesMs: colds.map((c) => Math.round(c.toUnderlinesMs)), detectMedianMs: med('detectMs'), injectMedianMs: med('injectMs'), warmupMedianMs: med('warmupMs'), longestSliceMs: Math.max(...colds.map((c) => c.longestSliceMs)), longestSliceMedianMs: med('longestSliceMs'), longestSlices: colds.map((c) => `${c.longestSlice}: ${c.longestSliceMs.toFixed(0)} ms`), longestTaskMs: Math.max(...colds.map((c) => c.longestTaskMs)), longestTaskMedianMs: med('longestTaskMs'), longestTasks: colds.map((c) => Math.round(c.longestTaskMs)), secondComposeMedianMs: med('secondComposeMs') },
         popup,
       };
       console.log(JSON.stringify(out, null, 2));

@@ -62,7 +62,48 @@ async function computeTables() {
     switches: pack(model.two.switches),
     uncountable: pack(model.two.uncountable),
     models: JSON.stringify(models),
+    net: await parsedNet(nlp),
   };
+}
+
+/**
+ * A string literal for JSON text: single-quoted, it needs almost no escapes (JSON is full of double
+ * quotes), so it is shorter and compiles faster (as in scripts/tables-precompute.mjs).
+ */
+const singleQuoted = (s) =>
+  `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+
+/** Marks, in the parsed network's JSON, the two kinds of value JSON has no form for. */
+const SET_MARK = '\u0001set';
+const REGEXP_MARK = '\u0001re';
+
+/**
+ * The postTagger's match patterns as the library parses them when it builds its match network
+ * (src/1-one/sweep/methods/buildNet/01-parse.js, on the first sentence): per pattern, its text and
+ * the fields the parse sets, as JSON (a Set and a RegExp marked as such). Parsing the ~570
+ * patterns was the largest part of preparing the tagger in the tab; filling these in is a copy.
+ */
+async function parsedNet(nlp) {
+  const { default: parse } = await import(pathToFileURL(join(COMPROMISE_SRC, '1-one/sweep/methods/buildNet/01-parse.js')).href);
+  const world = nlp.world();
+  const out = world.model.two.matches.map((obj) => {
+    // A copy, so that the library's own world is left as it was (unparsed, unless it tagged already).
+    const p = 'regs' in obj ? obj : parse([{ ...obj }], world)[0];
+    const entry = { m: p.match, regs: p.regs, needs: p.needs, wants: p.wants, minWant: p.minWant, minWords: p.minWords };
+    if (p.notIf) entry.notIf = p.notIf;
+    return entry;
+  });
+  return JSON.stringify(out, function (key, v) {
+    if (v instanceof Set) return { [SET_MARK]: [...v] };
+    if (v instanceof RegExp) return { [REGEXP_MARK]: [v.source, v.flags] };
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' || (typeof v === 'number' && !Number.isFinite(v)) || v instanceof Map) {
+      throw new Error(`compromise precompute: a parsed match pattern holds a value JSON cannot carry, at ${JSON.stringify(key)}`);
+    }
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) {
+      throw new Error(`compromise precompute: a parsed match pattern holds an object of another kind, at ${JSON.stringify(key)}`);
+    }
+    return v;
+  });
 }
 
 let tables;
@@ -226,14 +267,41 @@ export default lazyNlp
 
 /**
  * The postTagger's compute (src/2-two/postTagger/compute/index.js) with its match network built
- * in steps: the same parse of each pattern (the library's own buildNet parse, one pattern at a
- * time) and the same indexing as buildNet (src/1-one/sweep/methods/buildNet/index.js), so the
- * network is the one the library builds; tests/compromise-precomputed.test.ts checks the tags.
+ * in steps: each pattern filled in from the build's run of the library's own buildNet parse
+ * (parsedNet above; a pattern the build did not see is parsed then, as the library does) and the
+ * same indexing as buildNet (src/1-one/sweep/methods/buildNet/index.js), so the network is the
+ * one the library builds; tests/compromise-precomputed.test.ts checks the network and the tags.
  */
-function postTaggerComputeSource() {
+async function postTaggerComputeSource() {
+  const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
   return `
 import parse from ${src('1-one/sweep/methods/buildNet/01-parse.js')}
+// Built by scripts/compromise-precompute.mjs: each pattern as the library's parse leaves it.
+const PARSED = ${singleQuoted(t.net)}
+let pre = null
+// A Set and a RegExp back from their JSON marks, in place (objects keep their keys' order).
+const revive = (v) => {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = revive(v[i])
+    return v
+  }
+  if (v === null || typeof v !== 'object') return v
+  if (${JSON.stringify(SET_MARK)} in v) return new Set(v[${JSON.stringify(SET_MARK)}])
+  if (${JSON.stringify(REGEXP_MARK)} in v) return new RegExp(v[${JSON.stringify(REGEXP_MARK)}][0], v[${JSON.stringify(REGEXP_MARK)}][1])
+  for (const k of Object.keys(v)) v[k] = revive(v[k])
+  return v
+}
+// What parse() does to one pattern, from the build's result (same fields, same order).
+const fill = (obj, p) => {
+  obj.regs = revive(p.regs)
+  if (typeof obj.ifNo === 'string') obj.ifNo = [obj.ifNo]
+  if (obj.notIf) obj.notIf = revive(p.notIf)
+  obj.needs = p.needs
+  obj.wants = p.wants
+  obj.minWant = p.minWant
+  obj.minWords = p.minWords
+}
 let net = null
 let parsed = 0
 // buildNet's indexing, over patterns already parsed: hooks by what each pattern needs or wants.
@@ -264,10 +332,18 @@ const index = (matches) => {
 export const prepareNet = function (world, deadline) {
   if (net) return true
   const matches = world.model.two.matches
+  if (pre === null) {
+    pre = JSON.parse(PARSED)
+    if (performance.now() >= deadline) return false
+  }
   while (parsed < matches.length) {
-    parse([matches[parsed]], world)
+    const obj = matches[parsed]
+    const p = pre[parsed]
+    // A pattern the build did not see (or saw otherwise) is parsed here, as the library does.
+    if (p !== undefined && p.m === obj.match && typeof obj.match === 'string' && !('regs' in obj)) fill(obj, p)
+    else parse([obj], world)
     parsed++
-    if ((parsed & 7) === 0 && performance.now() >= deadline) return false
+    if ((parsed & 31) === 0 && performance.now() >= deadline) return false
   }
   net = index(matches)
   return true
@@ -318,7 +394,7 @@ export function compromisePrecomputeEsbuild() {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource(), loader: 'js', resolveDir: COMPROMISE_SRC }));
       build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
-      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, (args) => (args.path === POSTTAG_COMPUTE ? { contents: postTaggerComputeSource(), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
+      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource(), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },
   };
 }

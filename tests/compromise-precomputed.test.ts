@@ -38,6 +38,18 @@ function serialise(model: unknown): string {
   return JSON.stringify(model, (_k, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : typeof v === 'function' ? String(v) : v));
 }
 
+/** As serialise, and a Set by its members in order, an undefined value by name (key order counts). */
+function exact(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v instanceof Set ? { set: [...(v as Set<unknown>)] } : v instanceof RegExp ? { regexp: `/${v.source}/${v.flags}` } : v === undefined ? '(undefined)' : typeof v === 'function' ? String(v) : v,
+  );
+}
+
+interface Pattern {
+  match: string;
+  regs?: unknown;
+}
+
 describe('compromise with the lexicon computed at build time', () => {
   it('has the same world: lexicon (same keys in the same order), multi-word cache, switches, uncountables and every other table', () => {
     const real = nlpReal.model() as { one: { lexicon: Record<string, unknown> } };
@@ -61,6 +73,40 @@ describe('compromise with the lexicon computed at build time', () => {
       sentences.map((s) => (nlp(s).json() as Array<{ terms: Array<{ text: string; tags: string[] }> }>).map((x) => x.terms.map((t) => `${t.text}/${t.tags.join(',')}`).join(' ')));
     expect(tags(fresh)).toEqual(tags(nlpReal));
     expect(serialise(fresh.model())).toBe(serialise(nlpReal.model()));
+  });
+
+  it('fills in the match network parsed at build time exactly as the library parses it (Sets, regular expressions, key order)', async () => {
+    const out = join(dir, 'built.mjs');
+    const fresh = ((await import(`${pathToFileURL(out).href}?net`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;
+    while (!fresh.prepareTagger(0));
+    // The library parses its patterns on its first sentence.
+    nlpReal('Send it.').json();
+    const patterns = (nlp: Nlp) => (nlp.model() as { two: { matches: Pattern[] } }).two.matches;
+    const built = patterns(fresh);
+    const real = patterns(nlpReal);
+    expect(real.length).toBeGreaterThan(500);
+    expect(real.every((p) => Array.isArray(p.regs))).toBe(true);
+    expect(built.map((p) => p.match)).toEqual(real.map((p) => p.match));
+    for (let i = 0; i < real.length; i++) expect(exact(built[i]), real[i]!.match).toBe(exact(real[i]));
+    // Some patterns hold a Set (fast "or") and a regular expression, which JSON alone would lose.
+    expect(exact(real)).toContain('"set":');
+    expect(exact(real)).toContain('"regexp":');
+  });
+
+  it('parses a pattern the build did not see, as the library does', async () => {
+    const out = join(dir, 'built.mjs');
+    const fresh = ((await import(`${pathToFileURL(out).href}?extra`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;
+    // A pattern added before the network is built (as a plugin could) and one whose text changed.
+    const matches = (fresh.model() as { two: { matches: Pattern[] } }).two.matches;
+    const changed = { ...matches[0]!, match: '#Copula [#Adjective] to' };
+    matches[0] = changed;
+    matches.push({ match: 'nemawashi [#Noun]', tag: 'Organization', reason: 'test' } as Pattern);
+    while (!fresh.prepareTagger(0));
+    const plain = ((await import(`${pathToFileURL(out).href}?extra-real`)) as { default: Nlp }).default;
+    const world = (plain as unknown as { world(): unknown }).world();
+    const parse = (plain as unknown as { world(): { methods: { one: { parseMatch(m: string, o: object, w: unknown): unknown } } } }).world().methods.one.parseMatch;
+    expect(exact(changed.regs)).toBe(exact(parse(changed.match, {}, world)));
+    expect(exact(matches.at(-1)!.regs)).toBe(exact(parse('nemawashi [#Noun]', {}, world)));
   });
 
   it('tags every sentence of the corpus (and a few hard ones) exactly as the library does', () => {

@@ -169,9 +169,11 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     }
   });
 
-  it('splits the engine into three scripts, each compiled in its own task: the tables, the tagger, then the engine that reads both', () => {
+  it('splits the engine into three scripts, each compiled in its own task: the tagger, the tables, then the engine that reads both', () => {
     const { dir } = manifests[browser];
-    const [tables, tagger, engine] = ENGINE_SCRIPT_FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
+    // The tagger first: its preparation starts while the other two are injected (engine-loader.ts).
+    expect([...ENGINE_SCRIPT_FILES]).toEqual(['/engine-tagger.js', '/engine-tables.js', '/engine.js']);
+    const [tagger, tables, engine] = ENGINE_SCRIPT_FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
     // The engine script bundles neither the tagger nor the tables: it reads the globals the
     // first two leave (src/content/engine-api.ts; scripts/engine-split.mjs spells them too).
     for (const name of Object.values(ENGINE_PART_GLOBALS)) expect(engine!.includes(`globalThis.${name}`), name).toBe(true);
@@ -186,7 +188,8 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     // No script holds most of the engine's code (each compiles in its own task; the tables are
     // data, which compiles several times faster per byte than code).
     expect(engine!.length, 'engine.js').toBeLessThan(500_000);
-    expect(tagger!.length, 'engine-tagger.js').toBeLessThan(700_000);
+    // The tagger's script also holds its match network parsed at build time (~140 kB of JSON).
+    expect(tagger!.length, 'engine-tagger.js').toBeLessThan(800_000);
     expect(tables!.length, 'engine-tables.js').toBeLessThan(1_200_000);
   });
 

@@ -3,10 +3,10 @@
  *
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
  * watcher, the adapters, the settings and the overlay's empty host. The engine, the rules, the
- * tagger and the compose UI (compose-ui.ts) are a second script
- * (entrypoints/engine-tagger.ts and entrypoints/engine.ts, ENGINE_SCRIPT_FILES) that the background injects into the same
- * isolated world when the first compose appears (`scripting.executeScript`); it leaves this
- * interface on the isolated world's global object, which the page cannot see. Only types cross
+ * tagger and the compose UI (compose-ui.ts) are three more scripts (ENGINE_SCRIPT_FILES) that
+ * the background injects into the same isolated world when the first compose appears
+ * (`scripting.executeScript`); they leave their parts and this interface on the isolated world's
+ * global object, which the page cannot see. Only types cross
  * this module, so importing it costs the page-load script nothing.
  */
 import type { FirstContactVerdict } from '../engine/first-contact';
@@ -39,14 +39,16 @@ export interface ContentEngine {
 
 /**
  * The built engine, relative to the extension's root (WXT's unlisted-script output), in the order
- * the background injects them, each in its own task: the compiled phrase tables
- * (entrypoints/engine-tables.ts), the tagger with its data computed at build time
- * (entrypoints/engine-tagger.ts), then the engine, the rules and the compose UI
- * (entrypoints/engine.ts), which finds the first two on the isolated world's global
- * (scripts/engine-split.mjs). As one script it was 1.5 MB of code and data to compile in one
- * task, most of a cold compose's longest task (issue 12).
+ * the background injects them, each in its own task: the tagger with its data computed at build
+ * time (entrypoints/engine-tagger.ts), the compiled phrase tables (entrypoints/engine-tables.ts),
+ * then the engine, the rules and the compose UI (entrypoints/engine.ts), which finds the first
+ * two on the isolated world's global (scripts/engine-split.mjs). As one script it was 1.5 MB of
+ * code and data to compile in one task, most of a cold compose's longest task (issue 12). The
+ * tagger comes first because its preparation (nlp.prepareTagger) needs nothing else: the content
+ * script runs it in slices while the background injects the other two (engine-loader.ts), on a
+ * main thread that would otherwise wait for those round trips.
  */
-export const ENGINE_SCRIPT_FILES = ['/engine-tables.js', '/engine-tagger.js', '/engine.js'] as const;
+export const ENGINE_SCRIPT_FILES = ['/engine-tagger.js', '/engine-tables.js', '/engine.js'] as const;
 
 /** The isolated world's global under which the engine script leaves its interface. */
 const ENGINE_GLOBAL = '__nemawashiEngine';
@@ -58,14 +60,40 @@ const ENGINE_GLOBAL = '__nemawashiEngine';
  */
 export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger' } as const;
 
+/**
+ * The isolated world's global under which the engine loader (engine-loader.ts) leaves a function
+ * that each injected part calls once installed, so that the loader starts on a part's warm-up as
+ * soon as it is there rather than when the last script is.
+ */
+const PART_LISTENER_GLOBAL = '__nemawashiEnginePartListener';
+
+export type EnginePart = keyof typeof ENGINE_PART_GLOBALS | 'engine';
+
+function announce(part: EnginePart): void {
+  const listener = (globalThis as Record<string, unknown>)[PART_LISTENER_GLOBAL];
+  if (typeof listener === 'function') (listener as (part: EnginePart) => void)(part);
+}
+
+/** Called by the engine loader: `listener` hears of each part as it is installed (undefined: no more). */
+export function listenForEngineParts(listener: ((part: EnginePart) => void) | undefined): void {
+  Object.defineProperty(globalThis, PART_LISTENER_GLOBAL, { value: listener, configurable: true, enumerable: false, writable: false });
+}
+
 /** Called by the tables and the tagger scripts once evaluated. */
 export function installEnginePart(part: keyof typeof ENGINE_PART_GLOBALS, value: unknown): void {
   Object.defineProperty(globalThis, ENGINE_PART_GLOBALS[part], { value, configurable: true, enumerable: false, writable: false });
+  announce(part);
+}
+
+/** A part the background has injected into this world (undefined until then). */
+export function installedEnginePart(part: keyof typeof ENGINE_PART_GLOBALS): unknown {
+  return (globalThis as Record<string, unknown>)[ENGINE_PART_GLOBALS[part]];
 }
 
 /** Called by the engine script once it has evaluated. */
 export function installEngine(engine: ContentEngine): void {
   Object.defineProperty(globalThis, ENGINE_GLOBAL, { value: engine, configurable: true, enumerable: false, writable: false });
+  announce('engine');
 }
 
 /** The engine, when the engine script has run in this world. */

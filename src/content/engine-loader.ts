@@ -1,20 +1,27 @@
 /**
  * Loads the engine into this isolated world when the first compose appears (engine-api.ts):
- * asks the background to inject the engine script, then compiles the phrase tables and warms
+ * asks the background to inject the engine's scripts, then compiles the phrase tables and warms
  * the tagger in short slices, each its own task, so that no step is a long task (> 50 ms) on a
  * page the user is typing in.
+ *
+ * The background injects the tagger first, then the tables and the engine, one round trip each.
+ * The tagger's preparation needs nothing else, so it starts as soon as the tagger is there and
+ * goes on, slice by slice, while the other two are on their way: those round trips leave this
+ * thread idle, and each injected script runs as a task of its own between two slices.
  */
 import { sendToBackground } from '../messages';
-import { installedEngine, type ContentEngine } from './engine-api';
+import { installedEngine, installedEnginePart, listenForEngineParts, type ContentEngine, type EnginePart } from './engine-api';
 
 /** Work per slice: well under the 50 ms of a long task, leaving room for the page's own work. */
 const SLICE_MS = 8;
 
 export interface EngineLoadTiming {
-  /** Message to the background → engine script evaluated (the injection's round trip). */
+  /** Message to the background → engine script evaluated (the injection; warm-up overlaps it). */
   injectMs: number;
   /** Main-thread time compiling phrase tables and warming the tagger, over all slices. */
   warmUpMs: number;
+  /** Of warmUpMs, the part done before the engine script was there (while it was injected). */
+  warmUpDuringInjectMs: number;
   /** Longest single slice. */
   longestSliceMs: number;
   /** Which slice was longest: "tables 3" (the 4th table slice) or "tagger 12". */
@@ -32,42 +39,99 @@ function nextTask(): Promise<void> {
   });
 }
 
-async function inject(): Promise<ContentEngine> {
-  const already = installedEngine();
-  if (already) return already;
-  const res = await sendToBackground({ type: 'engine:load' });
-  const engine = installedEngine();
-  if (!engine) throw new Error(`the engine script did not load${res?.error ? `: ${res.error}` : ''}`);
-  return engine;
+/** compromise as the tagger script leaves it (scripts/compromise-precompute.mjs). */
+interface PreparableTagger {
+  prepareTagger?: (deadline: number) => boolean;
 }
 
 /** Injects (if needed) and warms the engine; rejects when the background could not inject it. */
 export async function loadEngine(signal: AbortSignal): Promise<{ engine: ContentEngine; timing: EngineLoadTiming }> {
   const t0 = performance.now();
-  const engine = await inject();
-  const injected = performance.now();
   let warmUpMs = 0;
   let longestSliceMs = 0;
   let longestSlice = '';
-  let n = 0;
-  const slice = (phase: string, step: () => boolean): boolean => {
+  const counts: Record<string, number> = {};
+  const slice = (phase: 'tagger' | 'tables', step: () => boolean): boolean => {
     const s = performance.now();
     const done = step();
     const d = performance.now() - s;
     warmUpMs += d;
+    const i = counts[phase] ?? 0;
     if (d > longestSliceMs) {
       longestSliceMs = d;
-      longestSlice = `${phase} ${n}`;
+      longestSlice = `${phase} ${i}`;
     }
-    n++;
+    counts[phase] = i + 1;
     return done;
   };
+
+  let engine = installedEngine();
+  let injected = performance.now();
+  let warmUpDuringInjectMs = 0;
+  if (!engine) {
+    // Each part, as it is installed, wakes the loop below (engine-api.ts announces it).
+    let wake: (() => void) | undefined;
+    const arrived = new Set<EnginePart>();
+    listenForEngineParts((part) => {
+      arrived.add(part);
+      if (part === 'engine') injected = performance.now();
+      wake?.();
+    });
+    let settled = false;
+    let answer: Awaited<ReturnType<typeof sendToBackground>> | undefined;
+    let failure: unknown;
+    const request = sendToBackground({ type: 'engine:load' }).then(
+      (res) => {
+        answer = res;
+      },
+      (err: unknown) => {
+        failure = err;
+      },
+    );
+    void request.finally(() => {
+      settled = true;
+      wake?.();
+    });
+    try {
+      let taggerReady = false;
+      while (!signal.aborted && !settled && !arrived.has('engine')) {
+        const tagger = installedEnginePart('nlp') as PreparableTagger | undefined;
+        if (tagger && !taggerReady) {
+          // The tagger's preparation in slices while the rest is injected.
+          const prepare = tagger.prepareTagger;
+          taggerReady = !prepare || slice('tagger', () => prepare(performance.now() + SLICE_MS));
+          await nextTask();
+        } else {
+          // Nothing to do until the next part (or the answer) arrives.
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = undefined;
+          // Woken inside the task that ran the injected script: the next slice gets a task of its own.
+          await nextTask();
+        }
+      }
+      warmUpDuringInjectMs = warmUpMs;
+      // The background's answer comes a round trip after the engine script ran: not worth waiting for.
+      if (!installedEngine()) await request;
+    } finally {
+      listenForEngineParts(undefined);
+    }
+    engine = installedEngine();
+    if (!engine) {
+      const reason = failure !== undefined ? String(failure) : answer?.error;
+      throw new Error(`the engine script did not load${reason ? `: ${reason}` : ''}`);
+    }
+    if (!arrived.has('engine')) injected = performance.now();
+    // Perhaps woken inside the engine script's own task: the slices below start in a new one.
+    await nextTask();
+  }
   // Each table compiled now is one the first analysis does not compile inside its own task.
   while (!signal.aborted && !slice('tables', () => engine.compilePendingTables(SLICE_MS))) await nextTask();
-  n = 0;
+  // The rest of the tagger's preparation, then its first sentences (engine-script.ts).
   while (!signal.aborted && !slice('tagger', () => engine.warmUpStep())) await nextTask();
   return {
     engine,
-    timing: { injectMs: injected - t0, warmUpMs, longestSliceMs, longestSlice, totalMs: performance.now() - t0 },
+    timing: { injectMs: injected - t0, warmUpMs, warmUpDuringInjectMs, longestSliceMs, longestSlice, totalMs: performance.now() - t0 },
   };
 }
