@@ -17,6 +17,7 @@
  * and the tags of the corpus's sentences are exactly the real library's. The unit tests and
  * `npm run cli` import the real library (no build step there).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -143,6 +144,20 @@ export default {
 }
 
 /**
+ * compromise/one's plugins as its src/one.js adds them: the build stops if a new release of the
+ * library adds, drops or reorders them (the stages below would no longer be the library).
+ */
+function checkOneOrder(expected) {
+  const one = readFileSync(join(COMPROMISE_SRC, 'one.js'), 'utf8');
+  const files = Object.fromEntries([...one.matchAll(/^import (\w+) from '\.\/(1-one\/[^']+)'/gm)].map((m) => [m[1], m[2]]));
+  const calls = [...one.matchAll(/^nlp\.(?:extend|plugin)\((\w+)\)/gm)].map((m) => files[m[1]]);
+  const want = expected.map(([, file]) => file);
+  if (JSON.stringify(calls) !== JSON.stringify(want)) {
+    throw new Error(`compromise precompute: compromise/one adds ${JSON.stringify(calls)}, the build expects ${JSON.stringify(want)}`);
+  }
+}
+
+/**
  * `compromise/two` with the precomputed tables (same plugins, same order as its src/two.js).
  *
  * The plugins are added and the tables filled in on first use, not at import, and a caller may do
@@ -157,8 +172,26 @@ export default {
 async function twoSource() {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
+  // compromise/one (src/one.js) adds its own plugins at import: here they are stages too, in its order.
+  const ONE = [
+    ['change', '1-one/change/plugin.js'],
+    ['output', '1-one/output/plugin.js'],
+    ['match', '1-one/match/plugin.js'],
+    ['pointers', '1-one/pointers/plugin.js'],
+    ['tag', '1-one/tag/plugin.js'],
+    ['contractions', '1-one/contraction-one/plugin.js'],
+    ['tokenize', '1-one/tokenize/plugin.js'],
+    ['freeze', '1-one/freeze/plugin.js'],
+    ['cache', '1-one/cache/plugin.js'],
+    ['lookup', '1-one/lookup/plugin.js'],
+    ['typeahead', '1-one/typeahead/plugin.js'],
+    ['lexicon', '1-one/lexicon/plugin.js'],
+    ['sweep', '1-one/sweep/plugin.js'],
+  ];
+  checkOneOrder(ONE);
   return `
-import nlp from ${src('one.js')}
+import nlp from ${src('nlp.js')}
+${ONE.map(([name, file]) => `import ${name}One from ${src(file)}`).join('\n')}
 import preTag from ${src('2-two/preTagger/plugin.js')}
 import contractionTwo from ${src('2-two/contraction-two/plugin.js')}
 import postTag from ${src('2-two/postTagger/plugin.js')}
@@ -169,10 +202,12 @@ import { precomputedModels } from ${src('2-two/preTagger/model/index.js')}
 // Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
 // library computes at import are filled in, on first use or by prepareTagger.
 let tables = null
-// The plugins, added in the library's order; the preTagger's in four parts (its methods, its
-// model, its compute and hooks, its tags), which \`extend\` would add in that same order, so each
-// step stays short.
+// The plugins, added in the library's order: compromise/one's (src/one.js adds them at import;
+// \`extend\` and \`plugin\` are the same function), then compromise/two's, the preTagger's in four
+// parts (its methods, its model, its compute and hooks, its tags), which \`extend\` would add in
+// that same order, so each step stays short.
 const stages = [
+${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
   () => nlp.plugin({ methods: preTag.methods }),
   () => {
     nlp.plugin({ model: preTag.model })
@@ -181,10 +216,10 @@ const stages = [
   },
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   () => nlp.plugin({ tags: preTag.tags }),
+  () => nlp.plugin(contractionTwo),
+  () => nlp.plugin(postTag),
+  () => nlp.plugin(lazy),
   () => {
-    nlp.plugin(contractionTwo)
-    nlp.plugin(postTag)
-    nlp.plugin(lazy)
     nlp.plugin(swap)
     const model = nlp.model()
     tables = [
@@ -235,10 +270,10 @@ const fillTables = (deadline) => {
 let ready = false
 const prepareTagger = (deadline) => {
   if (ready) return true
-  // The plugins (merged into the library's world key by key): one part per step.
-  if (!tables) {
+  // The plugins (merged into the library's world key by key): a part at a time, until the deadline.
+  while (!tables) {
     plugStep()
-    return false
+    if (performance.now() >= deadline) return false
   }
   if (!fillTables(deadline)) return false
   if (!prepareNet(nlp.world(), deadline)) return false
