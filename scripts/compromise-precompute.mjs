@@ -209,11 +209,15 @@ let tables = null
 const stages = [
 ${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
   () => nlp.plugin({ methods: preTag.methods }),
-  () => {
-    nlp.plugin({ model: preTag.model })
-    // The models the deep merge would have copied, in their place (same keys, same order).
-    Object.assign(nlp.model().two.models, precomputedModels)
-  },
+  // Its model, deep-merged into the world one table at a time: \`extend\` merges a model key by
+  // key, in order, so the parts in that same order leave the same world.
+  ...Object.keys(preTag.model).flatMap((top) => {
+    const part = preTag.model[top]
+    if (!part || typeof part !== 'object' || Array.isArray(part)) return [() => nlp.plugin({ model: { [top]: part } })]
+    return Object.keys(part).map((key) => () => nlp.plugin({ model: { [top]: { [key]: part[key] } } }))
+  }),
+  // The models the deep merge would have copied, in their place (same keys, same order).
+  () => Object.assign(nlp.model().two.models, precomputedModels),
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   () => nlp.plugin({ tags: preTag.tags }),
   () => nlp.plugin(contractionTwo),
