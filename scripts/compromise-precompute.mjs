@@ -64,7 +64,26 @@ async function computeTables() {
     uncountable: pack(model.two.uncountable),
     models: JSON.stringify(models),
     net: await parsedNet(nlp),
+    tagSet: tagSetJson(model.one.tagSet),
   };
+}
+
+/** Marks, in the tag set's JSON, a key whose value is undefined (JSON would drop the key). */
+const UNDEFINED_MARK = '\u0001undefined';
+
+/**
+ * The tag set the library computes from the preTagger's tags (\`nlp.addTags\`: the tag tree with
+ * each tag's parents, children and exclusions; the only plugin with tags), as JSON. Its entries
+ * hold keys whose value is undefined, which are kept by a mark.
+ */
+function tagSetJson(tagSet) {
+  return JSON.stringify(tagSet, (key, v) => {
+    if (v === undefined) return UNDEFINED_MARK;
+    if (v === UNDEFINED_MARK || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) || typeof v === 'function') {
+      throw new Error(`compromise precompute: the tag set holds a value JSON cannot carry, at ${JSON.stringify(key)}`);
+    }
+    return v;
+  });
 }
 
 /**
@@ -219,7 +238,12 @@ ${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
   // The models the deep merge would have copied, in their place (same keys, same order).
   () => Object.assign(nlp.model().two.models, precomputedModels),
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
-  () => nlp.plugin({ tags: preTag.tags }),
+  // Its tags: the tag set \`nlp.addTags\` would compute from them, computed at build time.
+  () => {
+    const tagSet = JSON.parse(${singleQuoted(t.tagSet)})
+    for (const tag of Object.values(tagSet)) for (const k of Object.keys(tag)) if (tag[k] === ${JSON.stringify(UNDEFINED_MARK)}) tag[k] = undefined
+    nlp.model().one.tagSet = tagSet
+  },
   () => nlp.plugin(contractionTwo),
   () => nlp.plugin(postTag),
   () => nlp.plugin(lazy),

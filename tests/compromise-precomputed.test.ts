@@ -93,6 +93,16 @@ describe('compromise with the lexicon computed at build time', () => {
     expect(exact(real)).toContain('"regexp":');
   });
 
+  it('has the tag set the library computes from its tags (computed at build time), undefined fields included', () => {
+    type TagSet = Record<string, Record<string, unknown>>;
+    const tagSet = (nlp: Nlp) => (nlp.model() as { one: { tagSet: TagSet } }).one.tagSet;
+    const real = tagSet(nlpReal);
+    expect(Object.keys(real).length).toBeGreaterThan(50);
+    // JSON alone would drop these keys: the build keeps them.
+    expect(Object.values(real).some((t) => Object.keys(t).some((k) => t[k] === undefined))).toBe(true);
+    expect(exact(tagSet(nlpBuilt))).toBe(exact(real));
+  });
+
   it('parses a pattern the build did not see, as the library does', async () => {
     const out = join(dir, 'built.mjs');
     const fresh = ((await import(`${pathToFileURL(out).href}?extra`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;

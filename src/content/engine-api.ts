@@ -6,8 +6,8 @@
  * tagger and the compose UI (compose-ui.ts) are three more scripts (ENGINE_SCRIPT_FILES) that
  * the background injects into the same isolated world when the first compose appears
  * (`scripting.executeScript`); they leave their parts and this interface on the isolated world's
- * global object, which the page cannot see. Only types cross
- * this module, so importing it costs the page-load script nothing.
+ * global object, which the page cannot see. Besides types, this module holds only the few lines
+ * that install and find those parts, so importing it costs the page-load script next to nothing.
  */
 import type { FirstContactVerdict } from '../engine/first-contact';
 import type { DraftFacts } from '../engine/analyze';
