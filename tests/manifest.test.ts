@@ -188,8 +188,9 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     // No script holds most of the engine's code (each compiles in its own task; the tables are
     // data, which compiles several times faster per byte than code).
     expect(engine!.length, 'engine.js').toBeLessThan(500_000);
-    // The tagger's script also holds its match network parsed at build time (~140 kB of JSON).
-    expect(tagger!.length, 'engine-tagger.js').toBeLessThan(800_000);
+    // The tagger's script also holds its match network and tag set computed at build time
+    // (~200 kB of JSON, which compiles far faster than the code it replaces runs).
+    expect(tagger!.length, 'engine-tagger.js').toBeLessThan(900_000);
     expect(tables!.length, 'engine-tables.js').toBeLessThan(1_200_000);
   });
 
