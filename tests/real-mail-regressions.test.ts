@@ -360,3 +360,61 @@ describe('tone on real requests: harsh classes that were missed', () => {
     expect(harsh('Could you tell me why the date moved?')).toBe(false);
   });
 });
+
+describe('tone on real requests: a premise, a tentative reading and a restatement are not orders or verdicts', () => {
+  const tone = (body: string): string[] => ids(body).filter((id) => id === 'ja/blunt-imperative' || id === 'ja/harsh-negative' || id === 'ja/pressure');
+  it('a verb of supposition that sets up a premise is not a command ("Assume the crate weighs 40 kg.")', () => {
+    expect(tone('Assume the crate weighs 40 kg. How many fit on one pallet?')).toEqual([]);
+    expect(tone('Assume that the rate stays at 3%. What is the total?')).toEqual([]);
+    expect(tone('Consider these figures to be last year\'s plan. Which month grew most?')).toEqual([]);
+    expect(tone('Consider the two invoices as one order. Does the discount apply?')).toEqual([]);
+    // The same verbs as tasks stay commands.
+    expect(tone('Consider adding a photo of the label.')).toContain('ja/blunt-imperative');
+    expect(tone('Assume responsibility for the missing crates.')).toContain('ja/blunt-imperative');
+  });
+  it('a verdict the writer only supposes ("it seems that this is not possible") is not said against the reader', () => {
+    expect(tone('It seems that this is not possible with the free plan. Is there another way?')).toEqual([]);
+    expect(tone('I guess this is not the case, and you want the monthly totals?')).toEqual([]);
+    expect(tone('That is not possible.')).toContain('ja/harsh-negative');
+    expect(tone('I think that is wrong.')).toContain('ja/harsh-negative');
+  });
+  it('restating what the reader needs, to check it, is not an order ("If I understand correctly, you need to…")', () => {
+    expect(tone('If I understand correctly, you need to merge the two lists first.')).toEqual([]);
+    expect(tone('So, as I read it, you have to ship both parts together.')).toEqual([]);
+    expect(tone('You need to merge the two lists first.')).toContain('ja/harsh-negative');
+    expect(tone('If you want the totals, you need to merge the two lists first.')).toContain('ja/harsh-negative');
+  });
+  it('"why don\'t you think…" asks (or suggests); "why don\'t you understand…" reproaches', () => {
+    expect(tone("Why don't you think the cache helps here?")).toEqual([]);
+    expect(tone("Why don't you understand the warning?")).toContain('ja/harsh-negative');
+  });
+  it('a why-question the writer announces as a question ("Quick question: why…") is a genuine one', () => {
+    expect(tone('Quick question: why did the launch date move?')).toEqual([]);
+    expect(tone('Just a question, why do you keep two copies of the sheet?')).toEqual([]);
+    expect(tone('Why are you keeping two copies of the sheet?')).toContain('ja/harsh-negative');
+    expect(tone('So what is your question?')).toContain('ja/harsh-negative');
+  });
+});
+
+describe('tone on real requests: more criticism put as a question, dismissals and verdicts', () => {
+  const harsh = (body: string): boolean => ids(body).includes('ja/harsh-negative');
+  it('indignant and incredulous questions fire; asking for a meaning or a favour does not', () => {
+    expect(harsh('What is that supposed to mean?')).toBe(true);
+    expect(harsh('What is the second flag supposed to do?')).toBe(false);
+    expect(harsh('How long can it possibly take to copy one file?')).toBe(true);
+    expect(harsh('What could possibly be the use of a second login?')).toBe(true);
+    expect(harsh('Could you possibly send the invoice by Friday?')).toBe(false);
+    expect(harsh('What exactly is your problem?')).toBe(true);
+  });
+  it('homework accusations in other words, and insults with a word between', () => {
+    expect(harsh('Is this some kind of homework?')).toBe(true);
+    expect(harsh('This is the ugliest test code I have seen.')).toBe(true);
+    expect(harsh('This may be a stupid Excel question, but how do I sum a column?')).toBe(false);
+  });
+  it('a verdict on the reader\'s writing with its subject left out ("Way too vague.")', () => {
+    expect(harsh('Way too vague. Which file do you mean?')).toBe(true);
+    expect(harsh('Still unclear: which file do you mean?')).toBe(true);
+    expect(harsh('Too vague questions get closed quickly.')).toBe(false);
+    expect(harsh('Unclear what the second column holds.')).toBe(false);
+  });
+});

@@ -178,6 +178,37 @@ function startsWithNounPhraseSubject(toks: readonly Token[], i: number): boolean
   return false;
 }
 
+/**
+ * "Assume the list is sorted.", "Consider these figures to be the plan.": a verb of supposition
+ * that sets up a premise, as "Suppose…" does, not a task for the reader ("Assume responsibility
+ * for it", "Consider adding a picture" stay commands). A clause after "assume" (a finite verb
+ * within six words, or "that"), or "to be" / "as" after "consider"'s object.
+ */
+function isSupposition(toks: readonly Token[], i: number): boolean {
+  const w = toks[i]!.norm;
+  if (w !== 'assume' && w !== 'presume' && w !== 'consider') return false;
+  for (let k = i + 1; k < toks.length && k <= i + 6; k++) {
+    const x = toks[k]!.norm;
+    if (!toks[k]!.isWord) return false;
+    if (w === 'consider') {
+      if (k > i + 1 && (x === 'as' || (x === 'to' && toks[k + 1]?.norm === 'be'))) return true;
+    } else if ((k === i + 1 && x === 'that') || (k > i + 1 && FINITE.has(x)) || (k > i + 2 && isInflectedVerb(x))) return true;
+    // "Assume responsibility for the missing crates": an object and its preposition, no clause.
+    else if (PREPOSITIONS.has(x)) return false;
+  }
+  return false;
+}
+
+const PREPOSITIONS = new Set(['for', 'of', 'to', 'in', 'on', 'with', 'at', 'by', 'from', 'about', 'into', 'over', 'under']);
+
+/** "weighs", "arrives", "shipped": a base verb with its -s, -es or -ed (the subject's verb after "Assume the crate"). */
+function isInflectedVerb(w: string): boolean {
+  if (w.endsWith('ss') || w.length < 4) return false;
+  if (w.endsWith('s') && isInfinitiveVerb(w.slice(0, -1))) return true;
+  if (w.endsWith('es') && isInfinitiveVerb(w.slice(0, -2))) return true;
+  return w.endsWith('ed') && (isInfinitiveVerb(w.slice(0, -2)) || isInfinitiveVerb(w.slice(0, -1)));
+}
+
 function isCourtesyAt(doc: RuleDoc, s: Sentence, tokenStart: number): boolean {
   return doc.matchSentence(COURTESY_IMPERATIVES, s).some((m) => m.start === tokenStart);
 }
@@ -234,6 +265,7 @@ function findImperative(doc: RuleDoc, s: Sentence): Imperative | undefined {
   if ((w === 'do' && next === 'be') || doc.matchSentence(INSTRUCTION_OPENERS, s).some((m) => m.start === first.start)) return { at: i, negative: false };
   if (NON_IMPERATIVE_STARTERS.has(w) || !/^[a-z][a-z-]*$/.test(w)) return undefined;
   if (w === 'think' && CLAUSE_AFTER_THINK.has(next)) return undefined;
+  if (isSupposition(toks, i)) return undefined;
   // "Remember, I had a witness": a verb used as a discourse marker before a statement.
   if (toks[i + 1]?.text === ',' && SUBJECTS.has(toks[i + 2]?.norm ?? '')) return undefined;
   // "Schedule A, all hospitals", "Exhibit 3": a noun with a letter or number is a name, not a command.

@@ -119,6 +119,14 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: "what (do|did) (you|u) mean (you|it|that|this|they|we) (can't|cannot|won't|don't|didn't|doesn't|isn't|aren't|wasn't|weren't|haven't|hasn't|will|can|are|is|were|was)", tag: 'question' },
   { pattern: "(what's|what is) the point", tag: 'question' },
   { pattern: "(what's|what is) (wrong with|your problem)", tag: 'question' },
+  { pattern: "(what's|what is) exactly your problem", tag: 'question' },
+  { pattern: 'what exactly is your problem', tag: 'question' },
+  // Indignation, not a request for a definition ("What is the flag supposed to do?" asks).
+  { pattern: "(what's|what is|what was) (this|that|it) supposed to mean", tag: 'question' },
+  // Incredulity: "How long can it possibly take?", "What could possibly be the point of it?"
+  // ("Could you possibly send it?" asks politely, and no wh-word opens it).
+  { pattern: '(how|what|why) (can|could) [*] possibly', tag: 'question' },
+  { pattern: '(how|what|why) * [*] [*] (can|could) [*] possibly', tag: 'question' },
   { pattern: '(did|do|have|had) you even', tag: 'question' },
   { pattern: 'did you (not|ever|actually|bother to) (read|check|look|try|test|see|listen)', tag: 'question' },
   { pattern: "(don't|didn't|can't|couldn't) you (see|know|think|understand|realize|realise|read)", tag: 'question' },
@@ -165,6 +173,8 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: 'google is your friend', tag: 'dismiss' },
   { pattern: 'lmgtfy|rtfm', tag: 'dismiss' },
   { pattern: '(stupid|dumb|idiotic|moronic|lame|silly|terrible|awful|horrible|ugliest) (question|questions|idea|ideas|code|answer|answers|title|approach|design|comment|comments|post|mistake|product|solution)', tag: 'insult' },
+  // With one word between: "the ugliest Python code", "a dumb design idea".
+  { pattern: '(stupid|dumb|idiotic|moronic|terrible|horrible|ugliest) * (question|questions|idea|ideas|code|answer|answers|title|approach|design|comment|comments|post|solution)', tag: 'insult' },
   { pattern: "(that's|that is|this is) [just|only|merely] your opinion", tag: 'dismiss' },
   { pattern: 'who cares', tag: 'dismiss' },
   { pattern: 'you people', tag: 'dismiss' },
@@ -177,6 +187,7 @@ export const HARSH_PHRASES = definePhrases<HarshEntry>([
   { pattern: "you (haven't|didn't|never) even (looked|look|read|tried|try|checked|check|opened|open|bothered)", tag: 'blame' },
   { pattern: "you (couldn't|could not) even", tag: 'blame' },
   { pattern: '(is|was) (this|it|that) [a|for|your] homework', tag: 'dismiss' },
+  { pattern: '(is|was) (this|it|that) (a|some) (kind|sort) of homework', tag: 'dismiss' },
   { pattern: 'what the (hell|heck|fuck)', tag: 'dismiss' },
   { pattern: "(you're|you are) (an idiot|stupid|clueless|incompetent|lazy|pathetic|a joke|a liar|useless|hopeless|a harsh|a troll|a hypocrite|rude)", tag: 'dismiss' },
   { pattern: "(you have|you've) ruined", tag: 'dismiss' },
@@ -227,6 +238,8 @@ const BARE_REFUSAL_STARTS = new Set(['no', 'nope', 'absolutely', 'certainly', 'd
 /** Before a trigger, these make it hypothetical ("if that doesn't work for us"). */
 /** Words that make a why/what question a genuine one. */
 const GENUINE_QUESTION = new Set(['curious', 'curiosity', 'wonder', 'wondering', 'wondered', 'please', 'kindly', 'help', 'understand']);
+/** Before "question", words that announce the writer's own question ("just a question", "one question though"). */
+const ANNOUNCING = new Set(['a', 'just', 'one', 'quick', 'small', 'side', 'simple', 'honest', 'genuine', 'another', 'follow-up']);
 const CONDITIONALS = new Set(['if', 'unless', 'whether', 'case', 'suppose', 'assuming']);
 const NEGATORS = new Set(['not', 'never', 'hardly', "isn't", "wasn't", "aren't", "weren't", 'nothing', 'no']);
 /** "You should have <these>" states an expectation, not a reproach. */
@@ -264,6 +277,33 @@ const READER_WORDS = new Set(['you', 'your', "you're", "you've", "you'd", "you'l
 const MODEST_BEFORE = new Set(['my', 'our', 'may', 'might', 'probably', 'perhaps', 'maybe', 'possibly']);
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '-', 'so', 'then', 'now', 'and', 'but', 'therefore', 'frankly', 'honestly', 'really', 'simply', 'seriously']);
 
+
+/**
+ * Before a verdict, the writer's tentative reading ("It seems that this is not possible", "I
+ * guess this is not the case"): what the writer supposes about a fact, not a verdict on the
+ * reader's point.
+ */
+const TENTATIVE = new Set(['seems', 'seem', 'seemed', 'appears', 'appear', 'appeared', 'guess', 'suppose', 'assume', 'presume', 'suspect', 'gather', 'guessing', 'assuming', 'suspecting']);
+function isTentative(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (tokens[k]?.norm === 'that') k--;
+  return TENTATIVE.has(tokens[k]?.norm ?? '');
+}
+
+/**
+ * "If I understand correctly, you need to…", "As I read it, you have to…": the writer restating
+ * what the reader's task requires, to check it, not giving an order. Looks back within the clause
+ * before the match (eight tokens at most, so a match costs constant time).
+ */
+const UNDERSTANDING = new Set(['understand', 'understood', 'read', 'follow', 'get', 'see', 'recall']);
+function restatesReader(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 2 && k >= i - 8; k--) {
+    const w = tokens[k]!.norm;
+    if (w === ';' || w === '.' || w === ':') return false;
+    if (UNDERSTANDING.has(w) && tokens[k - 1]!.norm === 'i' && (tokens[k - 2]!.norm === 'if' || tokens[k - 2]!.norm === 'as')) return true;
+  }
+  return false;
+}
 
 function looksLikeParticiple(word: string): boolean {
   return IRREGULAR_PARTICIPLES.has(word) || (word.length > 3 && (word.endsWith('ed') || word.endsWith('en') || word.endsWith('wn')));
@@ -338,7 +378,7 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       if (tokens[end - 1]!.norm === 'must' && EPISTEMIC_AFTER_MUST.has(next)) return false;
       // "You have to try the kushikatsu": an enthusiastic recommendation.
       if (RECOMMENDATION_VERBS.has(next)) return false;
-      if (sentence.isQuestion) return false;
+      if (sentence.isQuestion || restatesReader(tokens, i)) return false;
       // Only a clause that opens with "you": not "all you need to do", "if you have to", "when you must".
       return before === undefined || CLAUSE_OPENERS.has(before);
     }
@@ -368,6 +408,7 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
     case 'wrong':
       // "Is this not the case for you?" asks; "I wonder why this is not possible" reports a question.
       if (before !== undefined && (INVERTED_AUX.has(before) || WH_WORDS.has(before))) return false;
+      if (isTentative(tokens, i)) return false;
       return !isRelativeClause(tokens, i) && !isConditional(tokens, i) && !isSelfCriticism(doc, sentence);
     case 'blame':
       return !isConditional(tokens, i);
@@ -378,10 +419,16 @@ function isAimedAtReader(doc: RuleDoc, sentence: Sentence, kind: HarshKind, i: n
       // Looked up in the sentence's word index (src/engine/scan.ts): a scan of the sentence per
       // match made a long question of many "why would you" quadratic (12 s at 100,000 characters).
       if (nextWordWhere(sentence, 'ja/harsh-negative:polite-ask', (t, k, w) => (t.norm === 'could' && w[k + 1]?.norm === 'you') || (t.norm === 'may' && w[k + 1]?.norm === 'i'))) return false;
+      // "Just a question, why do you keep…", "Quick question: why did the date move?": the writer
+      // announces a question before asking it.
+      const announced = nextWordWhere(sentence, 'ja/harsh-negative:announced', (t, k, w) => t.norm === 'question' && k > 0 && ANNOUNCING.has(w[k - 1]!.norm));
+      if (announced && announced.start < tokens[i]!.start) return false;
       const genuine = nextWordWhere(sentence, 'ja/harsh-negative:genuine', (t) => GENUINE_QUESTION.has(t.norm));
       if (genuine && (genuine.start < tokens[i]!.start || nextWordWhere(sentence, 'ja/harsh-negative:genuine', (t) => GENUINE_QUESTION.has(t.norm), tokens[end - 1]!.end))) return false;
       // "Where don't you see them?", "Why don't you think it is optimal?": a wh-question that asks.
-      if (before !== undefined && before !== 'why' && WH_WORDS.has(before) && NEGATED_AUX.has(tokens[i]!.norm)) return false;
+      // After "why", only "think" asks (or suggests: "why don't you think it over?"); "why don't
+      // you see / understand / read…" reproaches.
+      if (before !== undefined && (before !== 'why' || tokens[end - 1]!.norm === 'think') && WH_WORDS.has(before) && NEGATED_AUX.has(tokens[i]!.norm)) return false;
       // "Shouldn't you be able to solve it with equations?" suggests; "shouldn't you be the expert?" reproaches.
       if (next === 'able') return false;
       return !isConditional(tokens, i);
@@ -465,6 +512,18 @@ function sentenceReports(body: string, sentences: readonly Sentence[]): Sentence
   // confusing". One pass over each sentence's words, a window of four after each noun.
   for (const s of sentences) {
     const words = sentenceWords(s);
+    // The same verdict with its subject left out, opening the sentence: "Too vague.", "Way too
+    // broad - which part?" (a degree word first, so "Unclear what you mean" is not read as one).
+    let d = 0;
+    while (d < words.length && d < 3 && VERDICT_DEGREE.has(words[d]!.norm)) d++;
+    const bareVerdict = words[d];
+    if (d > 0 && bareVerdict && WORK_VERDICTS.has(bareVerdict.norm)) {
+      const at = firstTokenFrom(s.tokens, bareVerdict.start);
+      if (!s.tokens[at + 1]?.isWord && !isQuoted(s, firstTokenFrom(s.tokens, words[0]!.start))) {
+        out.push({ kind: 'verdict', start: words[0]!.start, end: bareVerdict.end, data: { phrase: body.slice(words[0]!.start, bareVerdict.end) }, suggestion: { text: SUGGESTIONS.insult } });
+        continue;
+      }
+    }
     for (let k = 1; k + 2 < words.length; k++) {
       // "Your question is too vague" (the work, then the verdict), or "This is a pretty broad
       // question" (the verdict, then the work).
