@@ -154,7 +154,8 @@ import regexNumbers from './regex/regex-numbers.js'
 import orgWords from './orgWords.js'
 import placeWords from './placeWords.js'
 // Built by scripts/compromise-precompute.mjs: the lexicon tables are filled in after the plugins.
-export const precomputedModels = JSON.parse(${JSON.stringify(t.models)})
+// Parsed when the plugin's step puts them in place, not in the tagger script's own task.
+export const precomputedModels = () => JSON.parse(${singleQuoted(t.models)})
 export default {
   one: { _multiCache: {}, lexicon: {}, frozenLex },
   two: { irregularPlurals, models: {}, suffixPatterns, prefixPatterns, endsWith, neighbours, regexNormal, regexText, regexNumbers, switches: {}, clues, uncountable: {}, orgWords, placeWords },
@@ -236,7 +237,7 @@ ${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
     return Object.keys(part).map((key) => () => nlp.plugin({ model: { [top]: { [key]: part[key] } } }))
   }),
   // The models the deep merge would have copied, in their place (same keys, same order).
-  () => Object.assign(nlp.model().two.models, precomputedModels),
+  () => Object.assign(nlp.model().two.models, precomputedModels()),
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   // Its tags: the tag set \`nlp.addTags\` would compute from them, computed at build time.
   () => {
