@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:edits`: the two keystroke figures of `npm run bench` (a one-word edit in a
+ * 5,000-word draft; a one-character edit in a 10,000-character Japanese draft), in several rounds
+ * of 41 edits on different drafts, with the median of each round. On a machine shared with other
+ * jobs one round's median swings with what else runs; the smallest and the middle of the rounds'
+ * medians are steadier figures to compare two versions of the engine by, alternating runs.
+ * `-- --rounds N` sets the number of rounds (8).
+ */
+import { loadavg } from 'node:os';
+import { analyze, DEFAULT_CONTEXT, type AnalysisContext, type Draft } from '../src/nemawashi';
+import { makeDraft, prng } from './drafts';
+import { makeJapaneseDraft } from './drafts-ja';
+
+const at = process.argv.indexOf('--rounds');
+const ROUNDS = at !== -1 ? Math.max(1, Number(process.argv[at + 1]) || 8) : 8;
+const EDITS = 41;
+const CTX: AnalysisContext = { ...DEFAULT_CONTEXT, packs: ['common', 'ja', 'us'], firstContact: 'auto' };
+const JA_CTX: AnalysisContext = { ...CTX, packs: ['common', 'ja'] };
+
+function draftOf(body: string): Draft {
+  return {
+    body,
+    subject: 'Schedule and next steps for the pilot',
+    recipients: [{ address: 'k.tanaka@example.co.jp', name: 'Ken Tanaka', field: 'to' }],
+  };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+function timed(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+const loadBefore = loadavg()[0]!;
+// Warm-up as `npm run bench` does before its edits: drafts of every size fill the caches.
+for (const [size, runs] of [[100, 41], [300, 31], [1000, 21], [5000, 9], [20000, 5]] as const) {
+  for (let r = 0; r < runs; r++) analyze(draftOf(makeDraft(size, size * 1000 + r)), CTX);
+}
+
+// The edits of `npm run bench` (bench/run.ts), on a different draft and edit sequence per round.
+const EDIT_WORDS = ['promptly', 'shortly', 'carefully', 'gladly', 'today', 'tomorrow', 'soon', 'again', 'also', 'still'];
+const KANA = 'あいうえおかきくけこさしすせそ';
+const english: number[] = [];
+const japanese: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  let body = makeDraft(5000, 4242 + round);
+  analyze(draftOf(body), CTX);
+  const rand = prng(99 + round);
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const spaces: number[] = [];
+    for (let k = body.indexOf(' ', 30); k !== -1 && spaces.length < 20000; k = body.indexOf(' ', k + 1)) spaces.push(k);
+    const from = spaces[Math.floor(rand() * (spaces.length - 1))]!;
+    const end = body.indexOf(' ', from + 1);
+    const replacement = `${EDIT_WORDS[i % EDIT_WORDS.length]}${i}`.replace(/\d+$/, '') + (i % 2 ? '' : 'er');
+    const edited = body.slice(0, from + 1) + replacement + body.slice(end === -1 ? body.length : end);
+    body = edited === body ? edited + ' ok' : edited;
+    times.push(timed(() => analyze(draftOf(body), CTX)));
+  }
+  english.push(median(times));
+
+  let jaBody = makeJapaneseDraft(10_000, 4343 + round);
+  analyze(draftOf(jaBody), JA_CTX);
+  const jaRand = prng(77 + round);
+  const jaTimes: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const lines: number[] = [];
+    for (let k = jaBody.indexOf('\n', 120); k !== -1 && k < jaBody.length - 200; k = jaBody.indexOf('\n', k + 1)) lines.push(k);
+    const pos = lines[Math.floor(jaRand() * lines.length)]! - 1;
+    jaBody = jaBody.slice(0, pos) + KANA[i % KANA.length] + jaBody.slice(pos);
+    jaTimes.push(timed(() => analyze(draftOf(jaBody), JA_CTX)));
+  }
+  japanese.push(median(jaTimes));
+}
+
+const ms = (x: number): string => x.toFixed(2);
+const line = (xs: number[]): string => `smallest ${ms(Math.min(...xs))} ms, middle ${ms(median(xs))} ms (rounds: ${xs.map(ms).join(' ')})`;
+process.stdout.write(`wall clock; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}; ${ROUNDS} rounds of ${EDITS} edits, median per round\n`);
+process.stdout.write(`one-word edit in a 5,000-word draft: ${line(english)}\n`);
+process.stdout.write(`one-character edit in a 10,000-character Japanese draft: ${line(japanese)}\n`);
