@@ -45,3 +45,13 @@ export function makeJapaneseDraft(chars: number, seed: number): string {
   parts.push('引き続きよろしくお願いいたします。', '', '━━━━━━━━━━━━━━━━━━━━', 'ブライトライン・アナリティクス株式会社 営業部', 'ダニエル・ウェーバー', 'TEL：03-5555-0100', '━━━━━━━━━━━━━━━━━━━━');
   return parts.join('\n');
 }
+
+const KANA = 'あいうえおかきくけこさしすせそ';
+
+/** The benches' Japanese keystroke: edit `i` inserts one kana at the end of a line `rand` picks. */
+export function editOneKana(body: string, rand: () => number, i: number): string {
+  const lines: number[] = [];
+  for (let k = body.indexOf('\n', 120); k !== -1 && k < body.length - 200; k = body.indexOf('\n', k + 1)) lines.push(k);
+  const at = lines[Math.floor(rand() * lines.length)]! - 1;
+  return body.slice(0, at) + KANA[i % KANA.length] + body.slice(at);
+}

@@ -147,3 +147,19 @@ export function makeDraftChars(chars: number, seed: number): string {
     words = Math.ceil(words * 1.2);
   }
 }
+
+const EDIT_WORDS = ['promptly', 'shortly', 'carefully', 'gladly', 'today', 'tomorrow', 'soon', 'again', 'also', 'still'];
+
+/**
+ * The benches' keystroke: edit `i` of a sequence replaces one word somewhere in the body (after
+ * the greeting) as a user typing would; `rand` picks where (bench/run.ts, bench/edits.ts).
+ */
+export function editOneWord(body: string, rand: () => number, i: number): string {
+  const spaces: number[] = [];
+  for (let k = body.indexOf(' ', 30); k !== -1 && spaces.length < 20000; k = body.indexOf(' ', k + 1)) spaces.push(k);
+  const at = spaces[Math.floor(rand() * (spaces.length - 1))]!;
+  const end = body.indexOf(' ', at + 1);
+  const replacement = `${EDIT_WORDS[i % EDIT_WORDS.length]}${i}`.replace(/\d+$/, '') + (i % 2 ? '' : 'er');
+  const edited = body.slice(0, at + 1) + replacement + body.slice(end === -1 ? body.length : end);
+  return edited === body ? edited + ' ok' : edited;
+}

@@ -8,8 +8,8 @@
  */
 import { loadavg } from 'node:os';
 import { analyze, DEFAULT_CONTEXT, type AnalysisContext, type Draft } from '../src/nemawashi';
-import { makeDraft, prng } from './drafts';
-import { makeJapaneseDraft } from './drafts-ja';
+import { editOneWord, makeDraft, prng } from './drafts';
+import { editOneKana, makeJapaneseDraft } from './drafts-ja';
 
 const at = process.argv.indexOf('--rounds');
 const ROUNDS = at !== -1 ? Math.max(1, Number(process.argv[at + 1]) || 8) : 8;
@@ -43,8 +43,6 @@ for (const [size, runs] of [[100, 41], [300, 31], [1000, 21], [5000, 9], [20000,
 }
 
 // The edits of `npm run bench` (bench/run.ts), on a different draft and edit sequence per round.
-const EDIT_WORDS = ['promptly', 'shortly', 'carefully', 'gladly', 'today', 'tomorrow', 'soon', 'again', 'also', 'still'];
-const KANA = 'あいうえおかきくけこさしすせそ';
 const english: number[] = [];
 const japanese: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
@@ -53,13 +51,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const rand = prng(99 + round);
   const times: number[] = [];
   for (let i = 0; i < EDITS; i++) {
-    const spaces: number[] = [];
-    for (let k = body.indexOf(' ', 30); k !== -1 && spaces.length < 20000; k = body.indexOf(' ', k + 1)) spaces.push(k);
-    const from = spaces[Math.floor(rand() * (spaces.length - 1))]!;
-    const end = body.indexOf(' ', from + 1);
-    const replacement = `${EDIT_WORDS[i % EDIT_WORDS.length]}${i}`.replace(/\d+$/, '') + (i % 2 ? '' : 'er');
-    const edited = body.slice(0, from + 1) + replacement + body.slice(end === -1 ? body.length : end);
-    body = edited === body ? edited + ' ok' : edited;
+    body = editOneWord(body, rand, i);
     times.push(timed(() => analyze(draftOf(body), CTX)));
   }
   english.push(median(times));
@@ -69,10 +61,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const jaRand = prng(77 + round);
   const jaTimes: number[] = [];
   for (let i = 0; i < EDITS; i++) {
-    const lines: number[] = [];
-    for (let k = jaBody.indexOf('\n', 120); k !== -1 && k < jaBody.length - 200; k = jaBody.indexOf('\n', k + 1)) lines.push(k);
-    const pos = lines[Math.floor(jaRand() * lines.length)]! - 1;
-    jaBody = jaBody.slice(0, pos) + KANA[i % KANA.length] + jaBody.slice(pos);
+    jaBody = editOneKana(jaBody, jaRand, i);
     jaTimes.push(timed(() => analyze(draftOf(jaBody), JA_CTX)));
   }
   japanese.push(median(jaTimes));

@@ -14,10 +14,10 @@ import { performance as perf } from 'node:perf_hooks';
 import { text as alexText } from 'alex';
 import writeGood from 'write-good';
 import { analyze, buildDoc, DEFAULT_CONTEXT, rules, type AnalysisContext, type Draft } from '../src/nemawashi';
-import { countWords, makeDraft, makeDraftChars, prng } from './drafts';
+import { countWords, editOneWord, makeDraft, makeDraftChars, prng } from './drafts';
 // @ts-expect-error: a plain ES module script without types
 import { buildCli, CLI_FILE } from '../scripts/build-cli.mjs';
-import { makeJapaneseDraft } from './drafts-ja';
+import { editOneKana, makeJapaneseDraft } from './drafts-ja';
 
 const JSON_ONLY = process.argv.includes('--json');
 /**
@@ -142,20 +142,12 @@ for (const size of SIZES) {
 }
 
 // ---- one-word edit in the 5,000-word draft ---------------------------------------------------
-const EDIT_WORDS = ['promptly', 'shortly', 'carefully', 'gladly', 'today', 'tomorrow', 'soon', 'again', 'also', 'still'];
 let body = makeDraft(5000, 4242);
 analyze(draftOf(body), CTX);
 const editTimes: number[] = [];
 const rand = prng(99);
 for (let i = 0; i < EDIT_RUNS; i++) {
-  // Replace one word somewhere in the body (after the greeting), as a user typing would.
-  const spaces: number[] = [];
-  for (let k = body.indexOf(' ', 30); k !== -1 && spaces.length < 20000; k = body.indexOf(' ', k + 1)) spaces.push(k);
-  const at = spaces[Math.floor(rand() * (spaces.length - 1))]!;
-  const end = body.indexOf(' ', at + 1);
-  const replacement = `${EDIT_WORDS[i % EDIT_WORDS.length]}${i}`.replace(/\d+$/, '') + (i % 2 ? '' : 'er');
-  const edited = body.slice(0, at + 1) + replacement + body.slice(end === -1 ? body.length : end);
-  body = edited === body ? edited + ' ok' : edited;
+  body = editOneWord(body, rand, i);
   editTimes.push(time(() => analyze(draftOf(body), CTX)));
 }
 const editMs = { '5000': round(median(editTimes)) };
@@ -233,13 +225,9 @@ let jaBody = makeJapaneseDraft(10_000, 4343);
 analyze(draftOf(jaBody), JA_CTX);
 const jaEditTimes: number[] = [];
 const jaRand = prng(77);
-const KANA = 'あいうえおかきくけこさしすせそ';
 for (let i = 0; i < EDIT_RUNS; i++) {
   // Type one character into a random line of the writer's words (after the opening).
-  const lines: number[] = [];
-  for (let k = jaBody.indexOf('\n', 120); k !== -1 && k < jaBody.length - 200; k = jaBody.indexOf('\n', k + 1)) lines.push(k);
-  const at = lines[Math.floor(jaRand() * lines.length)]! - 1;
-  jaBody = jaBody.slice(0, at) + KANA[i % KANA.length] + jaBody.slice(at);
+  jaBody = editOneKana(jaBody, jaRand, i);
   jaEditTimes.push(time(() => analyze(draftOf(jaBody), JA_CTX)));
 }
 const ja = { usPerChar2000: round(median(jaUsPerChar)), editMs10000: round(median(jaEditTimes)) };
