@@ -230,6 +230,21 @@ interface LineFacts {
   manyWords?: boolean;
 }
 
+/** What the split asks of a line, by the fact's name (read once per line text: `LineReader`). */
+const LINE_TESTS: { readonly [K in keyof LineFacts]-?: (text: string) => boolean } = {
+  blank: (t) => t.trim() === '',
+  quoteHeader: (t) => ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t) || isJapaneseQuoteHeader(t),
+  lotusBlock: (t) => /\sTo:\s/.test(t) && /\s(?:cc|Subject):/.test(t) && /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(t),
+  from: (t) => HEADER_FROM.test(t),
+  to: (t) => HEADER_TO.test(t),
+  sent: (t) => HEADER_SENT.test(t),
+  other: (t) => HEADER_OTHER.test(t),
+  frame: (t) => FRAME_LINE.test(t),
+  quoteLine: (t) => QUOTE_LINE.test(t) || isJapaneseQuoteLine(t),
+  sigDashes: (t) => SIG_DASHES.test(t),
+  manyWords: (t) => wordsUpTo(t.trim(), 9) > 8,
+};
+
 /** The lines of one split and their facts, kept by text from the last split's. */
 class LineReader {
   private readonly facts: Array<LineFacts | undefined>;
@@ -261,63 +276,50 @@ class LineReader {
     return this.lines[i]!.text;
   }
 
-  blank(i: number): boolean {
+  /** Line i's answer to `key`, read on its text the first time it is asked. */
+  private fact(i: number, key: keyof LineFacts): boolean {
     const f = this.at(i);
-    return (f.blank ??= this.text(i).trim() === '');
+    return (f[key] ??= LINE_TESTS[key](this.text(i)));
+  }
+
+  blank(i: number): boolean {
+    return this.fact(i, 'blank');
   }
   /** An attribution or separator line that starts a quoted or forwarded message. */
   quoteHeader(i: number): boolean {
-    const f = this.at(i);
-    if (f.quoteHeader === undefined) {
-      const t = this.text(i);
-      f.quoteHeader = ON_WROTE.test(t) || JA_WROTE.test(t) || ORIGINAL_MESSAGE.test(t) || FORWARDED_BY.test(t) || REPLY_SEPARATOR.test(t) || isJapaneseQuoteHeader(t);
-    }
-    return f.quoteHeader;
+    return this.fact(i, 'quoteHeader');
   }
   /**
    * Lotus Notes sometimes lays the whole block on one tab-separated line:
    * "Name/ORG@ORG 08/02/2001 10:18 AM   To: Name/ORG@ORG  cc:   Subject: FW: ...".
    */
   lotusBlock(i: number): boolean {
-    const f = this.at(i);
-    if (f.lotusBlock === undefined) {
-      const t = this.text(i);
-      f.lotusBlock = /\sTo:\s/.test(t) && /\s(?:cc|Subject):/.test(t) && /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(t);
-    }
-    return f.lotusBlock;
+    return this.fact(i, 'lotusBlock');
   }
   from(i: number): boolean {
-    const f = this.at(i);
-    return (f.from ??= HEADER_FROM.test(this.text(i)));
+    return this.fact(i, 'from');
   }
   to(i: number): boolean {
-    const f = this.at(i);
-    return (f.to ??= HEADER_TO.test(this.text(i)));
+    return this.fact(i, 'to');
   }
   sent(i: number): boolean {
-    const f = this.at(i);
-    return (f.sent ??= HEADER_SENT.test(this.text(i)));
+    return this.fact(i, 'sent');
   }
   other(i: number): boolean {
-    const f = this.at(i);
-    return (f.other ??= HEADER_OTHER.test(this.text(i)));
+    return this.fact(i, 'other');
   }
   frame(i: number): boolean {
-    const f = this.at(i);
-    return (f.frame ??= FRAME_LINE.test(this.text(i)));
+    return this.fact(i, 'frame');
   }
   quoteLine(i: number): boolean {
-    const f = this.at(i);
-    return (f.quoteLine ??= QUOTE_LINE.test(this.text(i)) || isJapaneseQuoteLine(this.text(i)));
+    return this.fact(i, 'quoteLine');
   }
   sigDashes(i: number): boolean {
-    const f = this.at(i);
-    return (f.sigDashes ??= SIG_DASHES.test(this.text(i)));
+    return this.fact(i, 'sigDashes');
   }
   /** More than 8 words: a line of running text, not a signature's. */
   manyWords(i: number): boolean {
-    const f = this.at(i);
-    return (f.manyWords ??= wordsUpTo(this.text(i).trim(), 9) > 8);
+    return this.fact(i, 'manyWords');
   }
 }
 
