@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   DEFAULT_SETTINGS,
@@ -123,6 +123,48 @@ describe('reading and writing', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(1));
     expect(seen[0]!.language).toBe('auto');
     expect(seen[0]!.audienceMap).toEqual(sample.audienceMap);
+  });
+});
+
+describe('storage calls (issue 12: every webmail tab loads this module)', () => {
+  const spyReads = () => {
+    const calls: string[] = [];
+    for (const area of ['sync', 'local', 'session', 'managed'] as const) {
+      const a = fakeBrowser.storage[area];
+      const get = a.get.bind(a);
+      vi.spyOn(a, 'get').mockImplementation(((keys?: unknown) => {
+        calls.push(`${area}:${JSON.stringify(keys ?? null)}`);
+        return get(keys as string);
+      }) as typeof a.get);
+    }
+    return calls;
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('loading the settings and history modules reads nothing from storage', async () => {
+    const calls = spyReads();
+    await freshModule();
+    await settle();
+    expect(calls).toEqual([]);
+  });
+
+  it('reads current settings in one call, the value with its version', async () => {
+    await fakeBrowser.storage.sync.set({ settings: sample, settings$: { v: SETTINGS_VERSION } });
+    const mod = await freshModule();
+    const calls = spyReads();
+    expect(await mod.getSettings()).toEqual(sample);
+    await settle();
+    expect(calls).toEqual(['sync:["settings","settings$"]']);
+  });
+
+  it('the first save on a fresh install still stores the version beside the value', async () => {
+    const mod = await freshModule();
+    await mod.getSettings();
+    await mod.updateSettings({ language: 'en' });
+    expect(await fakeBrowser.storage.sync.get(['settings$'])).toEqual({ settings$: { v: SETTINGS_VERSION } });
   });
 });
 

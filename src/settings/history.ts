@@ -7,12 +7,15 @@
  * contexts never race to create the salt; reads work anywhere crypto.subtle exists.
  */
 import { storage } from 'wxt/utils/storage';
+import { lazyItem } from './lazy-item';
 
 /** Oldest hashes are dropped beyond this (about 340 KB of local storage). */
 export const HISTORY_LIMIT = 5000;
 
-export const historySaltItem = storage.defineItem<string | null>('local:historySalt', { fallback: null });
-export const historyItem = storage.defineItem<string[]>('local:sentHashes', { fallback: [], version: 1 });
+// Defined on first use (lazy-item.ts): defining an item reads storage at once, and a webmail tab
+// with no compose never needs these.
+export const historySaltItem = lazyItem(() => storage.defineItem<string | null>('local:historySalt', { fallback: null }));
+export const historyItem = lazyItem(() => storage.defineItem<string[]>('local:sentHashes', { fallback: [], version: 1 }));
 
 function toHex(buffer: ArrayBuffer | Uint8Array): string {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);

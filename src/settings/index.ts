@@ -13,6 +13,7 @@ import { MIGRATIONS, migrate } from './migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem, type SettingsRecovery } from './types';
 import { repairSettings, validateSettings } from './validate';
 import { applyPolicy, keepsPhraseMark, readPolicy, watchPolicy, type PolicyRead } from './policy';
+import { lazyItem } from './lazy-item';
 
 export * from './types';
 export { validateSettings, repairSettings, isDomain, isAddress, isHostName, LIMITS } from './validate';
@@ -60,16 +61,25 @@ export {
 /** The settings' key in storage.sync. */
 const SETTINGS_KEY = 'settings';
 
-export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: MIGRATIONS,
-});
+/** Where @wxt-dev/storage keeps an item's version: its key followed by "$". */
+const SETTINGS_META_KEY = `${SETTINGS_KEY}$`;
+
+// Defined on first use (lazy-item.ts): defining an item reads storage at once, and a webmail tab
+// reads its settings with one call (readStoredSettings).
+export const settingsItem = lazyItem(() =>
+  storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
+    fallback: DEFAULT_SETTINGS,
+    version: SETTINGS_VERSION,
+    migrations: MIGRATIONS,
+  }),
+);
 
 /** Set when a stored value had to be repaired; cleared when the user dismisses the notice. */
-export const settingsRecoveryItem = storage.defineItem<SettingsRecovery | null>('local:settingsRecovery', {
-  fallback: null,
-});
+export const settingsRecoveryItem = lazyItem(() =>
+  storage.defineItem<SettingsRecovery | null>('local:settingsRecovery', {
+    fallback: null,
+  }),
+);
 
 /** storage.sync refuses an item above 8,192 bytes (QUOTA_BYTES_PER_ITEM), key included. */
 export const SYNC_ITEM_LIMIT = 8192;
@@ -101,8 +111,27 @@ function repairOnRead(raw: unknown): { settings: Settings; repaired: string[] } 
   return repairSettings(raw ?? DEFAULT_SETTINGS);
 }
 
+/**
+ * The stored settings as the settings item would give them, in one storage call when they are
+ * at the current version (the usual case): the value and its version read together. A value
+ * stored by an older version goes through the item, which migrates it and stores the result.
+ */
+async function readStoredSettings(): Promise<unknown> {
+  let got: Record<string, unknown>;
+  try {
+    got = await browser.storage.sync.get([SETTINGS_KEY, SETTINGS_META_KEY]);
+  } catch {
+    return settingsItem.getValue();
+  }
+  const value = got[SETTINGS_KEY] ?? null;
+  if (value === null) return null;
+  const meta = got[SETTINGS_META_KEY];
+  const version = meta !== null && typeof meta === 'object' && typeof (meta as { v?: unknown }).v === 'number' ? (meta as { v: number }).v : 1;
+  return version === SETTINGS_VERSION ? value : settingsItem.getValue();
+}
+
 export async function getSettings(): Promise<Settings> {
-  const raw: unknown = await settingsItem.getValue();
+  const raw: unknown = await readStoredSettings();
   const { settings, repaired } = repairOnRead(raw);
   if (repaired.length > 0) {
     // Store the repaired value so every context reads the same thing, and say so once.
