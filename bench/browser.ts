@@ -721,14 +721,15 @@ async function main(): Promise<void> {
 
   if (process.env.BENCH_ONLY === 'load') {
     // Only the page load with no compose (BENCH_ONLY=load; BENCH_LOAD_RUNS loads, default 9), and
-    // with BENCH_PROFILE=<dir> a CPU profile of one more load, to see what the work is.
+    // with BENCH_PROFILE=<dir> CPU profiles of BENCH_PROFILE_RUNS more loads (default 1), to see
+    // what the work is.
     const server = await startStaticServer(join(ROOT, 'demo'));
     const b = await launchWithExtension();
     try {
       const load = await pageLoad(b.context, b.extensionId, server.url, Number(process.env.BENCH_LOAD_RUNS ?? 9));
       console.log(JSON.stringify({ loadAverage: loadavg()[0], contentScript: size.pageLoad, pageLoadNoCompose: load }, null, 2));
       const profileDir = process.env.BENCH_PROFILE;
-      if (profileDir) {
+      for (let run = 0; profileDir && run < Number(process.env.BENCH_PROFILE_RUNS ?? 1); run++) {
         const page = await b.context.newPage();
         const cdp = await b.context.newCDPSession(page);
         await cdp.send('Profiler.enable');

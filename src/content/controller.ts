@@ -95,6 +95,9 @@ export class ContentController {
   /** Composes found while the engine and the compose UI load: they get their controller then. */
   private readonly pending = new Map<HTMLElement, Pending>();
   private settings: Settings = DEFAULT_SETTINGS;
+  /** Whether `settings` holds the stored settings yet (loadSettings: once the page holds an editor). */
+  private settingsLoaded = false;
+  private settingsLoad: Promise<void> | null = null;
   /** The organisation's policy, for what the card may offer (the settings already include it). */
   private policy: OrgPolicy | null = null;
   private current: ComposeController | null = null;
@@ -102,7 +105,8 @@ export class ContentController {
   /** performance.now() when the scheduled rescan runs. */
   private rescanDue = 0;
   private lastBadge = '';
-  private readonly browserLanguage: string | undefined;
+  /** The browser's UI language, asked when the first compose gets its controller. */
+  private browserLanguage: string | undefined;
   private runs = 0;
   /** Once per compose, trusted events only, a per-minute cap (src/content/send-record.ts). */
   private readonly sends = new SendRecorder((addresses) => this.sendHistoryRecord(addresses));
@@ -120,45 +124,11 @@ export class ContentController {
     doc.documentElement.appendChild(this.host);
     opts.signal.addEventListener('abort', () => this.host.remove(), { once: true });
     this.host.dataset.mainStart = opts.startedAt.toFixed(1);
-    this.browserLanguage = browserLanguage();
   }
 
   async start(): Promise<void> {
     const { signal } = this.opts;
-    // The user's settings with the organisation's policy applied (src/settings/policy.ts).
-    // Read once here (each read validates the whole value: part of every webmail tab's load) and
-    // handed to the watcher, which then only follows changes.
-    const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
-    this.settings = applyPolicy(user, policy.policy);
-    this.policy = policy.policy;
-    if (signal.aborted) return;
-    const unwatch = watchEffectiveSettings((s, p) => {
-      this.settings = s;
-      this.policy = p.policy;
-      if (!isSiteEnabled(s, this.hostname)) {
-        this.disposeAll();
-        return;
-      }
-      this.rescan();
-      for (const c of this.composes.values()) c.run();
-    }, { user, policy });
-    signal.addEventListener('abort', () => {
-      unwatch();
-      this.disposeAll();
-    });
-    // The check at Send: only composes of a site adapter have a Send to hold.
-    new SendGuard(
-      this.doc.defaultView ?? window,
-      {
-        composes: () => [...this.composes.values()].filter((c) => c.session.adapter !== 'generic' && c.session.isAlive()),
-        threshold: () => this.settings.sendThreshold,
-        dialog: (doc, view, done) => {
-          if (!this.engine) throw new Error('the compose UI is not loaded');
-          return this.engine.ui.sendCheckDialog(doc, view, done);
-        },
-      },
-      signal,
-    );
+    signal.addEventListener('abort', () => this.disposeAll());
     browser.runtime.onMessage.addListener(this.onMessage);
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(this.onMessage));
 
@@ -169,8 +139,51 @@ export class ContentController {
     // earliest sure sign the user is about to type in one.
     this.doc.addEventListener('focusin', () => this.rescan(), { capture: true, signal });
 
-    if (isSiteEnabled(this.settings, this.hostname)) this.rescan();
+    this.rescan();
     this.host.dataset.startupMs = (performance.now() - this.opts.startedAt).toFixed(1);
+  }
+
+  /**
+   * The user's settings with the organisation's policy applied (src/settings/policy.ts), and
+   * the check at Send, from the first time the page holds an editor: not at page load, where
+   * the reads, the repair of the stored value and the policy were most of our work in a tab
+   * that may never open a compose (issue 12). Read once, then the watcher follows changes.
+   */
+  private loadSettings(): Promise<void> {
+    this.settingsLoad ??= (async () => {
+      const { signal } = this.opts;
+      const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
+      if (signal.aborted) return;
+      this.settings = applyPolicy(user, policy.policy);
+      this.policy = policy.policy;
+      this.settingsLoaded = true;
+      this.host.dataset.settingsRead = performance.now().toFixed(1);
+      const unwatch = watchEffectiveSettings((s, p) => {
+        this.settings = s;
+        this.policy = p.policy;
+        if (!isSiteEnabled(s, this.hostname)) {
+          this.disposeAll();
+          return;
+        }
+        this.rescan();
+        for (const c of this.composes.values()) c.run();
+      }, { user, policy });
+      signal.addEventListener('abort', unwatch);
+      // The check at Send: only composes of a site adapter have a Send to hold.
+      new SendGuard(
+        this.doc.defaultView ?? window,
+        {
+          composes: () => [...this.composes.values()].filter((c) => c.session.adapter !== 'generic' && c.session.isAlive()),
+          threshold: () => this.settings.sendThreshold,
+          dialog: (doc, view, done) => {
+            if (!this.engine) throw new Error('the compose UI is not loaded');
+            return this.engine.ui.sendCheckDialog(doc, view, done);
+          },
+        },
+        signal,
+      );
+    })();
+    return this.settingsLoad;
   }
 
   /**
@@ -231,7 +244,13 @@ export class ContentController {
 
   /** Drops composes that closed, adds new ones. */
   rescan(): void {
-    if (this.opts.signal.aborted || !isSiteEnabled(this.settings, this.hostname)) return;
+    if (this.opts.signal.aborted) return;
+    if (!this.settingsLoaded) {
+      // No editor, nothing to find: the settings wait for one (loadSettings), then this runs again.
+      if (!this.settingsLoad && this.doc.querySelector(EDITABLE)) void this.loadSettings().then(() => this.rescan());
+      return;
+    }
+    if (!isSiteEnabled(this.settings, this.hostname)) return;
     for (const [editor, c] of this.composes) {
       if (!c.session.isAlive()) {
         c.dispose();
@@ -291,6 +310,7 @@ export class ContentController {
       return null;
     }
     this.root ??= engine.ui.overlayRoot(this.doc, this.opts.signal, this.host);
+    this.browserLanguage ??= browserLanguage();
     const c = engine.ui.compose(
       session,
       {

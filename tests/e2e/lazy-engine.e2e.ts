@@ -1,6 +1,6 @@
 /**
  * No cost until a compose opens (issue 12): a mail page with no compose gets only the small
- * page-load script (and an empty overlay host); the engine script, with the compose UI, is injected into the extension's isolated world when the
+ * page-load script (and an empty overlay host), which reads no setting; the engine script, with the compose UI, is injected into the extension's isolated world when the
  * first compose appears, the page's own scripts never see it, and later composes reuse it.
  */
 import { expect, it } from 'vitest';
@@ -30,6 +30,8 @@ it('loads the engine only when the first compose opens, into the isolated world,
   await page.waitForTimeout(1500);
   expect(await host.getAttribute('data-engine-requested')).toBeNull();
   expect(await engineInIsolatedWorld(b, tabId)).toBe('undefined');
+  // Nor the settings and the policy: they are read when the page first holds an editor.
+  expect(await host.getAttribute('data-settings-read')).toBeNull();
   // The overlay's host is there, empty: the overlay itself comes with the engine.
   expect(await inShadows(page, 'nemawashi-overlay', () => 1)).toEqual([]);
 
@@ -38,6 +40,7 @@ it('loads the engine only when the first compose opens, into the isolated world,
   await badge.waitFor({ state: 'attached', timeout: 15_000 });
   await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 20_000 });
   expect(await engineInIsolatedWorld(b, tabId)).toBe('object');
+  expect(await host.getAttribute('data-settings-read')).not.toBeNull();
   // The page's own scripts (main world) cannot reach it.
   expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).__nemawashiEngine)).toBe('undefined');
   const requested = await host.getAttribute('data-engine-requested');
