@@ -56,8 +56,16 @@ interface ParagraphCore {
 const coreOf = new WeakMap<Paragraph, ParagraphCore>();
 
 const PARAGRAPH_CACHE_LIMIT = 4000;
+/**
+ * And at most this many characters of paragraphs (lru.ts): five 5,000-word drafts, or the draft
+ * being typed in and the versions its paragraphs had before. Typing in a 5,000-word draft, the
+ * heap levels off once the cache holds this much (~70 bytes of heap per character held, with the
+ * paragraphs' matches and memos); a draft longer than this is checked as before, but a keystroke
+ * re-reads the paragraphs that did not fit.
+ */
+const PARAGRAPH_CACHE_CHARS = 150_000;
 
-const paragraphCache = new Lru<ParagraphCore>(PARAGRAPH_CACHE_LIMIT);
+const paragraphCache = new Lru<ParagraphCore>(PARAGRAPH_CACHE_LIMIT, PARAGRAPH_CACHE_CHARS);
 const matchCache = new WeakMap<PhraseTable<PhraseEntry>, Lru<PhraseMatch<PhraseEntry>[]>>();
 
 /**
@@ -70,6 +78,11 @@ export interface AnalysisStore {
   cores: Map<string, ParagraphCore>;
   matches: Map<object, Map<string, PhraseMatch<PhraseEntry>[]>>;
   memos: Map<string, Map<string, unknown>>;
+}
+
+/** What the paragraph cache holds now (entries, characters): for the tests of its bounds. */
+export function paragraphCacheFigures(): { entries: number; chars: number; maxChars: number } {
+  return { entries: paragraphCache.size, chars: paragraphCache.totalChars, maxChars: PARAGRAPH_CACHE_CHARS };
 }
 
 export function createStore(): AnalysisStore {
@@ -169,7 +182,7 @@ function matchParagraph<E extends PhraseEntry>(table: PhraseTable<E>, p: Paragra
   // A paragraph the engine did not make (a tool's, a test's): by its text.
   let cache = matchCache.get(table as unknown as PhraseTable<PhraseEntry>);
   if (!cache) {
-    cache = new Lru(PARAGRAPH_CACHE_LIMIT);
+    cache = new Lru(PARAGRAPH_CACHE_LIMIT, PARAGRAPH_CACHE_CHARS);
     matchCache.set(table as unknown as PhraseTable<PhraseEntry>, cache);
   }
   let kept = store?.matches.get(table);
@@ -200,7 +213,7 @@ function memoParagraph<V>(key: string, p: Paragraph, compute: (p: Paragraph) => 
   if (kept?.has(p.text)) return kept.get(p.text) as V;
   let memo = paragraphMemos.get(key);
   if (!memo) {
-    memo = new Lru(PARAGRAPH_CACHE_LIMIT);
+    memo = new Lru(PARAGRAPH_CACHE_LIMIT, PARAGRAPH_CACHE_CHARS);
     paragraphMemos.set(key, memo);
   }
   const hit = memo.get(p.text);

@@ -13,15 +13,31 @@
 interface Entry<V> {
   v: V;
   used: number;
+  /** The key's length, counted against `maxChars`. */
+  chars: number;
 }
 
 export class Lru<V> {
   private readonly map = new Map<string, Entry<V>>();
   private clock = 0;
   private readonly slack: number;
+  private readonly charSlack: number;
+  /** The keys' total length. */
+  private chars = 0;
 
-  constructor(private readonly limit: number) {
+  /**
+   * At most `limit` entries, and keys of at most `maxChars` characters in all. What a paragraph
+   * or a sentence holds (tokens, sentences, matches, memos, tags) grows with its text, so the
+   * count alone does not bound memory: typing in one long paragraph makes a new version of it at
+   * every pause, and 4,000 versions of a 5,000-character paragraph held ~400 MB (issue 12's
+   * 10-minute typing run grew 4.4 MB a minute). The characters bound it.
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly maxChars = Infinity,
+  ) {
     this.slack = Math.max(1, Math.ceil(limit / 8));
+    this.charSlack = maxChars / 8;
   }
 
   get(key: string): V | undefined {
@@ -38,8 +54,9 @@ export class Lru<V> {
       e.used = ++this.clock;
       return;
     }
-    this.map.set(key, { v, used: ++this.clock });
-    if (this.map.size > this.limit + this.slack) this.evict();
+    this.map.set(key, { v, used: ++this.clock, chars: key.length });
+    this.chars += key.length;
+    if (this.map.size > this.limit + this.slack || this.chars > this.maxChars + this.charSlack) this.evict();
   }
 
   /** Entries held now (at most limit + slack). */
@@ -47,14 +64,32 @@ export class Lru<V> {
     return this.map.size;
   }
 
-  /** Keeps the `limit` most recently used entries. */
+  /** The keys' total length now (at most maxChars and a slack of an eighth, or one key past it). */
+  get totalChars(): number {
+    return this.chars;
+  }
+
+  /** Keeps the most recently used entries: at most `limit` of them, of at most `maxChars` in all. */
   private evict(): void {
-    const stamps = new Float64Array(this.map.size);
-    let i = 0;
-    for (const e of this.map.values()) stamps[i++] = e.used;
-    stamps.sort();
-    // Stamps are unique: every entry at or below the cut goes, exactly size - limit of them.
-    const cut = stamps[this.map.size - this.limit - 1]!;
-    for (const [k, e] of this.map) if (e.used <= cut) this.map.delete(k);
+    const entries = [...this.map.values()].sort((a, b) => b.used - a.used);
+    let kept = 0;
+    let chars = 0;
+    // Newest first: the first entry that would pass a bound is the cut; it and everything older go.
+    let cut = -1;
+    for (const e of entries) {
+      if (kept === this.limit || (kept > 0 && chars + e.chars > this.maxChars)) {
+        cut = e.used;
+        break;
+      }
+      kept++;
+      chars += e.chars;
+    }
+    if (cut === -1) return;
+    for (const [k, e] of this.map) {
+      if (e.used <= cut) {
+        this.map.delete(k);
+        this.chars -= e.chars;
+      }
+    }
   }
 }

@@ -14,7 +14,8 @@ export interface TaggedTerm {
   tags: string[];
 }
 
-const tagCache = new Lru<TaggedTerm[]>(2000);
+// 2,000 sentences, of at most 200,000 characters in all (the tags of a sentence grow with it).
+const tagCache = new Lru<TaggedTerm[]>(2000, 200_000);
 
 /** Part-of-speech tags for each term of one sentence. Cached (LRU) by the sentence text. */
 export function tagSentence(sentence: string): TaggedTerm[] {
