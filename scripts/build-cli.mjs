@@ -17,6 +17,8 @@ import { asciiOnly } from './ascii-output.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_FILE = join(ROOT, 'bin/nemawashi.mjs');
 const BUNDLE_FILE = join(ROOT, 'bin/nemawashi-cli.cjs');
+/** The phrase tables, read by the bundle one at a time (scripts/tables-precompute.mjs, tablesSidecar). */
+const TABLES_FILE = join(ROOT, 'bin/nemawashi-tables.txt');
 
 export async function buildCli() {
   await build({
@@ -37,7 +39,7 @@ export async function buildCli() {
     banner: { js: '// Built by scripts/build-cli.mjs from src/cli/main.ts; do not edit. Run through bin/nemawashi.mjs.' },
     // compromise's lexicon and the phrase tables computed here once, not at every start of the
     // command (issue 12).
-    plugins: [compromisePrecomputeEsbuild(), tablesPrecomputeEsbuild()],
+    plugins: [compromisePrecomputeEsbuild({ lazyTables: true }), tablesPrecomputeEsbuild({ sidecar: TABLES_FILE })],
     logLevel: 'warning',
   });
   // In ASCII (scripts/ascii-output.mjs): esbuild writes the rules' Japanese regular expressions

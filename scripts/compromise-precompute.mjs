@@ -54,18 +54,76 @@ async function computeTables() {
     });
     return { keys: keys.join(SEP), values, idx: idx.join(',') };
   };
+  const tables = { lexicon: model.one.lexicon, multi: model.one._multiCache, switches: model.two.switches, uncountable: model.two.uncountable };
   // The verb and adjective models as the preTagger's model module holds them before any plugin
   // (suffix rules the library uncompresses and reverses at import).
   const { default: models } = await import(pathToFileURL(join(COMPROMISE_SRC, '2-two/preTagger/model/models/index.js')).href);
   return {
-    lexicon: pack(model.one.lexicon),
-    multi: pack(model.one._multiCache),
-    switches: pack(model.two.switches),
-    uncountable: pack(model.two.uncountable),
+    lexicon: pack(tables.lexicon),
+    multi: pack(tables.multi),
+    switches: pack(tables.switches),
+    uncountable: pack(tables.uncountable),
+    lookup: Object.fromEntries(Object.entries(tables).map(([name, obj]) => [name, lookupTable(obj)])),
     models: JSON.stringify(models),
     net: await parsedNet(nlp),
     tagSet: tagSetJson(model.one.tagSet),
   };
+}
+
+/**
+ * A table packed to be read without being filled in (the CLI's build, \`lazyTables\`): its keys in
+ * hash buckets, each bucket one string of \`<sep>key<end>v\` entries (v: the value's index, in
+ * \`width\` characters of \`digits\`), so a word is looked up with one indexOf in a short string,
+ * and \`order\`, the keys in the table's order, for the day something needs the table whole.
+ * The separators are two printable characters no key holds; the hash is \`lookupHash\` below,
+ * the same function at build time and at run time.
+ */
+function lookupTable(obj) {
+  const keys = Object.keys(obj);
+  const used = new Set(keys.join(''));
+  // Printable ASCII that needs no escape in a single-quoted literal.
+  const printable = [...Array(95)].map((_, i) => String.fromCharCode(32 + i)).filter((c) => c !== "'" && c !== '\\');
+  const [sep, end] = printable.filter((c) => !used.has(c));
+  if (end === undefined) throw new Error('compromise precompute: no two printable characters are free to separate the keys');
+  for (const k of keys) {
+    // A key the library would put on the prototype, or one an object names itself: a lookup table
+    // would answer for it otherwise than the object does; refused rather than handled.
+    if (k === '__proto__' || k in Object.prototype) throw new Error(`compromise precompute: a key names a property of every object: ${JSON.stringify(k)}`);
+  }
+  const digits = printable.filter((c) => c !== sep && c !== end).join('');
+  const values = [];
+  const index = new Map();
+  const code = keys.map((k) => {
+    const v = JSON.stringify(obj[k]);
+    let i = index.get(v);
+    if (i === undefined) {
+      i = values.length;
+      values.push(obj[k]);
+      index.set(v, i);
+    }
+    return i;
+  });
+  let width = 1;
+  while (digits.length ** width < values.length) width++;
+  const spell = (i) => {
+    let s = '';
+    for (let w = 0; w < width; w++, i = Math.floor(i / digits.length)) s = digits[i % digits.length] + s;
+    return s;
+  };
+  let size = 1;
+  while (size * 6 < keys.length) size *= 2;
+  const buckets = Array.from({ length: size }, () => '');
+  keys.forEach((k, i) => {
+    buckets[lookupHash(k) & (size - 1)] += sep + k + end + spell(code[i]);
+  });
+  return { sep, end, digits, width, values, buckets, order: keys.join(sep) };
+}
+
+/** FNV-1a over the UTF-16 code units (the run-time copy is in the generated module). */
+function lookupHash(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Marks, in the tag set's JSON, a key whose value is undefined (JSON would drop the key). */
@@ -177,6 +235,113 @@ function checkOneOrder(expected) {
   }
 }
 
+/** The last stage's tables when they are read in place (\`lazyTables\`): what to look up, per table. */
+function lazyTablesStage(t) {
+  const one = (holder, name, table) => {
+    const { sep, end, digits, width, values, buckets, order } = t.lookup[table];
+    return `      [${holder}, ${JSON.stringify(name)}, { sep: ${singleQuoted(sep)}, end: ${singleQuoted(end)}, digits: ${singleQuoted(digits)}, width: ${width}, values: ${JSON.stringify(values)}, order: ${singleQuoted(order)},
+        buckets: [${buckets.map(singleQuoted).join(',')}] }],`;
+  };
+  return `    tables = [
+${one('model.one', 'lexicon', 'lexicon')}
+${one('model.one', '_multiCache', 'multi')}
+${one('model.two', 'switches', 'switches')}
+${one('model.two', 'uncountable', 'uncountable')}
+    ]`;
+}
+
+/**
+ * \`fillTables\` when the tables are read in place (\`lazyTables\`, the CLI's build): filling in the
+ * 25,000 keys of the lexicon was most of a one-draft \`check\` (issue 12), which looks up a few
+ * hundred words. Each table of the world becomes a Proxy over the table (emptied) that answers
+ * reads (a value, \`in\`, \`hasOwnProperty\`) from the build's lookup (lookupTable), and fills the
+ * table in, in the library's key order, as fillTables does, the first time anything else is asked
+ * of it (a write, a delete, its keys): from then on it is the filled table. Each key read keeps
+ * the value it was first given (an array is the key's own copy, as when filled), so the table
+ * reads the same before and after; tests/compromise-precomputed.test.ts checks it key by key.
+ */
+const LAZY_FILL = `// A table of the world read in place (scripts/compromise-precompute.mjs, lazyTables).
+const lazyTable = (target, t) => {
+  for (const k of Object.keys(target)) delete target[k]
+  const { sep, end, digits, width, values, buckets } = t
+  const mask = buckets.length - 1
+  const read = new Map()
+  let whole = false
+  // The key's value, or undefined when the table has no such key (no value in these tables is).
+  const lookup = (key) => {
+    let v = read.get(key)
+    if (v !== undefined) return v
+    if (key.includes(sep) || key.includes(end)) return undefined
+    let h = 0x811c9dc5
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+    const bucket = buckets[(h >>> 0) & mask]
+    const at = bucket.indexOf(sep + key + end)
+    if (at === -1) return undefined
+    let n = 0
+    for (let p = at + key.length + 2; p < at + key.length + 2 + width; p++) n = n * digits.length + digits.indexOf(bucket[p])
+    v = values[n]
+    if (Array.isArray(v)) v = v.slice()
+    read.set(key, v)
+    return v
+  }
+  const fill = () => {
+    if (whole) return
+    const keys = t.order.split(sep)
+    for (let n = 0; n < keys.length; n++) target[keys[n]] = lookup(keys[n])
+    whole = true
+    read.clear()
+  }
+  return new Proxy(target, {
+    get(o, key, receiver) {
+      if (!whole && typeof key === 'string') {
+        const v = lookup(key)
+        if (v !== undefined) return v
+      }
+      return Reflect.get(o, key, receiver)
+    },
+    has(o, key) {
+      return (!whole && typeof key === 'string' && lookup(key) !== undefined) || Reflect.has(o, key)
+    },
+    getOwnPropertyDescriptor(o, key) {
+      if (!whole && typeof key === 'string') {
+        const v = lookup(key)
+        if (v !== undefined) return { value: v, writable: true, enumerable: true, configurable: true }
+      }
+      return Reflect.getOwnPropertyDescriptor(o, key)
+    },
+    set(o, key, value, receiver) {
+      fill()
+      return Reflect.set(o, key, value, receiver)
+    },
+    defineProperty(o, key, desc) {
+      fill()
+      return Reflect.defineProperty(o, key, desc)
+    },
+    deleteProperty(o, key) {
+      fill()
+      return Reflect.deleteProperty(o, key)
+    },
+    ownKeys(o) {
+      fill()
+      return Reflect.ownKeys(o)
+    },
+    preventExtensions(o) {
+      fill()
+      return Reflect.preventExtensions(o)
+    },
+  })
+}
+let filled = false
+// Puts the tables in place (no filling: see lazyTable); true, at once.
+const fillTables = () => {
+  plug()
+  if (!filled) {
+    filled = true
+    for (const [holder, name, t] of tables) holder[name] = lazyTable(holder[name], t)
+  }
+  return true
+}`;
+
 /**
  * `compromise/two` with the precomputed tables (same plugins, same order as its src/two.js).
  *
@@ -189,7 +354,7 @@ function checkOneOrder(expected) {
  * exactly as published whether or not it was prepared (the network, as in the library, on the first
  * sentence).
  */
-async function twoSource() {
+async function twoSource({ lazyTables = false } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
   // compromise/one (src/one.js) adds its own plugins at import: here they are stages too, in its order.
@@ -251,12 +416,12 @@ ${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
   () => {
     nlp.plugin(swap)
     const model = nlp.model()
-    tables = [
+${lazyTables ? lazyTablesStage(t) : `    tables = [
       [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
       [model.one._multiCache, ${JSON.stringify(t.multi)}],
       [model.two.switches, ${JSON.stringify(t.switches)}],
       [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
-    ]
+    ]`}
   },
 ]
 let stage = 0
@@ -268,7 +433,7 @@ const plugStep = () => {
 const plug = () => {
   while (!plugStep());
 }
-let table = 0
+${lazyTables ? LAZY_FILL : `let table = 0
 let keys = null
 let idx = null
 let next = 0
@@ -295,7 +460,7 @@ const fillTables = (deadline) => {
     idx = null
   }
   return true
-}
+}`}
 let ready = false
 const prepareTagger = (deadline) => {
   if (ready) return true
@@ -450,13 +615,13 @@ export function compromisePrecomputeVite() {
   };
 }
 
-/** esbuild plugin (the CLI, the equality test). */
-export function compromisePrecomputeEsbuild() {
+/** esbuild plugin (the CLI with `lazyTables`, the equality test with and without). */
+export function compromisePrecomputeEsbuild({ lazyTables = false } = {}) {
   return {
     name: 'nemawashi-compromise-precompute',
     setup(build) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
-      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource(), loader: 'js', resolveDir: COMPROMISE_SRC }));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ lazyTables }), loader: 'js', resolveDir: COMPROMISE_SRC }));
       build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
       build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource(), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },

@@ -11,8 +11,9 @@
  * packed trie matches exactly as the table compiled at run time.
  */
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,6 +64,61 @@ export async function tablesModuleSource() {
   return `// Built by scripts/tables-precompute.mjs: the catalogue's compiled phrase tables.\nexport const PRECOMPILED_TABLES = {\n${body}\n};\n`;
 }
 
+/**
+ * The CLI's form (\`sidecar\`): the packed tries in a file next to the bundle, read one table at a
+ * time when the engine first uses it, and the module replacing precompiled-tables.ts only an index
+ * into that file. The tables were 810 kB of the CLI's 2.2 MB: read, kept as a string and copied
+ * into V8's code cache at every start, when one check uses some of them (192 kB for a corpus draft
+ * in English, 9 kB for one in Japanese). Each entry in the file is its key, a tab and the packed
+ * trie in ASCII (JSON escapes), on its own line, after the build's id: what is read is checked
+ * against both, and a
+ * table that cannot be read (a file missing, or of another build) compiles at first use as in the
+ * sources, the same trie.
+ */
+export async function tablesSidecar(file) {
+  const tables = await packedOnce();
+  // eslint-disable-next-line no-control-regex
+  const ascii = (s) => s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Which build wrote the file, in every entry: a file left from another build is not read.
+  const build = createHash('sha256').update(JSON.stringify(tables)).digest('hex').slice(0, 16);
+  let text = '';
+  const index = {};
+  for (const [key, packed] of Object.entries(tables)) {
+    const line = `${build} ${key}\t${ascii(packed)}`;
+    if (line.includes('\n')) throw new Error(`tables precompute: a packed table holds a line break: ${key}`);
+    index[key] = [text.length, line.length];
+    text += line + '\n';
+  }
+  writeFileSync(file, text);
+  const name = JSON.stringify(basename(file));
+  return `// Built by scripts/tables-precompute.mjs: the catalogue's compiled phrase tables are in ${name}
+// next to this bundle, each read when the engine first uses it (tablesSidecar).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+const INDEX = ${JSON.stringify(index)};
+const read = (key) => {
+  const [at, length] = INDEX[key];
+  let fd;
+  try {
+    fd = openSync(join(__dirname, ${name}), 'r');
+    const buf = Buffer.allocUnsafe(length);
+    if (readSync(fd, buf, 0, length, at) !== length) return undefined;
+    const line = buf.toString('latin1');
+    // Another build's file: the table compiles at first use instead.
+    const head = ${JSON.stringify(build + ' ')} + key + '\\t';
+    return line.startsWith(head) ? line.slice(head.length) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+};
+const tables = {};
+for (const key of Object.keys(INDEX)) Object.defineProperty(tables, key, { enumerable: true, get: () => read(key) });
+export const PRECOMPILED_TABLES = Object.freeze(tables);
+`;
+}
+
 const isTablesModule = (id) => id.split('?')[0] === TABLES_MODULE;
 
 /** Rollup/Vite (WXT) plugin. */
@@ -76,13 +132,13 @@ export function tablesPrecomputeVite() {
   };
 }
 
-/** esbuild plugin (the CLI). */
-export function tablesPrecomputeEsbuild() {
+/** esbuild plugin (the CLI, with \`sidecar\`: the file the tables are written to, next to the bundle). */
+export function tablesPrecomputeEsbuild({ sidecar } = {}) {
   return {
     name: 'nemawashi-tables-precompute',
     setup(b) {
       b.onLoad({ filter: /precompiled-tables\.ts$/ }, async (args) =>
-        isTablesModule(args.path) ? { contents: await tablesModuleSource(), loader: 'js' } : undefined,
+        isTablesModule(args.path) ? { contents: await (sidecar ? tablesSidecar(sidecar) : tablesModuleSource()), loader: 'js' } : undefined,
       );
     },
   };
