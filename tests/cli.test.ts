@@ -440,4 +440,40 @@ describe('bin/nemawashi.mjs (a real process)', () => {
     expect(fourth.stderr).toBe('');
     expect(fourth.stdout).toBe(first.stdout);
   }, 120_000);
+
+  it('removes the caches of other builds when it writes its own, and nothing else', () => {
+    const cacheDir = p('stale-caches');
+    mkdirSync(cacheDir);
+    // Left by older builds and versions of Node, and a write that stopped halfway.
+    const stale = ['cli-11.3.244.8-node.23-2201883-1764400000000.cache', 'cli-11.3.244.8-node.23-1700000-1764300000000.cache', 'cli-11.3.244.8-node.23-1700000-1764300000000.cache.4242.tmp'];
+    for (const name of stale) writeFileSync(join(cacheDir, name), 'an old cache');
+    // Not ours, or not a file: left alone, and no failure.
+    const others = ['notes.txt', 'cli-settings.json', 'cli-a-folder.cache'];
+    writeFileSync(join(cacheDir, others[0]!), 'keep');
+    writeFileSync(join(cacheDir, others[1]!), 'keep');
+    mkdirSync(join(cacheDir, others[2]!));
+    writeFileSync(join(cacheDir, others[2]!, 'inside'), 'keep');
+    const run = () =>
+      spawnSync(process.execPath, [BIN, 'check', '-', '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input: CLEAN,
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: '1', NEMAWASHI_CACHE_DIR: cacheDir },
+      });
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toBe('');
+    const after = readdirSync(cacheDir).sort();
+    const written = after.filter((n) => !others.includes(n));
+    expect(written).toHaveLength(1);
+    expect(stale).not.toContain(written[0]);
+    expect(readFileSync(join(cacheDir, written[0]!)).length).toBeGreaterThan(100_000);
+    expect(after).toEqual([...others, written[0]!].sort());
+    // A cache that reads: nothing written, nothing removed (an old file that appears stays).
+    writeFileSync(join(cacheDir, stale[0]!), 'an old cache');
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    expect(readdirSync(cacheDir).sort()).toEqual([...after, stale[0]!].sort());
+  }, 120_000);
 });

@@ -16,22 +16,24 @@ type Nlp = typeof nlpReal;
 
 const ROOT = resolve(import.meta.dirname, '..');
 let dir = '';
-let nlpBuilt: Nlp;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nemawashi-compromise-'));
-  const entry = join(dir, 'entry.mjs');
-  writeFileSync(entry, "export { default } from 'compromise/two';\n");
-  const out = join(dir, 'built.mjs');
-  await build({ entryPoints: [entry], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild()], logLevel: 'warning' });
-  // The bundle is the replacement, not the library: it must not read compromise's packed lexicon.
-  expect(readFileSync(out, 'utf8')).not.toContain('efrt');
-  nlpBuilt = ((await import(pathToFileURL(out).href)) as { default: Nlp }).default;
-}, 60_000);
+  writeFileSync(join(dir, 'entry.mjs'), "export { default } from 'compromise/two';\n");
+});
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Builds `compromise/two` as the builds do (the extension's form, or the CLI's with lazyTables). */
+async function buildTwo(lazyTables: boolean): Promise<string> {
+  const out = join(dir, lazyTables ? 'built-lazy.mjs' : 'built.mjs');
+  await build({ entryPoints: [join(dir, 'entry.mjs')], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild({ lazyTables })], logLevel: 'warning' });
+  // The bundle is the replacement, not the library: it must not read compromise's packed lexicon.
+  expect(readFileSync(out, 'utf8')).not.toContain('efrt');
+  return out;
+}
 
 /** The model as data: regular expressions and functions by their source. */
 function serialise(model: unknown): string {
@@ -50,8 +52,22 @@ interface Pattern {
   regs?: unknown;
 }
 
-describe('compromise with the lexicon computed at build time', () => {
+describe.each([
+  { form: 'filled in (the extension)', lazyTables: false },
+  { form: 'read in place (the CLI)', lazyTables: true },
+])('compromise with the lexicon computed at build time, $form', ({ lazyTables }) => {
+  let out = '';
+  let nlpBuilt: Nlp;
+  beforeAll(async () => {
+    out = await buildTwo(lazyTables);
+    nlpBuilt = ((await import(pathToFileURL(out).href)) as { default: Nlp }).default;
+  }, 60_000);
+
   it('has the same world: lexicon (same keys in the same order), multi-word cache, switches, uncountables and every other table', () => {
+    // One sentence each first: the library parses its match network on its first sentence, and
+    // the other form's tests have already used it.
+    nlpReal('Send it.').json();
+    nlpBuilt('Send it.').json();
     const real = nlpReal.model() as { one: { lexicon: Record<string, unknown> } };
     const built = nlpBuilt.model() as { one: { lexicon: Record<string, unknown> } };
     expect(Object.keys(built.one.lexicon)).toEqual(Object.keys(real.one.lexicon));
@@ -62,7 +78,6 @@ describe('compromise with the lexicon computed at build time', () => {
   it('prepares in steps (tables, then the match network) and then tags exactly as the library does', async () => {
     // A second copy of the built module, fresh: prepared one short step at a time, as the
     // engine script does when a compose opens.
-    const out = join(dir, 'built.mjs');
     const fresh = ((await import(`${pathToFileURL(out).href}?fresh`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;
     let steps = 0;
     while (!fresh.prepareTagger(0)) steps++;
@@ -76,7 +91,6 @@ describe('compromise with the lexicon computed at build time', () => {
   });
 
   it('fills in the match network parsed at build time exactly as the library parses it (Sets, regular expressions, key order)', async () => {
-    const out = join(dir, 'built.mjs');
     const fresh = ((await import(`${pathToFileURL(out).href}?net`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;
     while (!fresh.prepareTagger(0));
     // The library parses its patterns on its first sentence.
@@ -104,7 +118,6 @@ describe('compromise with the lexicon computed at build time', () => {
   });
 
   it('parses a pattern the build did not see, as the library does', async () => {
-    const out = join(dir, 'built.mjs');
     const fresh = ((await import(`${pathToFileURL(out).href}?extra`)) as { default: Nlp & { prepareTagger(deadline: number): boolean } }).default;
     // A pattern added before the network is built (as a plugin could) and one whose text changed.
     const matches = (fresh.model() as { two: { matches: Pattern[] } }).two.matches;
@@ -119,7 +132,9 @@ describe('compromise with the lexicon computed at build time', () => {
     expect(exact(matches.at(-1)!.regs)).toBe(exact(parse('nemawashi [#Noun]', {}, world)));
   });
 
-  it('tags every sentence of the corpus (and a few hard ones) exactly as the library does', () => {
+  it('tags every sentence of the corpus (and a few hard ones) exactly as the library does', async () => {
+    // A fresh copy: nothing has asked for its tables whole (read in place, in the CLI's form).
+    const fresh = ((await import(`${pathToFileURL(out).href}?corpus`)) as { default: Nlp }).default;
     const corpus = resolve(ROOT, '../shared/corpus');
     const texts = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(corpus, f), 'utf8')) : [];
     texts.push("Send it. Please send me the report by Friday. Could you confirm the schedule, and call me tomorrow? We'd've gone. The boxes were boxed; she's running runs.");
@@ -128,6 +143,67 @@ describe('compromise with the lexicon computed at build time', () => {
     // Text and tags of each term, as src/engine/nlp.ts reads them (term ids are per instance).
     const tags = (nlp: Nlp) =>
       sentences.map((s) => (nlp(s).json() as Array<{ terms: Array<{ text: string; tags: string[] }> }>).map((x) => x.terms.map((t) => `${t.text}/${t.tags.join(',')}`).join(' ')));
-    expect(tags(nlpBuilt)).toEqual(tags(nlpReal));
+    expect(tags(fresh)).toEqual(tags(nlpReal));
+  });
+});
+
+type Table = Record<string, unknown>;
+const TABLES = (nlp: Nlp): Record<string, Table> => {
+  const model = nlp.model() as { one: Record<string, Table>; two: Record<string, Table> };
+  return { lexicon: model.one.lexicon!, multi: model.one._multiCache!, switches: model.two.switches!, uncountable: model.two.uncountable! };
+};
+
+describe("compromise's tables read in place (the CLI's build, lazyTables)", () => {
+  let out = '';
+  beforeAll(async () => {
+    out = await buildTwo(true);
+  }, 60_000);
+  const fresh = async (tag: string) => ((await import(`${pathToFileURL(out).href}?${tag}`)) as { default: Nlp }).default;
+
+  it('reads every key as the library has it, and a word it lacks as the library does, before anything fills them in', async () => {
+    const real = TABLES(nlpReal);
+    const built = TABLES(await fresh('reads'));
+    const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+    for (const name of Object.keys(real)) {
+      const [r, b] = [real[name]!, built[name]!];
+      const keys = Object.keys(r);
+      expect(keys.length, name).toBeGreaterThan(100);
+      for (const k of keys) {
+        expect(b[k], `${name}.${k}`).toEqual(r[k]);
+        expect(own(b, k) && k in b, `${name}.${k}`).toBe(true);
+        // The same value each time (an array is the key's own, as in a filled table).
+        expect(b[k]).toBe(b[k]);
+      }
+      // Not in the table: words, the names every object has, a key with the build's separators
+      // (whatever they are: each printable character in turn, around a key of the table).
+      const printable = [...Array(95)].map((_, i) => String.fromCharCode(32 + i));
+      const absent = ['nemawashi', '', 'toString', 'hasOwnProperty', 'constructor', '__proto__', 'valueOf', `${keys[0]}x`, ...printable.map((c) => `${keys[0]}${c}${keys[1]}`), ...printable];
+      for (const k of absent) {
+        expect(b[k], `${name}[${JSON.stringify(k)}]`).toBe(r[k]);
+        expect(own(b, k), `${name} owns ${JSON.stringify(k)}`).toBe(own(r, k));
+        expect(k in b, `${JSON.stringify(k)} in ${name}`).toBe(k in r);
+      }
+    }
+  });
+
+  it('fills a table in, in the library order, when it is written to, and then behaves as the filled table', async () => {
+    const copy = (t: Table): Table => Object.assign({}, t);
+    const real = Object.fromEntries(Object.entries(TABLES(nlpReal)).map(([k, t]) => [k, copy(t)]));
+    const built = TABLES(await fresh('writes'));
+    for (const name of Object.keys(real)) {
+      const [r, b] = [real[name]!, built[name]!];
+      const [first, second] = Object.keys(r);
+      const earlier = b[second!];
+      // What plugins and nlp.addWords do: a new word, a changed one, one deleted.
+      for (const t of [r, b]) {
+        t['nemawashi'] = 'Organization';
+        t[first!] = 'Noun';
+        delete t[second!];
+        t[second!] = earlier;
+      }
+      expect(Object.keys(b), name).toEqual(Object.keys(r));
+      expect(serialise(b), name).toBe(serialise(r));
+      expect(b[second!]).toBe(earlier);
+    }
   });
 });

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import '../src/nemawashi';
 import { definedTables, PhraseTable, phraseKeys, tableKey, type PhraseEntry } from '../src/engine/phrases';
 import { tokenize } from '../src/engine/text';
-import { computePackedTables } from '../scripts/tables-precompute.mjs';
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { computePackedTables, tablesSidecar } from '../scripts/tables-precompute.mjs';
 
 const tables = definedTables();
 let built: Record<string, string>;
@@ -44,6 +49,38 @@ describe('phrase tables compiled at build time', () => {
       const b = unpacked.match(tokens, text).map((m) => [m.start, m.end, m.entry.pattern]);
       expect(b).toEqual(a);
       expect(a.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("in the CLI's form, reads each table from the file beside the bundle, and none from another build's file or without one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nemawashi-sidecar-'));
+    try {
+      const file = join(dir, 'tables.txt');
+      // The module the CLI's bundle holds instead of the tables, bundled as the CLI is (CommonJS).
+      const source = (await tablesSidecar(file)) as string;
+      expect(source.length).toBeLessThan(10_000);
+      await build({ stdin: { contents: source, loader: 'js', resolveDir: dir }, outfile: join(dir, 'tables.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+      const load = () => {
+        const require = createRequire(join(dir, 'x.cjs'));
+        delete require.cache[join(dir, 'tables.cjs')];
+        return (require('./tables.cjs') as { PRECOMPILED_TABLES: Record<string, string | undefined> }).PRECOMPILED_TABLES;
+      };
+      const tables = load();
+      expect(Object.keys(tables).sort()).toEqual(Object.keys(built).sort());
+      // The same tries (a token outside ASCII is written as a JSON escape: the same once parsed).
+      for (const [key, packed] of Object.entries(built)) expect(JSON.parse(tables[key]!), key).toEqual(JSON.parse(packed));
+      expect(Object.values(built).some((packed) => /[^\x00-\x7f]/.test(packed))).toBe(true);
+      // The file is ASCII, one table a line.
+      const text = readFileSync(file, 'latin1');
+      expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+      expect(text.split('\n').length).toBe(Object.keys(built).length + 1);
+      // Another build's file (its id differs): nothing is read, every table compiles as in the sources.
+      writeFileSync(file, text.replace(/^[0-9a-f]+ /gm, '0123456789abcdef '));
+      for (const key of Object.keys(built)) expect(load()[key], key).toBeUndefined();
+      rmSync(file);
+      for (const key of Object.keys(built)) expect(load()[key], key).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -11,10 +11,10 @@
 // ($NEMAWASHI_CACHE_DIR, else $XDG_CACHE_HOME/nemawashi, else ~/.cache/nemawashi); V8 rejects a
 // cache made by another version or for other source, and then it is rewritten. Any failure to
 // read or write it only costs the time it would have saved.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -51,8 +51,33 @@ if (file && (cached === undefined || script.cachedDataRejected)) {
       renameSync(tmp, file);
     } catch {
       // A read-only or missing home: the next run compiles again, nothing else changes.
+      return;
     }
+    removeOtherCaches(dirname(file), basename(file));
   });
+}
+
+/**
+ * Each build of Nemawashi and each version of Node has its own cache (1.5–2.5 MB): once this
+ * run's is written, those of other builds are left from an upgrade or a rebuild, and go. Only
+ * files named as this launcher names them; anything that fails is left as it is.
+ */
+function removeOtherCaches(dir, keep) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    // Ours (cli-….cache) and a write that stopped halfway (cli-….cache.<pid>.tmp), not this build's.
+    if (!/^cli-[^/\\]+\.cache(?:\.\d+\.tmp)?$/.test(name) || name.startsWith(keep)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Removed by another run meanwhile, or not a file: nothing to do.
+    }
+  }
 }
 
 await module.exports.main();
