@@ -5,4 +5,5 @@ export const COMPROMISE_SRC: string;
 export const COMPROMISE_TWO_ID: string;
 /** A Vite/Rollup plugin (typed loosely: WXT brings its own Vite). */
 export function compromisePrecomputeVite(): { name: string; enforce: 'pre'; resolveId(id: string): string | null; load(id: string): Promise<string | null> | string | null };
-export function compromisePrecomputeEsbuild(): EsbuildPlugin;
+/** `lazyTables`: the tables read in place instead of filled in (the CLI's build). */
+export function compromisePrecomputeEsbuild(options?: { lazyTables?: boolean }): EsbuildPlugin;

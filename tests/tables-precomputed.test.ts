@@ -57,7 +57,7 @@ describe('phrase tables compiled at build time', () => {
     try {
       const file = join(dir, 'tables.txt');
       // The module the CLI's bundle holds instead of the tables, bundled as the CLI is (CommonJS).
-      const source = (await tablesSidecar(file)) as string;
+      const source = await tablesSidecar(file);
       expect(source.length).toBeLessThan(10_000);
       await build({ stdin: { contents: source, loader: 'js', resolveDir: dir }, outfile: join(dir, 'tables.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
       const load = () => {
@@ -69,10 +69,10 @@ describe('phrase tables compiled at build time', () => {
       expect(Object.keys(tables).sort()).toEqual(Object.keys(built).sort());
       // The same tries (a token outside ASCII is written as a JSON escape: the same once parsed).
       for (const [key, packed] of Object.entries(built)) expect(JSON.parse(tables[key]!), key).toEqual(JSON.parse(packed));
-      expect(Object.values(built).some((packed) => /[^\x00-\x7f]/.test(packed))).toBe(true);
+      expect(Object.values(built).some((packed) => /[^ -~]/.test(packed))).toBe(true);
       // The file is ASCII, one table a line.
       const text = readFileSync(file, 'latin1');
-      expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+      expect(/[^\t\n -~]/.test(text)).toBe(false);
       expect(text.split('\n').length).toBe(Object.keys(built).length + 1);
       // Another build's file (its id differs): nothing is read, every table compiles as in the sources.
       writeFileSync(file, text.replace(/^[0-9a-f]+ /gm, '0123456789abcdef '));

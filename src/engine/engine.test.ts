@@ -48,6 +48,21 @@ describe('phrase tables', () => {
     const doc = buildDoc({ body: 'sorrys, butter' }, ctx);
     expect(doc.match(table)).toEqual([]);
   });
+  it('makes the phrases of a table given as a function on first use, once, and matches as the list would', () => {
+    let made = 0;
+    const lazy = definePhrases(() => {
+      made++;
+      return ['sorry, but', { pattern: 'take it or leave it', tag: 'final' }];
+    });
+    const listed = definePhrases(['sorry, but', { pattern: 'take it or leave it', tag: 'final' }]);
+    expect(made).toBe(0);
+    const doc = buildDoc({ body: 'Sorry, but take it or leave it.' }, ctx);
+    const ends = (t: typeof listed) => doc.match(t).map((m) => [m.start, m.end, m.entry.pattern, m.entry.tag]);
+    expect(ends(lazy)).toEqual(ends(listed));
+    expect(ends(lazy)).toHaveLength(2);
+    expect(lazy.entries).toEqual(listed.entries);
+    expect(made).toBe(1);
+  });
 });
 
 describe('engine', () => {

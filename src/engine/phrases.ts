@@ -335,7 +335,8 @@ function expandPattern(pattern: string): string[][] {
 const pendingTables: Array<PhraseTable<PhraseEntry>> = [];
 
 export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
-  readonly entries: readonly E[];
+  private list: readonly E[] | undefined;
+  private make: (() => readonly E[]) | undefined;
   private trie: Trie<E> | undefined;
   private readonly literals: E[] = [];
   /** Compilation in progress (compileUntil): the trie so far and the next entry to add. */
@@ -344,9 +345,19 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   private unpacker: Unpacker<E> | undefined;
   private unpackChecked = false;
 
-  constructor(entries: readonly E[]) {
-    this.entries = entries;
+  /** The phrases, or a function that makes them on first use (definePhrases). */
+  constructor(entries: readonly E[] | (() => readonly E[])) {
+    if (typeof entries === 'function') this.make = entries;
+    else this.list = entries;
     pendingTables.push(this as unknown as PhraseTable<PhraseEntry>);
+  }
+
+  get entries(): readonly E[] {
+    if (this.list === undefined) {
+      this.list = this.make!();
+      this.make = undefined;
+    }
+    return this.list;
   }
 
   /** Builds the trie; idempotent. Called by match() and by compilePendingTables(). */
@@ -523,11 +534,17 @@ export function phraseCombinations(...parts: ReadonlyArray<readonly string[]>): 
   return out.filter((p) => p !== '');
 }
 
-/** Builds a phrase table. Strings are shorthand for `{ pattern }`. */
+/**
+ * Builds a phrase table. Strings are shorthand for `{ pattern }`. A function instead of the list
+ * makes it when the table is first used (matched, compiled, or its entries read): for a table of
+ * thousands of generated phrases (phraseCombinations), which every start of the CLI and every
+ * load of the engine made for nothing when the table's rule does not run (issue 12).
+ */
 export function definePhrases<E extends PhraseEntry = PhraseEntry>(
-  entries: ReadonlyArray<E | string>,
+  entries: ReadonlyArray<E | string> | (() => ReadonlyArray<E | string>),
 ): PhraseTable<E> {
-  return new PhraseTable(entries.map((e) => (typeof e === 'string' ? ({ pattern: e } as E) : e)));
+  const toEntries = (list: ReadonlyArray<E | string>): E[] => list.map((e) => (typeof e === 'string' ? ({ pattern: e } as E) : e));
+  return new PhraseTable(typeof entries === 'function' ? () => toEntries(entries()) : toEntries(entries));
 }
 
 /** The token sequences a pattern stands for (used by the duplicate-phrase convention test). */
