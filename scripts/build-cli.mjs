@@ -13,12 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { compromisePrecomputeEsbuild } from './compromise-precompute.mjs';
 import { tablesPrecomputeEsbuild } from './tables-precompute.mjs';
 import { asciiOnly } from './ascii-output.mjs';
+import { moveLargeLiterals } from './bundle-data.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_FILE = join(ROOT, 'bin/nemawashi.mjs');
 const BUNDLE_FILE = join(ROOT, 'bin/nemawashi-cli.cjs');
 /** The phrase tables, read by the bundle one at a time (scripts/tables-precompute.mjs, tablesSidecar). */
 const TABLES_FILE = join(ROOT, 'bin/nemawashi-tables.txt');
+/** The bundle's large data literals (scripts/bundle-data.mjs). */
+const DATA_FILE = join(ROOT, 'bin/nemawashi-data.txt');
 
 export async function buildCli() {
   await build({
@@ -45,7 +48,13 @@ export async function buildCli() {
   // In ASCII (scripts/ascii-output.mjs): esbuild writes the rules' Japanese regular expressions
   // as they are (3,600 characters of 2 MB), which made V8 hold the whole source as two-byte text.
   // Measured 2026-11-30: about 25 ms less CPU per run of `check`.
-  writeFileSync(BUNDLE_FILE, asciiOnly(readFileSync(BUNDLE_FILE, 'utf8'), BUNDLE_FILE));
+  const ascii = asciiOnly(readFileSync(BUNDLE_FILE, 'utf8'), BUNDLE_FILE);
+  // The large data literals (compromise's tables and parsed patterns) in a file beside the bundle
+  // (scripts/bundle-data.mjs): out of the source read and the code cache kept at every start.
+  const { source, data } = moveLargeLiterals(ascii, DATA_FILE);
+  if (data === undefined) throw new Error('build-cli: no large data literal in the bundle: scripts/bundle-data.mjs no longer finds them');
+  writeFileSync(DATA_FILE, data);
+  writeFileSync(BUNDLE_FILE, source);
   copyFileSync(join(ROOT, 'src/cli/launcher.mjs'), CLI_FILE);
   // Runnable as ./bin/nemawashi.mjs too (npm link and global installs set this themselves).
   chmodSync(CLI_FILE, 0o755);

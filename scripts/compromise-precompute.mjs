@@ -74,7 +74,8 @@ async function computeTables() {
  * A table packed to be read without being filled in (the CLI's build, \`lazyTables\`): its keys in
  * hash buckets, each bucket one string of \`<sep>key<end>v\` entries (v: the value's index, in
  * \`width\` characters of \`digits\`), so a word is looked up with one indexOf in a short string,
- * and \`order\`, the keys in the table's order, for the day something needs the table whole.
+ * and \`order\`, the keys in the table's order, for the day something needs the table whole (a
+ * function: the CLI's build reads it from its data file only then, scripts/bundle-data.mjs).
  * The separators are two printable characters no key holds; the hash is \`lookupHash\` below,
  * the same function at build time and at run time.
  */
@@ -239,7 +240,7 @@ function checkOneOrder(expected) {
 function lazyTablesStage(t) {
   const one = (holder, name, table) => {
     const { sep, end, digits, width, values, buckets, order } = t.lookup[table];
-    return `      [${holder}, ${JSON.stringify(name)}, { sep: ${singleQuoted(sep)}, end: ${singleQuoted(end)}, digits: ${singleQuoted(digits)}, width: ${width}, values: ${JSON.stringify(values)}, order: ${singleQuoted(order)},
+    return `      [${holder}, ${JSON.stringify(name)}, { sep: ${singleQuoted(sep)}, end: ${singleQuoted(end)}, digits: ${singleQuoted(digits)}, width: ${width}, values: ${JSON.stringify(values)}, order: () => ${singleQuoted(order)},
         buckets: [${buckets.map(singleQuoted).join(',')}] }],`;
   };
   return `    tables = [
@@ -286,7 +287,7 @@ const lazyTable = (target, t) => {
   }
   const fill = () => {
     if (whole) return
-    const keys = t.order.split(sep)
+    const keys = t.order().split(sep)
     for (let n = 0; n < keys.length; n++) target[keys[n]] = lookup(keys[n])
     whole = true
     read.clear()
