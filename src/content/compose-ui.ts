@@ -1,14 +1,49 @@
 /**
  * The compose UI, loaded with the engine (entrypoints/engine.ts) when the first compose appears:
  * the overlay (underlines, card, badge), the per-compose controller and the check-at-Send
- * dialog. None of it is needed on a webmail page with no draft open, so the page-load script
- * (entrypoints/content.ts) holds only the compose watcher, the adapters, the settings and the
- * overlay's empty host element, and reaches this through the engine's interface (engine-api.ts).
+ * dialog, the check at Send and the settings code. None of it is needed on a webmail page with no
+ * draft open, so the page-load script (entrypoints/content.ts) holds only the compose watcher, the
+ * adapters, the one read of whether the site is turned off (site-switch.ts) and the overlay's
+ * empty host element, and reaches this through the engine's interface (engine-api.ts).
  */
 import { SendCheckDialog, type SendCheckChoice, type SendCheckView } from '../overlay/send-check';
 import { OverlayRoot } from '../overlay/overlay';
+import {
+  applyPolicy,
+  getSettings,
+  historyChecker,
+  lookupHistory,
+  policyKeepsOn,
+  readPolicy,
+  updateSettings,
+  watchEffectiveSettings,
+  DEFAULT_SETTINGS,
+  type OrgPolicy,
+  type PolicyRead,
+  type Settings,
+  type SettingsUpdate,
+} from '../settings';
+import { isRecipientName } from '../settings/validate';
 import { ComposeController, DEBOUNCE_MS, type ComposeHost, type DraftState } from './compose-controller';
+import { SendGuard, type SendGuardHost } from './send-guard';
 import type { ComposeSession } from '../webmail/types';
+
+/**
+ * The settings as the content script uses them once a compose is checked: read and watched with
+ * the organisation's policy applied, and changed from the card. Here, with the engine, rather than
+ * in the page-load script (site-switch.ts reads the one setting it needs before the engine).
+ */
+export interface ComposeSettings {
+  /** The user's settings (the defaults if they cannot be read) and the policy, read once. */
+  read(): Promise<{ user: Settings; policy: PolicyRead }>;
+  applyPolicy(user: Settings, policy: OrgPolicy | null): Settings;
+  watch: typeof watchEffectiveSettings;
+  update(update: SettingsUpdate): Promise<Settings>;
+  policyKeepsOn(policy: OrgPolicy | null, ruleId: string): boolean;
+  isRecipientName(name: string): boolean;
+  lookupHistory: typeof lookupHistory;
+  historyChecker: typeof historyChecker;
+}
 
 export interface ComposeUi {
   /** The analysis debounce (ms), for the benchmark's latency figure. */
@@ -17,6 +52,9 @@ export interface ComposeUi {
   overlayRoot(doc: Document, signal: AbortSignal, host: HTMLElement): OverlayRoot;
   compose(session: ComposeSession, host: ComposeHost, state?: DraftState): ComposeController;
   sendCheckDialog(doc: Document, view: SendCheckView, done: (choice: SendCheckChoice, dontAsk: boolean, event: Event) => void): SendCheckDialog;
+  /** The check at Send on this window, from now until `signal` aborts (send-guard.ts). */
+  guardSend(win: Window, host: SendGuardHost, signal: AbortSignal): void;
+  readonly settings: ComposeSettings;
 }
 
 export function createComposeUi(): ComposeUi {
@@ -25,5 +63,19 @@ export function createComposeUi(): ComposeUi {
     overlayRoot: (doc, signal, host) => new OverlayRoot(doc, signal, { host }),
     compose: (session, host, state) => new ComposeController(session, host, state),
     sendCheckDialog: (doc, view, done) => new SendCheckDialog(doc, view, done),
+    guardSend: (win, host, signal) => void new SendGuard(win, host, signal),
+    settings: {
+      read: async () => {
+        const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
+        return { user, policy };
+      },
+      applyPolicy,
+      watch: watchEffectiveSettings,
+      update: updateSettings,
+      policyKeepsOn,
+      isRecipientName,
+      lookupHistory,
+      historyChecker,
+    },
   };
 }

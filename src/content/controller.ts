@@ -9,27 +9,15 @@ import { browserLanguage } from '../i18n';
 import { CONTENT_MESSAGE_TYPES, isMessage, sendToBackground, senderOf, type ContentRequest, type DraftChanged, type DraftSummary } from '../messages';
 import { normalizeName } from '../engine/audience';
 import type { OverlayRoot } from '../overlay/overlay';
-import {
-  applyPolicy,
-  getSettings,
-  historyChecker,
-  lookupHistory,
-  isSiteEnabled,
-  policyKeepsOn,
-  readPolicy,
-  updateSettings,
-  watchEffectiveSettings,
-  DEFAULT_SETTINGS,
-  type OrgPolicy,
-  type Settings,
-} from '../settings';
-import { isRecipientName } from '../settings/validate';
+import { isSiteEnabled } from '../settings/context';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/types';
+import type { OrgPolicy } from '../settings/policy';
 import type { ComposeSession } from '../webmail/types';
 import type { ComposeController, DraftState, RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
-import { SendGuard } from './send-guard';
 import type { ContentEngine } from './engine-api';
 import { loadEngine } from './engine-loader';
+import { siteTurnedOff, watchSiteSwitch } from './site-switch';
 
 /**
  * Finds compose sessions not yet known (the adapters' entry point, or the demo's). A session
@@ -94,10 +82,16 @@ export class ContentController {
   private readonly composes = new Map<HTMLElement, ComposeController>();
   /** Composes found while the engine and the compose UI load: they get their controller then. */
   private readonly pending = new Map<HTMLElement, Pending>();
+  /** The settings with the policy applied: read in full with the engine (useEngine). */
   private settings: Settings = DEFAULT_SETTINGS;
-  /** Whether `settings` holds the stored settings yet (loadSettings: once the page holds an editor). */
-  private settingsLoaded = false;
-  private settingsLoad: Promise<void> | null = null;
+  /**
+   * Whether the site is turned off: unknown (null) until the page first holds an editor
+   * (checkSite), then from the one read site-switch.ts makes, then from the full settings.
+   */
+  private siteOff: boolean | null = null;
+  private siteCheck: Promise<void> | null = null;
+  /** Until the engine's settings watcher takes over: the page-load script's watch of the switch. */
+  private unwatchSite: (() => void) | null = null;
   /** The organisation's policy, for what the card may offer (the settings already include it). */
   private policy: OrgPolicy | null = null;
   private current: ComposeController | null = null;
@@ -144,46 +138,65 @@ export class ContentController {
   }
 
   /**
-   * The user's settings with the organisation's policy applied (src/settings/policy.ts), and
-   * the check at Send, from the first time the page holds an editor: not at page load, where
-   * the reads, the repair of the stored value and the policy were most of our work in a tab
-   * that may never open a compose (issue 12). Read once, then the watcher follows changes.
+   * Whether the user turned this site off, read the first time the page holds an editor: not at
+   * page load, in a tab that may never open a compose (issue 12). Until the engine (and the
+   * settings in full) are loaded, a change of the stored settings reads it again.
    */
-  private loadSettings(): Promise<void> {
-    this.settingsLoad ??= (async () => {
+  private checkSite(): Promise<void> {
+    this.siteCheck ??= (async () => {
       const { signal } = this.opts;
-      const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
-      if (signal.aborted) return;
-      this.settings = applyPolicy(user, policy.policy);
-      this.policy = policy.policy;
-      this.settingsLoaded = true;
+      const read = async () => {
+        const off = await siteTurnedOff(this.hostname);
+        if (signal.aborted || this.engine) return;
+        this.siteOff = off;
+        if (off) this.disposeAll();
+        else this.rescan();
+      };
+      this.unwatchSite = watchSiteSwitch(() => void read());
+      signal.addEventListener('abort', () => this.unwatchSite?.());
+      this.siteOff = await siteTurnedOff(this.hostname);
       this.host.dataset.settingsRead = performance.now().toFixed(1);
-      const unwatch = watchEffectiveSettings((s, p) => {
-        this.settings = s;
-        this.policy = p.policy;
-        if (!isSiteEnabled(s, this.hostname)) {
-          this.disposeAll();
-          return;
-        }
-        this.rescan();
-        for (const c of this.composes.values()) c.run();
-      }, { user, policy });
-      signal.addEventListener('abort', unwatch);
-      // The check at Send: only composes of a site adapter have a Send to hold.
-      new SendGuard(
-        this.doc.defaultView ?? window,
-        {
-          composes: () => [...this.composes.values()].filter((c) => c.session.adapter !== 'generic' && c.session.isAlive()),
-          threshold: () => this.settings.sendThreshold,
-          dialog: (doc, view, done) => {
-            if (!this.engine) throw new Error('the compose UI is not loaded');
-            return this.engine.ui.sendCheckDialog(doc, view, done);
-          },
-        },
-        signal,
-      );
     })();
-    return this.settingsLoad;
+    return this.siteCheck;
+  }
+
+  /**
+   * With the engine: the user's settings with the organisation's policy applied (read in full,
+   * then followed by a watcher), and the check at Send.
+   */
+  private async useEngine(engine: ContentEngine): Promise<void> {
+    const { signal } = this.opts;
+    const access = engine.ui.settings;
+    const { user, policy } = await access.read();
+    if (signal.aborted) return;
+    this.unwatchSite?.();
+    this.unwatchSite = null;
+    this.settings = access.applyPolicy(user, policy.policy);
+    this.policy = policy.policy;
+    this.siteOff = !isSiteEnabled(this.settings, this.hostname);
+    const unwatch = access.watch((s, p) => {
+      this.settings = s;
+      this.policy = p.policy;
+      this.siteOff = !isSiteEnabled(s, this.hostname);
+      if (this.siteOff) {
+        this.disposeAll();
+        return;
+      }
+      this.rescan();
+      for (const c of this.composes.values()) c.run();
+    }, { user, policy });
+    signal.addEventListener('abort', unwatch);
+    // The check at Send: only composes of a site adapter have a Send to hold.
+    engine.ui.guardSend(
+      this.doc.defaultView ?? window,
+      {
+        composes: () => [...this.composes.values()].filter((c) => c.session.adapter !== 'generic' && c.session.isAlive()),
+        threshold: () => this.settings.sendThreshold,
+        dialog: (doc, view, done) => engine.ui.sendCheckDialog(doc, view, done),
+      },
+      signal,
+    );
+    this.engine = engine;
   }
 
   /**
@@ -196,9 +209,10 @@ export class ContentController {
     const d = this.host.dataset;
     d.engineRequested = performance.now().toFixed(1);
     loadEngine(this.opts.signal)
-      .then(({ engine, timing }) => {
+      .then(async ({ engine, timing }) => {
         if (this.opts.signal.aborted) return;
-        this.engine = engine;
+        await this.useEngine(engine);
+        if (this.opts.signal.aborted) return;
         for (const resolve of this.engineWaiters.splice(0)) resolve();
         // Figures for the benchmark and the tests.
         d.debounceMs = String(engine.ui.debounceMs);
@@ -212,7 +226,7 @@ export class ContentController {
         this.pending.clear();
         for (const p of waiting) {
           p.offSend();
-          if (p.session.isAlive() && isSiteEnabled(this.settings, this.hostname)) this.add(p.session, p.state);
+          if (p.session.isAlive() && !this.siteOff) this.add(p.session, p.state);
           else p.session.dispose();
         }
         this.host.dataset.composes = String(this.composes.size + this.pending.size);
@@ -245,12 +259,12 @@ export class ContentController {
   /** Drops composes that closed, adds new ones. */
   rescan(): void {
     if (this.opts.signal.aborted) return;
-    if (!this.settingsLoaded) {
-      // No editor, nothing to find: the settings wait for one (loadSettings), then this runs again.
-      if (!this.settingsLoad && this.doc.querySelector(EDITABLE)) void this.loadSettings().then(() => this.rescan());
+    if (this.siteOff === null) {
+      // No editor, nothing to find: the site's switch waits for one (checkSite), then this runs again.
+      if (!this.siteCheck && this.doc.querySelector(EDITABLE)) void this.checkSite().then(() => this.rescan());
       return;
     }
-    if (!isSiteEnabled(this.settings, this.hostname)) return;
+    if (this.siteOff) return;
     for (const [editor, c] of this.composes) {
       if (!c.session.isAlive()) {
         c.dispose();
@@ -320,11 +334,11 @@ export class ContentController {
         engine: () => this.engine,
         whenEngine: () => (this.engine ? Promise.resolve() : new Promise<void>((resolve) => this.engineWaiters.push(resolve))),
         disableRule: (id) => this.disableRule(id),
-        canDisableRule: (id) => !policyKeepsOn(this.policy, id),
+        canDisableRule: (id) => !engine.ui.settings.policyKeepsOn(this.policy, id),
         recordSend: (trigger, composeId, draft) => this.sends.record(trigger, composeId, draft),
         mapName: (name, audience) => this.mapName(name, audience),
-        lookupHistory,
-        historyChecker,
+        lookupHistory: engine.ui.settings.lookupHistory,
+        historyChecker: engine.ui.settings.historyChecker,
         rendered: (compose, timing) => this.rendered(compose, timing),
         touched: (compose) => {
           this.current = compose;
@@ -435,7 +449,8 @@ export class ContentController {
       // Take effect at once here; storage then tells every tab.
       this.settings = { ...this.settings, disabledRules: [...this.settings.disabledRules, ruleId] };
     }
-    updateSettings((s) => ({ ...s, disabledRules: s.disabledRules.includes(ruleId) ? s.disabledRules : [...s.disabledRules, ruleId] })).catch(
+    // The card that offers this exists only once the engine (and its settings code) is loaded.
+    this.engine?.ui.settings.update((s) => ({ ...s, disabledRules: s.disabledRules.includes(ruleId) ? s.disabledRules : [...s.disabledRules, ruleId] })).catch(
       (err) => console.warn('nemawashi: could not save the rule setting', err),
     );
   }
@@ -447,14 +462,15 @@ export class ContentController {
    */
   private mapName(name: string, audience: 'ja' | 'us'): void {
     const match = name.replace(/\s+/g, ' ').trim();
-    if (!isRecipientName(match)) return;
+    const access = this.engine?.ui.settings;
+    if (!access || !access.isRecipientName(match)) return;
     const key = normalizeName(match);
     const put = (s: Settings): Settings => ({
       ...s,
       audienceMap: [...s.audienceMap.filter((m) => !(m.kind === 'name' && normalizeName(m.match) === key)), { match, kind: 'name' as const, audience }],
     });
     this.settings = put(this.settings);
-    updateSettings(put).catch((err) => console.warn('nemawashi: could not save the recipient setting', err));
+    access.update(put).catch((err) => console.warn('nemawashi: could not save the recipient setting', err));
   }
 
   private sendHistoryRecord(addresses: string[]): void {

@@ -2,8 +2,9 @@
  * What the content script asks of the engine, and how the two scripts find each other.
  *
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
- * watcher, the adapters, the settings and the overlay's empty host. The engine, the rules, the
- * tagger and the compose UI (compose-ui.ts) are three more scripts (ENGINE_SCRIPT_FILES) that
+ * watcher, the adapters, the read of whether the site is turned off (site-switch.ts) and the
+ * overlay's empty host. The engine, the rules, the tagger and the compose UI (compose-ui.ts: the
+ * overlay, the check at Send, the settings code) are three more scripts (ENGINE_SCRIPT_FILES) that
  * the background injects into the same isolated world when the first compose appears
  * (`scripting.executeScript`); they leave their parts and this interface on the isolated world's
  * global object, which the page cannot see. Besides types, this module holds only the few lines

@@ -104,7 +104,7 @@ describe('a hostile page', () => {
       expect(view.html, secret).not.toContain(secret);
     }
     // What the hosts say in attributes: ids, counts, worst severity, timings; nothing else.
-    for (const a of view.attributes) expect(a).toMatch(/^(?:data-(?:compose-id|count|max-severity|paused|below|mode|debounce-ms|main-start|startup-ms|warmup-ms|composes|runs|language|last-[a-z-]+|engine-[a-z-]+)=|style=|hidden=)/);
+    for (const a of view.attributes) expect(a).toMatch(/^(?:data-(?:compose-id|count|max-severity|paused|below|mode|debounce-ms|main-start|startup-ms|settings-read|warmup-ms|composes|runs|language|last-[a-z-]+|engine-[a-z-]+)=|style=|hidden=)/);
     await page.close();
   });
 

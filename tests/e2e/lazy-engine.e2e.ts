@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import type { ExtensionBrowser } from './harness';
 import { openTab, useExtensionBrowser } from './page-helpers';
+import { openPopup, setStoredSettings, storedSettings } from './popup-helpers';
 import { inShadows } from './shadow';
 
 const env = useExtensionBrowser({ demo: true });
@@ -59,5 +60,34 @@ it('loads the engine only when the first compose opens, into the isolated world,
     { timeout: 20_000 },
   );
   expect(await host.getAttribute('data-engine-requested')).toBe(requested);
+  await page.close();
+});
+
+it('a site the user turned off never loads the engine, and it loads once the site is on again', async () => {
+  const { b } = env;
+  // Turned off from the popup, as a user does, on a compose of this site.
+  const first = await openTab(b, `${env.demoUrl}/index.html?open=sample`);
+  await first.page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 20_000 });
+  const popup = await openPopup(b, first.tabId);
+  await popup.click('button[data-key="site"]');
+  await expect.poll(async () => ((await storedSettings(b))?.disabledSites as string[] | undefined) ?? []).toEqual(['127.0.0.1']);
+  await popup.close();
+  await first.page.close();
+
+  // The next visit: a compose opens, and nothing of the engine comes.
+  const { page, tabId } = await openTab(b, `${env.demoUrl}/index.html?open=none`);
+  const host = page.locator('nemawashi-overlay');
+  await page.waitForFunction(() => document.querySelector('nemawashi-overlay')?.hasAttribute('data-startup-ms'), undefined, { timeout: 15_000 });
+  await page.locator('[data-open="sample"]').click();
+  await page.waitForFunction(() => document.querySelector('nemawashi-overlay')?.hasAttribute('data-settings-read'), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(1500);
+  expect(await host.getAttribute('data-engine-requested')).toBeNull();
+  expect(await engineInIsolatedWorld(b, tabId)).toBe('undefined');
+  expect(await page.locator('nemawashi-badge').count()).toBe(0);
+
+  // On again (from the options page or another tab): the open compose is checked.
+  await setStoredSettings(b, { disabledSites: [] });
+  await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 20_000 });
+  expect(await engineInIsolatedWorld(b, tabId)).toBe('object');
   await page.close();
 });

@@ -1,0 +1,47 @@
+/**
+ * Whether the user turned Nemawashi off on this site, as the page-load script needs to know it:
+ * before asking for the engine when the page first holds an editor (a site turned off must not
+ * load it). One storage read of the stored settings and their version, with no validation: the
+ * settings code (validation, repair, migrations, the organisation's policy) comes with the engine
+ * (compose-ui.ts), which reads the settings in full before any compose is checked (issue 12: the
+ * page-load script compiles ~30 kB less in every webmail tab).
+ *
+ * A value this cannot read with certainty (not an object, stored by an older version, a field of
+ * another shape) counts as "on": the engine's full read then decides, as it does for every other
+ * setting.
+ */
+import { browser } from 'wxt/browser';
+import { isSiteEnabled } from '../settings/context';
+import { SETTINGS_VERSION, type Settings } from '../settings/types';
+
+/** The settings' key in storage.sync, and the key where @wxt-dev/storage keeps their version. */
+const KEY = 'settings';
+const META_KEY = `${KEY}$`;
+
+export async function siteTurnedOff(hostname: string): Promise<boolean> {
+  let got: Record<string, unknown>;
+  try {
+    got = await browser.storage.sync.get([KEY, META_KEY]);
+  } catch {
+    return false;
+  }
+  const value = got[KEY] as { disabledSites?: unknown } | null | undefined;
+  const meta = got[META_KEY] as { v?: unknown } | null | undefined;
+  if (value === null || typeof value !== 'object' || meta?.v !== SETTINGS_VERSION) return false;
+  const sites = value.disabledSites;
+  if (!Array.isArray(sites) || !sites.every((s) => typeof s === 'string')) return false;
+  return !isSiteEnabled({ disabledSites: sites } as Settings, hostname);
+}
+
+/** Calls `cb` when the stored settings change (until the engine's own watcher takes over). */
+export function watchSiteSwitch(cb: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && KEY in changes) cb();
+  };
+  try {
+    browser.storage.onChanged.addListener(listener);
+  } catch {
+    return () => {};
+  }
+  return () => browser.storage.onChanged.removeListener(listener);
+}
