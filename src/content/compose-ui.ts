@@ -6,6 +6,7 @@
  * adapters, the one read of whether the site is turned off (site-switch.ts) and the overlay's
  * empty host element, and reaches this through the engine's interface (engine-api.ts).
  */
+import { browser } from 'wxt/browser';
 import { SendCheckDialog, type SendCheckChoice, type SendCheckView } from '../overlay/send-check';
 import { OverlayRoot } from '../overlay/overlay';
 import {
@@ -34,7 +35,10 @@ import type { ComposeSession } from '../webmail/types';
  * in the page-load script (site-switch.ts reads the one setting it needs before the engine).
  */
 export interface ComposeSettings {
-  /** The user's settings (the defaults if they cannot be read) and the policy, read once. */
+  /**
+   * The user's settings (the defaults if they cannot be read) and the policy: read when the engine
+   * script ran (again if they changed since), for the content script's one call.
+   */
   read(): Promise<{ user: Settings; policy: PolicyRead }>;
   applyPolicy(user: Settings, policy: OrgPolicy | null): Settings;
   watch: typeof watchEffectiveSettings;
@@ -57,7 +61,40 @@ export interface ComposeUi {
   readonly settings: ComposeSettings;
 }
 
+/**
+ * The settings and the policy, read as soon as the engine script runs: the read then overlaps the
+ * engine's warm-up instead of following it on the way to a cold compose's first underlines. A
+ * change of either before the content script asks for them makes it read them again.
+ */
+function earlySettingsRead(): () => Promise<{ user: Settings; policy: PolicyRead }> {
+  const read = async () => {
+    const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
+    return { user, policy };
+  };
+  let early: Promise<{ user: Settings; policy: PolicyRead }> | null = read();
+  let changed = false;
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'sync' && 'settings' in changes)) changed = true;
+  };
+  try {
+    browser.storage.onChanged.addListener(onChanged);
+  } catch {
+    changed = true;
+  }
+  return () => {
+    const kept = early;
+    early = null;
+    try {
+      browser.storage.onChanged.removeListener(onChanged);
+    } catch {
+      // Nothing was listening.
+    }
+    return kept && !changed ? kept : read();
+  };
+}
+
 export function createComposeUi(): ComposeUi {
+  const readSettings = earlySettingsRead();
   return {
     debounceMs: DEBOUNCE_MS,
     overlayRoot: (doc, signal, host) => new OverlayRoot(doc, signal, { host }),
@@ -65,10 +102,7 @@ export function createComposeUi(): ComposeUi {
     sendCheckDialog: (doc, view, done) => new SendCheckDialog(doc, view, done),
     guardSend: (win, host, signal) => void new SendGuard(win, host, signal),
     settings: {
-      read: async () => {
-        const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
-        return { user, policy };
-      },
+      read: readSettings,
       applyPolicy,
       watch: watchEffectiveSettings,
       update: updateSettings,
