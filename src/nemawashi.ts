@@ -17,9 +17,12 @@ export function analyzeDraft(draft: Draft, context: Partial<AnalysisContext> = {
   return engine.analyzeDraft(draft, { ...DEFAULT_CONTEXT, ...context });
 }
 
-/** The same analysis in steps, for a page's main thread (src/engine/sliced.ts). */
-export function analyzeInSlices(draft: Draft, context: Partial<AnalysisContext> = {}): SlicedAnalysis {
-  return startEngineAnalysis(engine, draft, { ...DEFAULT_CONTEXT, ...context });
+/**
+ * The same analysis in steps, for a page's main thread (src/engine/sliced.ts); `inSteps`: in
+ * steps whatever the draft's length.
+ */
+export function analyzeInSlices(draft: Draft, context: Partial<AnalysisContext> = {}, opts: { inSteps?: boolean } = {}): SlicedAnalysis {
+  return startEngineAnalysis(engine, draft, { ...DEFAULT_CONTEXT, ...context }, opts);
 }
 
 export * from './engine';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeDraft, analyzeInSlices, draftWindows, LARGE_DRAFT_CHARS, WINDOW_CHARS, type AnalysisContext, type Draft } from '../src/nemawashi';
+import { analyzeDraft, analyzeInSlices, draftWindows, LARGE_DRAFT_CHARS, rules, WINDOW_CHARS, type AnalysisContext, type Draft } from '../src/nemawashi';
 
 /** Runs the sliced analysis with a deadline already past: one unit of work per step. */
 function sliced(draft: Draft, ctx: Partial<AnalysisContext>) {
@@ -124,6 +124,25 @@ describe('the analysis in slices equals the one-step analysis', () => {
       { numRuns: 40, seed: 20261130, endOnFailure: true },
     );
   }, 600_000);
+
+  it('for short drafts analysed in steps on request (inSteps: the content script\'s first analysis, one rule a step; fast-check)', () => {
+    const shortBody = fc.array(fc.constantFrom(...PARAGRAPHS), { minLength: 0, maxLength: 10 }).map((ps) => ps.join('\n\n'));
+    fc.assert(
+      fc.property(shortBody, context, extras, (body, ctx, more) => {
+        const draft: Draft = { body, ...(more.subject ? { subject: more.subject } : {}), ...(more.attachments ? { attachments: more.attachments } : {}) };
+        const c = { ...ALL, ...ctx, userPhrases: [{ id: 'p1', phrase: 'ASAP', message: 'Say when', pack: 'common' as const }] };
+        const job = analyzeInSlices(draft, c, { inSteps: true });
+        let guard = 0;
+        while (!job.step(0)) if (++guard > 100_000) throw new Error('never done');
+        const whole = analyzeDraft(draft, c);
+        // Each rule is a step of its own (in one step, the first analysis compiled them all at once).
+        expect(job.steps).toBeGreaterThan(rules.length);
+        expect(job.result().facts).toEqual(whole.facts);
+        expect(job.result().findings.map((f) => JSON.stringify(f))).toEqual(whole.findings.map((f) => JSON.stringify(f)));
+      }),
+      { numRuns: 60, seed: 20261130, endOnFailure: true },
+    );
+  });
 
   it('for generated long Japanese drafts, where a window may open with lines that look like an addressee block (fast-check)', () => {
     const JA = PARAGRAPHS.filter((p) => /[ぁ-んァ-ン一-龯]/u.test(p));

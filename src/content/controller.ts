@@ -29,22 +29,29 @@ export type ComposeFinder = (doc: Document, known: ReadonlySet<HTMLElement>) => 
 const RESCAN_MS = 300;
 /**
  * Sooner when the change added an editor (a compose opening): the first underlines wait for
- * detection. Not at once: the webmail may still be filling the compose in (its Send, subject).
+ * detection. A batch that holds an editor is scanned at once too, so that the engine's injection
+ * starts then (issue 12: a cold compose's first underlines), and again this long after, as the
+ * webmail may still be filling the compose in (its Send, subject): a compose the site adapter
+ * does not recognise yet gets the generic adapter and is upgraded then (src/webmail/index.ts).
+ * At most one scan at once per EDITOR_RESCAN_MS.
  */
 const EDITOR_RESCAN_MS = 30;
 /** Added elements looked into per mutation batch; past this the batch counts as adding an editor. */
 const MAX_ADDED_CHECKED = 200;
 const EDITABLE = '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea';
 
-/** Whether a mutation batch added an editable element (or too many elements to tell cheaply). */
-function addsEditor(records: readonly MutationRecord[]): boolean {
+/**
+ * Whether a mutation batch added an editable element ('editor'), or too many elements to tell
+ * cheaply ('maybe': a page building itself, scanned soon but not at once), or neither (false).
+ */
+function addsEditor(records: readonly MutationRecord[]): 'editor' | 'maybe' | false {
   let checked = 0;
   for (const r of records) {
     for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
-      if (++checked > MAX_ADDED_CHECKED) return true;
+      if (++checked > MAX_ADDED_CHECKED) return 'maybe';
       const el = n as Element;
-      if (el.matches(EDITABLE) || el.querySelector(EDITABLE)) return true;
+      if (el.matches(EDITABLE) || el.querySelector(EDITABLE)) return 'editor';
     }
   }
   return false;
@@ -98,6 +105,8 @@ export class ContentController {
   private rescanTimer = 0;
   /** performance.now() when the scheduled rescan runs. */
   private rescanDue = 0;
+  /** performance.now() of the last scan made at once for an added editor (EDITOR_RESCAN_MS). */
+  private editorScannedAt = -Infinity;
   private lastBadge = '';
   /** The browser's UI language, asked when the first compose gets its controller. */
   private browserLanguage: string | undefined;
@@ -126,7 +135,14 @@ export class ContentController {
     browser.runtime.onMessage.addListener(this.onMessage);
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(this.onMessage));
 
-    const mo = new MutationObserver((records) => this.scheduleRescan(addsEditor(records) ? EDITOR_RESCAN_MS : RESCAN_MS));
+    const mo = new MutationObserver((records) => {
+      const added = addsEditor(records);
+      if (added === 'editor' && performance.now() - this.editorScannedAt >= EDITOR_RESCAN_MS) {
+        this.editorScannedAt = performance.now();
+        this.rescan();
+      }
+      this.scheduleRescan(added ? EDITOR_RESCAN_MS : RESCAN_MS);
+    });
     mo.observe(this.doc.documentElement, { childList: true, subtree: true });
     signal.addEventListener('abort', () => mo.disconnect());
     // A compose can appear inside an existing node (Gmail reuses its containers): focus is the
@@ -229,8 +245,9 @@ export class ContentController {
           if (p.session.isAlive() && !this.siteOff) this.add(p.session, p.state);
           else p.session.dispose();
         }
+        // add() ran each one's first analysis: no second run here (it superseded the first and
+        // analysed and drew the same draft again, in the same task, on a cold engine).
         this.host.dataset.composes = String(this.composes.size + this.pending.size);
-        for (const c of this.composes.values()) c.run();
       })
       .catch((err: unknown) => console.warn('nemawashi: could not load the engine', err))
       .finally(() => {

@@ -90,11 +90,13 @@ const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, firstContact
 
 /**
  * Starts an analysis of `draft` that runs in steps. A short draft is one step: exactly
- * `engine.analyzeDraft(draft, ctx)`.
+ * `engine.analyzeDraft(draft, ctx)`, unless `inSteps` asks for the steps of a long draft (same
+ * findings): the content script's first analysis once the engine has loaded, where each rule's
+ * first run compiles its code (tens of milliseconds in all, one long task as a single step).
  */
-export function startAnalysis(engine: Engine, draft: Draft, ctx: AnalysisContext): SlicedAnalysis {
+export function startAnalysis(engine: Engine, draft: Draft, ctx: AnalysisContext, opts: { inSteps?: boolean } = {}): SlicedAnalysis {
   const body = typeof draft?.body === 'string' ? draft.body : '';
-  if (body.length <= LARGE_DRAFT_CHARS) return oneStep(engine, draft, ctx);
+  if (body.length <= LARGE_DRAFT_CHARS && !opts.inSteps) return oneStep(engine, draft, ctx);
   return new LongAnalysis(engine, draft, ctx, body);
 }
 

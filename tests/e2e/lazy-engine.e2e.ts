@@ -22,6 +22,15 @@ async function engineInIsolatedWorld(b: ExtensionBrowser, tabId: number): Promis
   }, tabId);
 }
 
+/** How many tasks the last analysis took (the figures in the overlay's closed shadow root). */
+async function slices(page: import('playwright-core').Page): Promise<number | null> {
+  const [n] = await inShadows(page, 'nemawashi-overlay', (root) => {
+    const el = root.querySelector<HTMLElement>('.figures');
+    return el ? Number(el.dataset.lastSlices) : null;
+  });
+  return n ?? null;
+}
+
 it('loads the engine only when the first compose opens, into the isolated world, once per tab', async () => {
   const { b } = env;
   const { page, tabId } = await openTab(b, `${env.demoUrl}/index.html?open=none`);
@@ -36,10 +45,23 @@ it('loads the engine only when the first compose opens, into the isolated world,
   // The overlay's host is there, empty: the overlay itself comes with the engine.
   expect(await inShadows(page, 'nemawashi-overlay', () => 1)).toEqual([]);
 
-  await page.locator('[data-open="sample"]').click();
+  // The compose's editor is scanned in the task that added it, so the engine is asked for then,
+  // not after a timer (issue 12: the first underlines of a cold compose wait for the injection).
+  const askedAtOnce = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        document.querySelector<HTMLButtonElement>('[data-open="sample"]')!.click();
+        setTimeout(() => resolve(document.querySelector('nemawashi-overlay')!.hasAttribute('data-engine-requested')), 0);
+      }),
+  );
+  expect(askedAtOnce).toBe(true);
   const badge = page.locator('nemawashi-badge');
   await badge.waitFor({ state: 'attached', timeout: 15_000 });
   await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 20_000 });
+  // One analysis drew the first underlines (the compose was not analysed and drawn twice), in
+  // several tasks: the rules' first runs, each compiling its code, are slices of their own.
+  expect(await host.getAttribute('data-runs')).toBe('1');
+  expect((await slices(page)) ?? 0).toBeGreaterThan(3);
   expect(await engineInIsolatedWorld(b, tabId)).toBe('object');
   expect(await host.getAttribute('data-settings-read')).not.toBeNull();
   // The page's own scripts (main world) cannot reach it.
@@ -60,6 +82,8 @@ it('loads the engine only when the first compose opens, into the isolated world,
     { timeout: 20_000 },
   );
   expect(await host.getAttribute('data-engine-requested')).toBe(requested);
+  // Later analyses of a short draft are one step, as before.
+  expect(await slices(page)).toBe(1);
   await page.close();
 });
 
