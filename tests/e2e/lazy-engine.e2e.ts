@@ -45,6 +45,15 @@ it('loads the engine only when the first compose opens, into the isolated world,
   // The overlay's host is there, empty: the overlay itself comes with the engine.
   expect(await inShadows(page, 'nemawashi-overlay', () => 1)).toEqual([]);
 
+  // An editor that is no compose (not rendered): the settings are read, the engine is not loaded.
+  await page.evaluate(() => {
+    const hidden = document.createElement('textarea');
+    hidden.style.display = 'none';
+    document.body.append(hidden);
+  });
+  await page.waitForFunction(() => document.querySelector('nemawashi-overlay')?.hasAttribute('data-settings-read'), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(400);
+  expect(await host.getAttribute('data-engine-requested')).toBeNull();
   // The compose's editor is scanned in the task that added it, so the engine is asked for then,
   // not after a timer (issue 12: the first underlines of a cold compose wait for the injection).
   const askedAtOnce = await page.evaluate(
