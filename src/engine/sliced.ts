@@ -28,6 +28,7 @@
  * the whole draft with its per-paragraph work done (linear in the draft, with a small constant).
  */
 import {
+  buildDoc,
   collectParagraphs,
   createStore,
   finishAnalysis,
@@ -90,14 +91,70 @@ const NO_FACTS: DraftFacts = { language: 'en', firstContact: false, firstContact
 
 /**
  * Starts an analysis of `draft` that runs in steps. A short draft is one step: exactly
- * `engine.analyzeDraft(draft, ctx)`, unless `inSteps` asks for the steps of a long draft (same
+ * `engine.analyzeDraft(draft, ctx)`, or with `inSteps` the same calls a rule per unit (same
  * findings): the content script's first analysis once the engine has loaded, where each rule's
  * first run compiles its code (tens of milliseconds in all, one long task as a single step).
  */
 export function startAnalysis(engine: Engine, draft: Draft, ctx: AnalysisContext, opts: { inSteps?: boolean } = {}): SlicedAnalysis {
   const body = typeof draft?.body === 'string' ? draft.body : '';
-  if (body.length <= LARGE_DRAFT_CHARS && !opts.inSteps) return oneStep(engine, draft, ctx);
+  if (body.length <= LARGE_DRAFT_CHARS) return opts.inSteps ? ruleByRule(engine, draft, ctx) : oneStep(engine, draft, ctx);
   return new LongAnalysis(engine, draft, ctx, body);
+}
+
+/**
+ * `engine.analyzeDraft(draft, ctx)` in units: the draft's document, then each rule on it, then
+ * the user's phrases and the sort. The same calls in the same order, so the same findings.
+ */
+function ruleByRule(engine: Engine, draft: Draft, ctx: AnalysisContext): SlicedAnalysis {
+  let doc: RuleDoc | null = null;
+  let next = 0;
+  let steps = 0;
+  let result: { findings: Finding[]; facts: DraftFacts } | null = null;
+  const findings: Finding[] = [];
+  const longestUnit = { ms: 0, stage: '' };
+  const unit = (): string => {
+    if (!doc) {
+      try {
+        doc = buildDoc(draft ?? { body: '' }, ctx);
+      } catch (err) {
+        // As analyzeDraft: a failure to read the draft is a bug, reported, no findings.
+        console.error('nemawashi: could not read the draft', err);
+        result = { findings: [], facts: NO_FACTS };
+      }
+      return 'read';
+    }
+    const rule = engine.rules[next++];
+    if (!rule) {
+      result = finishAnalysis(doc, ctx, findings);
+      return 'finish';
+    }
+    if (ruleIsOn(rule, ctx)) for (const f of ruleFindings(rule, doc, ctx)) findings.push(f);
+    return `rule ${rule.id}`;
+  };
+  return {
+    get done() {
+      return result !== null;
+    },
+    windows: 1,
+    get steps() {
+      return steps;
+    },
+    longestUnit,
+    step(deadline) {
+      steps++;
+      do {
+        const t = performance.now();
+        const stage = unit();
+        const ms = performance.now() - t;
+        if (ms > longestUnit.ms) Object.assign(longestUnit, { ms, stage });
+      } while (result === null && performance.now() < deadline);
+      return result !== null;
+    },
+    result() {
+      if (!result) throw new Error('the analysis is not finished');
+      return result;
+    },
+  };
 }
 
 function oneStep(engine: Engine, draft: Draft, ctx: AnalysisContext): SlicedAnalysis {
