@@ -236,6 +236,39 @@ function checkOneOrder(expected) {
   }
 }
 
+/**
+ * The verb and adjective models when the tables are read in place (\`lazyTables\`): the same keys,
+ * in the same order, parsed the first time any of them is read or written, and from then on plain
+ * data properties, as Object.assign leaves them. Tagging does not use them (conjugation does): a
+ * \`check\` that tags never parsed them (60 kB of JSON).
+ */
+function lazyModelsStage(t) {
+  return `  () => {
+    const models = nlp.model().two.models
+    const keys = ${JSON.stringify(Object.keys(JSON.parse(t.models)))}
+    let parsed = null
+    const settle = () => {
+      if (parsed) return
+      parsed = precomputedModels()
+      for (const k of keys) Object.defineProperty(models, k, { value: parsed[k], writable: true, enumerable: true, configurable: true })
+    }
+    for (const k of keys) {
+      Object.defineProperty(models, k, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          settle()
+          return models[k]
+        },
+        set(v) {
+          settle()
+          models[k] = v
+        },
+      })
+    }
+  },`;
+}
+
 /** The last stage's tables when they are read in place (\`lazyTables\`): what to look up, per table. */
 function lazyTablesStage(t) {
   const one = (holder, name, table) => {
@@ -403,7 +436,7 @@ ${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
     return Object.keys(part).map((key) => () => nlp.plugin({ model: { [top]: { [key]: part[key] } } }))
   }),
   // The models the deep merge would have copied, in their place (same keys, same order).
-  () => Object.assign(nlp.model().two.models, precomputedModels()),
+${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.models, precomputedModels()),'}
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   // Its tags: the tag set \`nlp.addTags\` would compute from them, computed at build time.
   () => {

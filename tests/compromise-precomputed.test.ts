@@ -158,11 +158,11 @@ describe("compromise's tables read in place (the CLI's build, lazyTables)", () =
   beforeAll(async () => {
     out = await buildTwo(true);
   }, 60_000);
-  const fresh = async (tag: string) => ((await import(`${pathToFileURL(out).href}?${tag}`)) as { default: Nlp }).default;
+  const fresh_ = async (tag: string) => ((await import(`${pathToFileURL(out).href}?${tag}`)) as { default: Nlp }).default;
 
   it('reads every key as the library has it, and a word it lacks as the library does, before anything fills them in', async () => {
     const real = TABLES(nlpReal);
-    const built = TABLES(await fresh('reads'));
+    const built = TABLES(await fresh_('reads'));
     const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
     for (const name of Object.keys(real)) {
       const [r, b] = [real[name]!, built[name]!];
@@ -186,10 +186,34 @@ describe("compromise's tables read in place (the CLI's build, lazyTables)", () =
     }
   });
 
+  it('parses the verb and adjective models when one is first read, same keys and order before and after', async () => {
+    type Models = Record<string, unknown>;
+    const models = (nlp: Nlp) => (nlp.model() as { two: { models: Models } }).two.models;
+    const real = models(nlpReal);
+    const fresh = await fresh_('models');
+    // Tagging does not read them.
+    fresh('Please send me the report by Friday.').json();
+    const built = models(fresh);
+    expect(Object.keys(built)).toEqual(Object.keys(real));
+    expect(Object.keys(real).length).toBeGreaterThan(3);
+    const first = Object.keys(real)[0]!;
+    expect(typeof Object.getOwnPropertyDescriptor(built, first)!.get).toBe('function');
+    expect(serialise(built[first])).toBe(serialise(real[first]));
+    // Then plain data, as the library has them.
+    for (const k of Object.keys(real)) expect(Object.getOwnPropertyDescriptor(built, k)!.value, k).toBe(built[k]);
+    expect(serialise(built)).toBe(serialise(real));
+    expect(Object.keys(built)).toEqual(Object.keys(real));
+    // A write before any read (as a plugin's merge would do) lands as data too.
+    const other = models(await fresh_('models-write'));
+    other[first] = 'replaced';
+    expect(other[first]).toBe('replaced');
+    expect(Object.keys(other)).toEqual(Object.keys(real));
+  });
+
   it('fills a table in, in the library order, when it is written to, and then behaves as the filled table', async () => {
     const copy = (t: Table): Table => Object.assign({}, t);
     const real = Object.fromEntries(Object.entries(TABLES(nlpReal)).map(([k, t]) => [k, copy(t)]));
-    const built = TABLES(await fresh('writes'));
+    const built = TABLES(await fresh_('writes'));
     for (const name of Object.keys(real)) {
       const [r, b] = [real[name]!, built[name]!];
       const [first, second] = Object.keys(r);
