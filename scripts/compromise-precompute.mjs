@@ -535,13 +535,14 @@ export default lazyNlp
  * same indexing as buildNet (src/1-one/sweep/methods/buildNet/index.js), so the network is the
  * one the library builds; tests/compromise-precomputed.test.ts checks the network and the tags.
  */
-async function postTaggerComputeSource() {
+async function postTaggerComputeSource({ lazyTables = false } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
   return `
 import parse from ${src('1-one/sweep/methods/buildNet/01-parse.js')}
 // Built by scripts/compromise-precompute.mjs: each pattern as the library's parse leaves it.
-const PARSED = ${singleQuoted(t.net)}
+${lazyTables ? `// A function: the CLI's build reads it from its data file when the network is built (scripts/bundle-data.mjs).
+const PARSED = () => ${singleQuoted(t.net)}` : `const PARSED = ${singleQuoted(t.net)}`}
 let pre = null
 // A Set and a RegExp back from their JSON marks, in place (objects keep their keys' order).
 const revive = (v) => {
@@ -596,7 +597,7 @@ export const prepareNet = function (world, deadline) {
   if (net) return true
   const matches = world.model.two.matches
   if (pre === null) {
-    pre = JSON.parse(PARSED)
+    pre = JSON.parse(${lazyTables ? 'PARSED()' : 'PARSED'})
     if (performance.now() >= deadline) return false
   }
   while (parsed < matches.length) {
@@ -657,7 +658,7 @@ export function compromisePrecomputeEsbuild({ lazyTables = false } = {}) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ lazyTables }), loader: 'js', resolveDir: COMPROMISE_SRC }));
       build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
-      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource(), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
+      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource({ lazyTables }), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },
   };
 }
