@@ -34,7 +34,10 @@ const defaultIo = (): Io => ({
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readStdin: () => readStream(process.stdin),
-  stdinIsTTY: !!process.stdin.isTTY,
+  // Asked only when no file is given: process.stdin is a stream Node makes on first use.
+  get stdinIsTTY() {
+    return !!process.stdin.isTTY;
+  },
   color: !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
 });
 
