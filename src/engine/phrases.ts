@@ -471,6 +471,10 @@ export class PhraseTable<E extends PhraseEntry = PhraseEntry> {
   /** Longest match starting at token i; breadth over the (small) set of live trie nodes. */
   private longestAt(tokens: readonly Token[], i: number): { end: number; entry: E } | undefined {
     const trie = this.trie!;
+    // Most tokens start no phrase: answered without the arrays below (one pair per token and
+    // table was most of what matching allocated).
+    const first = tokens[i]!;
+    if (trie.edges.get(first.norm)?.get(0) === undefined && (trie.any[0] === 0 || !first.isWord)) return undefined;
     let live: number[] = [0];
     let best: { end: number; entry: E } | undefined;
     for (let j = i; j < tokens.length && live.length > 0; j++) {
