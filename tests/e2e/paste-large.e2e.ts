@@ -57,8 +57,9 @@ it('analyses a pasted 1,000,000-character paragraph in slices, page timers runni
   await page.waitForFunction(() => Number(document.querySelector('nemawashi-badge')?.getAttribute('data-count') ?? 0) > 0, undefined, { timeout: 30_000 });
   expect(await host.getAttribute('data-engine-ready-ms')).not.toBeNull();
   const sampleLength = await page.locator(EDITOR).evaluate((el) => (el.textContent ?? '').length);
-  // Short drafts: one slice, as before.
-  await expect.poll(async () => (await figures(page))?.slices, { timeout: 10_000 }).toBe(1);
+  // The first analysis once the engine has loaded runs a rule a step, even on a short draft (later
+  // ones on a short draft are one slice: tests/e2e/lazy-engine.e2e.ts).
+  await expect.poll(async () => (await figures(page))?.slices, { timeout: 10_000 }).toBeGreaterThan(1);
 
   // A page-side heartbeat: the page's own timer, every 5 ms, stamps performance.now().
   await page.evaluate(() => {
