@@ -5,7 +5,7 @@ import { defineRule, definePhrases, type PhraseMatch, type RuleDoc, phraseCombin
  * epistemic adverbs, "I think"-type frames, appearance verbs, vague degree words and tentative
  * request frames. Approximations of quantities ("about 40", "roughly $2,400") are not hedges.
  */
-export const HEDGE_PHRASES = definePhrases<{ pattern: string; tag?: string }>([
+export const HEDGE_PHRASES = definePhrases<{ pattern: string; tag?: string }>(() => [
   'perhaps|maybe|possibly|presumably|probably|conceivably|arguably|supposedly|apparently|hopefully|seemingly',
   'somewhat|slightly|fairly|relatively|kinda|sorta',
   { pattern: 'rather', tag: 'rather' },

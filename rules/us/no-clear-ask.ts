@@ -97,7 +97,7 @@ const NEXT_STEP_VERBS = [
 ];
 /** Proposals and invitations ("I'd love to set up a call next week"): a next step when dated. */
 const PROPOSAL_VERBS = ['set up', 'schedule', 'arrange', 'book', 'meet', 'visit', 'call', 'talk', 'discuss', 'take you', 'host you', 'treat you', 'show you', 'walk you'];
-export const NEXT_STEP_PHRASES = definePhrases([
+export const NEXT_STEP_PHRASES = definePhrases(() => [
   ...phraseCombinations(['i will', 'we will', 'i shall', 'we shall'], ['', 'then', 'also', 'next'], NEXT_STEP_VERBS),
   ...phraseCombinations(['i|we would'], ['love|like'], ['to'], PROPOSAL_VERBS),
   'next step|steps',

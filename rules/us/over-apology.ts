@@ -27,7 +27,7 @@ export const APOLOGY_PHRASES = definePhrases<{ pattern: string; tag?: string }>(
  * a short reply ("Sorry for the late reply"); later in a long email it may be a real delay.
  */
 const BOTHER = ['bother', 'disturb', 'trouble', 'interrupt', 'bug', 'pester', 'burden', 'bothering', 'disturbing', 'troubling', 'interrupting'];
-export const UNNEEDED_APOLOGY_PHRASES = definePhrases<{ pattern: string; tag?: string; replacement?: string }>([
+export const UNNEEDED_APOLOGY_PHRASES = definePhrases<{ pattern: string; tag?: string; replacement?: string }>(() => [
   ...phraseCombinations(['sorry', 'i am sorry', 'apologies', 'i apologize', 'i apologise'], ['to', 'for'], BOTHER, ['you', 'you again', '']).map(
     (pattern) => ({ pattern, tag: 'bother' }),
   ),

@@ -5,7 +5,7 @@ import { defineRule, definePhrases, phraseCombinations } from '../../src/engine'
  * honorable company), Indian/British officialese (kindly revert, please be informed, I beg to)
  * and old form-letter openings. `replacement` where a plain drop-in exists.
  */
-export const OVERLY_FORMAL_PHRASES = definePhrases<{ pattern: string; replacement?: string }>([
+export const OVERLY_FORMAL_PHRASES = definePhrases<{ pattern: string; replacement?: string }>(() => [
   'humbly',
   'i|we beg to|your|for',
   'beg of you',

@@ -17,7 +17,7 @@ const DIFFICULT = 'difficult|hard|tough|challenging';
 const CLAUSE_END = ['.|,|;|!', 'now', 'for now', 'right now', 'at this|the moment|time', 'at this|the stage|point', 'this time|year|quarter'];
 const US_SIDE = ['us|me', 'our company|team|side|management|department'];
 
-export const VAGUE_COMMITMENT_PHRASES = definePhrases([
+export const VAGUE_COMMITMENT_PHRASES = definePhrases(() => [
   // Deliberation with no decision: "we will consider it", "we'll study it", "let me think about it".
   ...phraseCombinations(
     WE_WILL,
