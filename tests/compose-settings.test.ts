@@ -18,7 +18,7 @@ it('gives the settings read when the engine script ran', async () => {
   await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, language: 'ja' }, settings$: { v: SETTINGS_VERSION } });
   const ui = createComposeUi();
   await settle();
-  expect((await ui.settings.read()).user.language).toBe('ja');
+  expect((await ui.settings.readUser()).language).toBe('ja');
 });
 
 it('reads again when the settings changed before they were asked for', async () => {
@@ -27,5 +27,5 @@ it('reads again when the settings changed before they were asked for', async () 
   await settle();
   await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, language: 'en' }, settings$: { v: SETTINGS_VERSION } });
   await settle();
-  expect((await ui.settings.read()).user.language).toBe('en');
+  expect((await ui.settings.readUser()).language).toBe('en');
 });

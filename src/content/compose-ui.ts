@@ -36,10 +36,13 @@ import type { ComposeSession } from '../webmail/types';
  */
 export interface ComposeSettings {
   /**
-   * The user's settings (the defaults if they cannot be read) and the policy: read when the engine
-   * script ran (again if they changed since), for the content script's one call.
+   * The user's settings (the defaults if they cannot be read) and, apart, the organisation's
+   * policy: each read when the engine script ran (again if it changed since), for the content
+   * script's one call. Apart because the first read of managed storage in a browser session can
+   * wait seconds for Chromium to load the policy (controller.ts does not hold a compose for it).
    */
-  read(): Promise<{ user: Settings; policy: PolicyRead }>;
+  readUser(): Promise<Settings>;
+  readPolicy(): Promise<PolicyRead>;
   applyPolicy(user: Settings, policy: OrgPolicy | null): Settings;
   watch: typeof watchEffectiveSettings;
   update(update: SettingsUpdate): Promise<Settings>;
@@ -62,19 +65,15 @@ export interface ComposeUi {
 }
 
 /**
- * The settings and the policy, read as soon as the engine script runs: the read then overlaps the
- * engine's warm-up instead of following it on the way to a cold compose's first underlines. A
- * change of either before the content script asks for them makes it read them again.
+ * A read started as soon as the engine script runs, so that it overlaps the engine's warm-up
+ * instead of following it on the way to a cold compose's first underlines; given once, to the
+ * content script's one call, or read again if what it reads changed in storage meanwhile.
  */
-function earlySettingsRead(): () => Promise<{ user: Settings; policy: PolicyRead }> {
-  const read = async () => {
-    const [user, policy] = await Promise.all([getSettings().catch(() => DEFAULT_SETTINGS), readPolicy()]);
-    return { user, policy };
-  };
-  let early: Promise<{ user: Settings; policy: PolicyRead }> | null = read();
+function earlyRead<T>(read: () => Promise<T>, changes: (changes: Record<string, unknown>, area: string) => boolean): () => Promise<T> {
+  let early: Promise<T> | null = read();
   let changed = false;
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'sync' && 'settings' in changes)) changed = true;
+  const onChanged = (c: Record<string, unknown>, area: string) => {
+    if (changes(c, area)) changed = true;
   };
   try {
     browser.storage.onChanged.addListener(onChanged);
@@ -94,7 +93,8 @@ function earlySettingsRead(): () => Promise<{ user: Settings; policy: PolicyRead
 }
 
 export function createComposeUi(): ComposeUi {
-  const readSettings = earlySettingsRead();
+  const readUser = earlyRead(() => getSettings().catch(() => DEFAULT_SETTINGS), (c, area) => area === 'sync' && 'settings' in c);
+  const readOrgPolicy = earlyRead(readPolicy, (_c, area) => area === 'managed');
   return {
     debounceMs: DEBOUNCE_MS,
     overlayRoot: (doc, signal, host) => new OverlayRoot(doc, signal, { host }),
@@ -102,7 +102,8 @@ export function createComposeUi(): ComposeUi {
     sendCheckDialog: (doc, view, done) => new SendCheckDialog(doc, view, done),
     guardSend: (win, host, signal) => void new SendGuard(win, host, signal),
     settings: {
-      read: readSettings,
+      readUser,
+      readPolicy: readOrgPolicy,
       applyPolicy,
       watch: watchEffectiveSettings,
       update: updateSettings,
