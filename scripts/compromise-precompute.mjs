@@ -33,6 +33,26 @@ const VIRTUAL_TWO = '\0nemawashi-compromise-two.js';
 
 const SEP = '\u0001';
 
+/**
+ * A table's values, each distinct value (by its JSON) once, and for each key (in `keys`' order)
+ * the index of its value: the tables hold ~25,000 keys but under a hundred distinct values.
+ */
+function distinctValues(obj, keys) {
+  const values = [];
+  const index = new Map();
+  const codes = keys.map((k) => {
+    const v = JSON.stringify(obj[k]);
+    let i = index.get(v);
+    if (i === undefined) {
+      i = values.length;
+      values.push(obj[k]);
+      index.set(v, i);
+    }
+    return i;
+  });
+  return { values, codes };
+}
+
 /** The four tables of the real `compromise/two` world, packed: keys joined, values by index. */
 async function computeTables() {
   const { default: nlp } = await import('compromise/two');
@@ -40,19 +60,8 @@ async function computeTables() {
   const pack = (obj) => {
     const keys = Object.keys(obj);
     for (const k of keys) if (k.includes(SEP)) throw new Error(`compromise precompute: a key holds the separator: ${JSON.stringify(k)}`);
-    const values = [];
-    const index = new Map();
-    const idx = keys.map((k) => {
-      const v = JSON.stringify(obj[k]);
-      let i = index.get(v);
-      if (i === undefined) {
-        i = values.length;
-        values.push(obj[k]);
-        index.set(v, i);
-      }
-      return i.toString(36);
-    });
-    return { keys: keys.join(SEP), values, idx: idx.join(',') };
+    const { values, codes } = distinctValues(obj, keys);
+    return { keys: keys.join(SEP), values, idx: codes.map((i) => i.toString(36)).join(',') };
   };
   const tables = { lexicon: model.one.lexicon, multi: model.one._multiCache, switches: model.two.switches, uncountable: model.two.uncountable };
   // The verb and adjective models as the preTagger's model module holds them before any plugin
@@ -92,18 +101,7 @@ function lookupTable(obj) {
     if (k === '__proto__' || k in Object.prototype) throw new Error(`compromise precompute: a key names a property of every object: ${JSON.stringify(k)}`);
   }
   const digits = printable.filter((c) => c !== sep && c !== end).join('');
-  const values = [];
-  const index = new Map();
-  const code = keys.map((k) => {
-    const v = JSON.stringify(obj[k]);
-    let i = index.get(v);
-    if (i === undefined) {
-      i = values.length;
-      values.push(obj[k]);
-      index.set(v, i);
-    }
-    return i;
-  });
+  const { values, codes: code } = distinctValues(obj, keys);
   let width = 1;
   while (digits.length ** width < values.length) width++;
   const spell = (i) => {
