@@ -191,6 +191,42 @@ describe('Chromium with a managed policy', () => {
     await page.close();
   });
 
+  it('a policy read late: the compose is checked at once with the user\'s settings, then again with the policy', async () => {
+    // The first read of managed storage in a new browser can take seconds (Chromium loading the
+    // policy): made to take 2.5 s here, in this tab's isolated world, before any compose opens.
+    const { page, tabId } = await openDemo(b, server.url, 'none');
+    await page.waitForFunction(() => document.querySelector('nemawashi-overlay')?.hasAttribute('data-startup-ms'), undefined, { timeout: 15_000 });
+    await b.serviceWorker.evaluate(
+      (t) =>
+        chrome.scripting.executeScript({
+          target: { tabId: t },
+          func: () => {
+            const g = globalThis as unknown as Record<string, { storage?: { managed?: { get: (k: unknown) => Promise<unknown> } } } | undefined>;
+            for (const ns of [g.browser, g.chrome]) {
+              const area = ns?.storage?.managed;
+              if (!area) continue;
+              const get = area.get.bind(area);
+              area.get = (k: unknown) => new Promise((resolve) => setTimeout(resolve, 2500)).then(() => get(k));
+            }
+          },
+        }),
+      tabId,
+    );
+    await page.locator('[data-open="blank"]').click();
+    await page.click('.editor');
+    await page.keyboard.type('THIS IS URGENT. Please send the signed order.');
+    type Summary = { findings: Array<{ ruleId: string }> } | null;
+    const summary = () => b.serviceWorker.evaluate(([t, m]) => chrome.tabs.sendMessage(t, m) as Promise<Summary>, [tabId, { type: 'summary:get' }] as const);
+    const host = page.locator('nemawashi-overlay');
+    // Checked before the policy came, with the user's settings: the shouting rule is on there.
+    await expect.poll(async () => (await summary())?.findings.some((f) => f.ruleId === 'common/shouting'), { timeout: 15_000 }).toBe(true);
+    expect(await host.getAttribute('data-engine-policy')).toBe('late');
+    // Then the policy, which turns the rule off: checked again.
+    await expect.poll(() => host.getAttribute('data-engine-policy'), { timeout: 15_000 }).toBe('read');
+    await expect.poll(async () => (await summary())?.findings.some((f) => f.ruleId === 'common/shouting'), { timeout: 15_000 }).toBe(false);
+    await page.close();
+  });
+
   it('in Japanese too', async () => {
     await options.selectOption('#language', 'ja');
     await expect.poll(() => options.locator('#policy-title').textContent()).toBe('組織による設定');
