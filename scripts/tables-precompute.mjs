@@ -89,6 +89,8 @@ export async function tablesSidecar(file) {
     index[key] = [text.length, line.length];
     text += line + '\n';
   }
+  // bin/ holds only built files (all ignored by git): a fresh clone has no such folder.
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
   const name = JSON.stringify(basename(file));
   return `// Built by scripts/tables-precompute.mjs: the catalogue's compiled phrase tables are in ${name}

@@ -53,7 +53,9 @@ describe('phrase tables compiled at build time', () => {
   });
 
   it("in the CLI's form, reads each table from the file beside the bundle, and none from another build's file or without one", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nemawashi-sidecar-'));
+    const root = mkdtempSync(join(tmpdir(), 'nemawashi-sidecar-'));
+    // A folder that does not exist yet, as bin/ in a fresh clone (it holds only built files).
+    const dir = join(root, 'bin');
     try {
       const file = join(dir, 'tables.txt');
       // The module the CLI's bundle holds instead of the tables, bundled as the CLI is (CommonJS).
@@ -80,7 +82,7 @@ describe('phrase tables compiled at build time', () => {
       rmSync(file);
       for (const key of Object.keys(built)) expect(load()[key], key).toBeUndefined();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 
