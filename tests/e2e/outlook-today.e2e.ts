@@ -177,7 +177,8 @@ describe('a Japanese partner shown by name only', () => {
     s = (await summary(tabId))!;
     expect(s.audience.packs).toContain('ja');
     expect(s.audience.sources).toEqual([{ pack: 'ja', address: 'Hiroki Endo', via: 'name' }]);
-    expect(await storedMap()).toEqual([{ match: 'Hiroki Endo', kind: 'name', audience: 'ja' }]);
+    // Stored a moment after it takes effect here (the write goes through the settings item).
+    await expect.poll(storedMap).toEqual([{ match: 'Hiroki Endo', kind: 'name', audience: 'ja' }]);
     await expect.poll(() => shadowCount(page, 'nemawashi-badge', '[data-part="name-only"]')).toBe(0);
     expect(await pillLabel()).not.toContain('without an address');
 
@@ -202,7 +203,7 @@ describe('a Japanese partner shown by name only', () => {
     expect(await shadowText(page, 'nemawashi-badge', '[data-part="name-only"] button[data-audience="ja"]')).toBe('日本');
     await shadowClick(page, 'nemawashi-badge', '[data-part="name-only"] button[data-audience="us"]');
     await expect.poll(async () => (await summary(tabId))?.audience.packs, { timeout: 10_000 }).toEqual(['common', 'us']);
-    expect(await storedMap()).toEqual([{ match: 'Hiroki Endo', kind: 'name', audience: 'us' }]);
+    await expect.poll(storedMap).toEqual([{ match: 'Hiroki Endo', kind: 'name', audience: 'us' }]);
     await page.close();
     await resetSettings();
   });
