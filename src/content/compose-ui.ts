@@ -24,6 +24,7 @@ import {
   type Settings,
   type SettingsUpdate,
 } from '../settings';
+import { SETTINGS_KEY } from '../settings/stored';
 import { isRecipientName } from '../settings/validate';
 import { ComposeController, DEBOUNCE_MS, type ComposeHost, type DraftState } from './compose-controller';
 import { SendGuard, type SendGuardHost } from './send-guard';
@@ -93,7 +94,7 @@ function earlyRead<T>(read: () => Promise<T>, changes: (changes: Record<string, 
 }
 
 export function createComposeUi(): ComposeUi {
-  const readUser = earlyRead(() => getSettings().catch(() => DEFAULT_SETTINGS), (c, area) => area === 'sync' && 'settings' in c);
+  const readUser = earlyRead(() => getSettings().catch(() => DEFAULT_SETTINGS), (c, area) => area === 'sync' && SETTINGS_KEY in c);
   const readOrgPolicy = earlyRead(readPolicy, (_c, area) => area === 'managed');
   return {
     debounceMs: DEBOUNCE_MS,

@@ -195,45 +195,42 @@ export class ContentController {
     if (signal.aborted) return;
     this.unwatchSite?.();
     this.unwatchSite = null;
+    // Settings in effect from now: every compose is checked again (none stays on a site turned off).
+    const apply = (s: Settings, p: PolicyRead | null) => {
+      this.settings = s;
+      this.policy = p?.policy ?? null;
+      this.siteOff = !isSiteEnabled(s, this.hostname);
+    };
+    const recheck = () => {
+      if (this.siteOff) {
+        this.disposeAll();
+        return;
+      }
+      this.rescan();
+      for (const c of this.composes.values()) c.run();
+    };
     const follow = (user: Settings, policy: PolicyRead) => {
       const unwatch = access.watch((s, p) => {
-        this.settings = s;
-        this.policy = p.policy;
-        this.siteOff = !isSiteEnabled(s, this.hostname);
-        if (this.siteOff) {
-          this.disposeAll();
-          return;
-        }
-        this.rescan();
-        for (const c of this.composes.values()) c.run();
+        apply(s, p);
+        recheck();
       }, { user, policy });
       signal.addEventListener('abort', unwatch);
     };
     this.host.dataset.enginePolicy = policy ? 'read' : 'late';
     if (policy) {
-      this.settings = access.applyPolicy(user, policy.policy);
-      this.policy = policy.policy;
+      apply(access.applyPolicy(user, policy.policy), policy);
       follow(user, policy);
     } else {
-      this.settings = user;
-      this.policy = null;
+      apply(user, null);
       void policyRead.then(async (late) => {
         const now = await access.readUser();
         if (signal.aborted) return;
-        this.settings = access.applyPolicy(now, late.policy);
-        this.policy = late.policy;
-        this.siteOff = !isSiteEnabled(this.settings, this.hostname);
+        apply(access.applyPolicy(now, late.policy), late);
         this.host.dataset.enginePolicy = 'read';
         follow(now, late);
-        if (this.siteOff) {
-          this.disposeAll();
-          return;
-        }
-        this.rescan();
-        for (const c of this.composes.values()) c.run();
+        recheck();
       });
     }
-    this.siteOff = !isSiteEnabled(this.settings, this.hostname);
     // The check at Send: only composes of a site adapter have a Send to hold.
     engine.ui.guardSend(
       this.doc.defaultView ?? window,

@@ -12,23 +12,13 @@
  */
 import { browser } from 'wxt/browser';
 import { isSiteEnabled } from '../settings/context';
+import { readStoredSettings, SETTINGS_KEY } from '../settings/stored';
 import { SETTINGS_VERSION, type Settings } from '../settings/types';
 
-/** The settings' key in storage.sync, and the key where @wxt-dev/storage keeps their version. */
-const KEY = 'settings';
-const META_KEY = `${KEY}$`;
-
 export async function siteTurnedOff(hostname: string): Promise<boolean> {
-  let got: Record<string, unknown>;
-  try {
-    got = await browser.storage.sync.get([KEY, META_KEY]);
-  } catch {
-    return false;
-  }
-  const value = got[KEY] as { disabledSites?: unknown } | null | undefined;
-  const meta = got[META_KEY] as { v?: unknown } | null | undefined;
-  if (value === null || typeof value !== 'object' || meta?.v !== SETTINGS_VERSION) return false;
-  const sites = value.disabledSites;
+  const stored = await readStoredSettings();
+  if (!stored || stored.value === null || typeof stored.value !== 'object' || stored.version !== SETTINGS_VERSION) return false;
+  const sites = (stored.value as { disabledSites?: unknown }).disabledSites;
   if (!Array.isArray(sites) || !sites.every((s) => typeof s === 'string')) return false;
   return !isSiteEnabled({ disabledSites: sites } as Settings, hostname);
 }
@@ -36,7 +26,7 @@ export async function siteTurnedOff(hostname: string): Promise<boolean> {
 /** Calls `cb` when the stored settings change (until the engine's own watcher takes over). */
 export function watchSiteSwitch(cb: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && KEY in changes) cb();
+    if (area === 'sync' && SETTINGS_KEY in changes) cb();
   };
   try {
     browser.storage.onChanged.addListener(listener);

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings, type SettingsProblem
 import { repairSettings, validateSettings } from './validate';
 import { applyPolicy, keepsPhraseMark, readPolicy, watchPolicy, type PolicyRead } from './policy';
 import { lazyItem } from './lazy-item';
+import { readStoredSettings, SETTINGS_KEY } from './stored';
 
 export * from './types';
 export { validateSettings, repairSettings, isDomain, isAddress, isHostName, LIMITS } from './validate';
@@ -58,11 +59,6 @@ export {
   type ContextOptions,
 } from './context';
 
-/** The settings' key in storage.sync. */
-const SETTINGS_KEY = 'settings';
-
-/** Where @wxt-dev/storage keeps an item's version: its key followed by "$". */
-const SETTINGS_META_KEY = `${SETTINGS_KEY}$`;
 
 // Defined on first use (lazy-item.ts): defining an item reads storage at once, and a webmail tab
 // reads its settings with one call (readStoredSettings).
@@ -113,25 +109,18 @@ function repairOnRead(raw: unknown): { settings: Settings; repaired: string[] } 
 
 /**
  * The stored settings as the settings item would give them, in one storage call when they are
- * at the current version (the usual case): the value and its version read together. A value
- * stored by an older version goes through the item, which migrates it and stores the result.
+ * at the current version (the usual case). A value stored by an older version goes through the
+ * item, which migrates it and stores the result.
  */
-async function readStoredSettings(): Promise<unknown> {
-  let got: Record<string, unknown>;
-  try {
-    got = await browser.storage.sync.get([SETTINGS_KEY, SETTINGS_META_KEY]);
-  } catch {
-    return settingsItem.getValue();
-  }
-  const value = got[SETTINGS_KEY] ?? null;
-  if (value === null) return null;
-  const meta = got[SETTINGS_META_KEY];
-  const version = meta !== null && typeof meta === 'object' && typeof (meta as { v?: unknown }).v === 'number' ? (meta as { v: number }).v : 1;
-  return version === SETTINGS_VERSION ? value : settingsItem.getValue();
+async function currentStoredSettings(): Promise<unknown> {
+  const stored = await readStoredSettings();
+  if (!stored) return settingsItem.getValue();
+  if (stored.value === null) return null;
+  return stored.version === SETTINGS_VERSION ? stored.value : settingsItem.getValue();
 }
 
 export async function getSettings(): Promise<Settings> {
-  const raw: unknown = await readStoredSettings();
+  const raw: unknown = await currentStoredSettings();
   const { settings, repaired } = repairOnRead(raw);
   if (repaired.length > 0) {
     // Store the repaired value so every context reads the same thing, and say so once.
