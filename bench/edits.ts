@@ -42,29 +42,24 @@ for (const [size, runs] of [[100, 41], [300, 31], [1000, 21], [5000, 9], [20000,
   for (let r = 0; r < runs; r++) analyze(draftOf(makeDraft(size, size * 1000 + r)), CTX);
 }
 
+/** The median time of EDITS analyses, each after one edit of the previous body (warm engine). */
+function editRound(body: string, ctx: AnalysisContext, edit: (body: string, rand: () => number, i: number) => string, rand: () => number): number {
+  analyze(draftOf(body), ctx);
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    body = edit(body, rand, i);
+    const edited = body;
+    times.push(timed(() => analyze(draftOf(edited), ctx)));
+  }
+  return median(times);
+}
+
 // The edits of `npm run bench` (bench/run.ts), on a different draft and edit sequence per round.
 const english: number[] = [];
 const japanese: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  let body = makeDraft(5000, 4242 + round);
-  analyze(draftOf(body), CTX);
-  const rand = prng(99 + round);
-  const times: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    body = editOneWord(body, rand, i);
-    times.push(timed(() => analyze(draftOf(body), CTX)));
-  }
-  english.push(median(times));
-
-  let jaBody = makeJapaneseDraft(10_000, 4343 + round);
-  analyze(draftOf(jaBody), JA_CTX);
-  const jaRand = prng(77 + round);
-  const jaTimes: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    jaBody = editOneKana(jaBody, jaRand, i);
-    jaTimes.push(timed(() => analyze(draftOf(jaBody), JA_CTX)));
-  }
-  japanese.push(median(jaTimes));
+  english.push(editRound(makeDraft(5000, 4242 + round), CTX, editOneWord, prng(99 + round)));
+  japanese.push(editRound(makeJapaneseDraft(10_000, 4343 + round), JA_CTX, editOneKana, prng(77 + round)));
 }
 
 const ms = (x: number): string => x.toFixed(2);
