@@ -1,9 +1,11 @@
 /**
  * scripts/ascii-output.mjs: the built scripts in ASCII, each character outside it as a \uXXXX
- * escape (issue 12). The escaped source must do exactly what the original did.
+ * escape, and their templates without substitutions as string literals (issue 12). The rewritten
+ * source must do exactly what the original did.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiOnly } from '../scripts/ascii-output.mjs';
+import { asciiOnly, quotedStrings } from '../scripts/ascii-output.mjs';
 
 const SOURCE = [
   '// 了解しました: a comment',
@@ -28,5 +30,47 @@ describe('asciiOnly', () => {
   it('leaves ASCII source as it is, and refuses String.raw, whose raw text an escape would change', () => {
     expect(asciiOnly('const a = "plain";')).toBe('const a = "plain";');
     expect(() => asciiOnly('String.raw`é`')).toThrow(/String\.raw/);
+  });
+});
+
+describe('quotedStrings', () => {
+  const run = (src: string) => new Function(src)() as unknown;
+
+  it('writes each template without substitutions as a string literal of the same value', () => {
+    const source = [
+      'const a = `plain`, b = `it\'s "quoted"`, c = `back\\\\slash \\\\` + `\\n`;',
+      'const d = `line one',
+      'line two`;',
+      'const e = `${a} and ${`nested`}`;',
+      'const f = { k: `value`, [`computed`]: 1 };',
+      'const g = `\\${not a substitution}` + `\u2028\u{1F600}é`;',
+      'return [a, b, c, d, e, f, g, typeof`x`];',
+    ].join('\n');
+    const quoted = quotedStrings(source);
+    expect(run(quoted)).toEqual(run(source));
+    // Only the template with substitutions is left (its inner `nested` becomes a string too).
+    expect(quoted.match(/`/g)).toHaveLength(2);
+    expect(quoted).toContain("'plain'");
+  });
+
+  it('leaves tagged templates (the tag sees the raw text) and a template that is a statement of its own', () => {
+    const source = 'function f(){`use strict`; return [String.raw`a\\nb`, ((s) => s.raw[0])`c\\d`, this === undefined];}\nreturn f();';
+    const quoted = quotedStrings(source);
+    expect(quoted).toBe(source);
+    expect(run(quoted)).toEqual(['a\\nb', 'c\\d', false]);
+  });
+
+  it('keeps the value of any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite' }), fc.string({ unit: 'binary' }), (s, t) => {
+        for (const value of [s, t]) {
+          const template = 'return `' + value.replace(/[\\`]/g, '\\$&').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r') + '`;';
+          const quoted = quotedStrings(template);
+          expect(quoted).not.toContain('`');
+          expect(run(quoted)).toBe(value);
+          expect(run(asciiOnly(quoted))).toBe(value);
+        }
+      }),
+    );
   });
 });
