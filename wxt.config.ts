@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { compromisePrecomputeVite } from './scripts/compromise-precompute.mjs';
 import { tablesPrecomputeVite } from './scripts/tables-precompute.mjs';
-import { engineSplitVite } from './scripts/engine-split.mjs';
+import { engineSplitVite, taggerSplitVite } from './scripts/engine-split.mjs';
 import { polyfillEsmVite } from './scripts/polyfill-esm.mjs';
 import { asciiOutputVite } from './scripts/ascii-output.mjs';
 import { ENGINE_PART_GLOBALS } from './src/content/engine-api';
@@ -28,10 +28,12 @@ export default defineConfig({
       if (manifest.manifest_version === 3) manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...hosts])];
       else manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...hosts])];
     },
-    // The engine script takes the tagger and the phrase tables from the tagger script injected
-    // before it (src/content/engine-api.ts, ENGINE_SCRIPT_FILES; scripts/engine-split.mjs).
+    // The engine script takes the tagger and the phrase tables from the scripts injected before
+    // it, and the tagger script takes compromise's data from the one before it (src/content/
+    // engine-api.ts, ENGINE_SCRIPT_FILES; scripts/engine-split.mjs).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.name === 'engine')) config.plugins = [engineSplitVite(ENGINE_PART_GLOBALS), ...(config.plugins ?? [])];
+      if (entrypoints.some((e) => e.name === 'engine-tagger')) config.plugins = [taggerSplitVite(ENGINE_PART_GLOBALS), ...(config.plugins ?? [])];
     },
   },
   // compromise's lexicon and the rules' phrase tables computed at build time, not at every start

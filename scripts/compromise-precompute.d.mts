@@ -3,6 +3,8 @@ import type { Plugin as EsbuildPlugin } from 'esbuild';
 
 export const COMPROMISE_SRC: string;
 export const COMPROMISE_TWO_ID: string;
+export const COMPROMISE_DATA_ID: string;
+export const COMPROMISE_DATA_NAMES: readonly string[];
 /** A Vite/Rollup plugin (typed loosely: WXT brings its own Vite). */
 export function compromisePrecomputeVite(): { name: string; enforce: 'pre'; resolveId(id: string): string | null; load(id: string): Promise<string | null> | string | null };
 /** `lazyTables`: the tables read in place instead of filled in (the CLI's build). */

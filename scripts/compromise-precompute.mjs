@@ -30,6 +30,17 @@ const POSTTAG_COMPUTE = join(COMPROMISE_SRC, '2-two/postTagger/compute/index.js'
 /** What a bundler's importer sees when it imports `compromise/two`. */
 export const COMPROMISE_TWO_ID = 'compromise/two';
 const VIRTUAL_TWO = '\0nemawashi-compromise-two.js';
+/**
+ * The data computed here, as a module of its own (the extension's builds): the tagger's modules
+ * import it by this id, and the engine's scripts put it in a script of its own (scripts/
+ * engine-split.mjs, entrypoints/engine-tagger-data.ts). 600 kB of strings cost 12 ms of the tagger
+ * script's compile, which made that one task longer than 50 ms in a cold compose (issue 12).
+ * The CLI's build (\`lazyTables\`) keeps them in its modules (scripts/bundle-data.mjs reads them).
+ */
+export const COMPROMISE_DATA_ID = 'nemawashi:compromise-data';
+const VIRTUAL_DATA = '\0nemawashi-compromise-data.js';
+/** What the data module exports. */
+export const COMPROMISE_DATA_NAMES = ['MODELS', 'TAG_SET', 'NET', 'LEXICON', 'MULTI', 'SWITCHES', 'UNCOUNTABLE'];
 
 const SEP = '\u0001';
 
@@ -195,9 +206,9 @@ function tablesOnce() {
  * merge of them was the largest part of adding the plugins) and exported whole, for
  * `compromise/two` to put in place once the plugin is added.
  */
-async function preTagModelSource() {
+async function preTagModelSource({ lazyTables = false } = {}) {
   const t = await tablesOnce();
-  return `
+  return `${lazyTables ? '' : `import { MODELS } from ${JSON.stringify(COMPROMISE_DATA_ID)}\n`}
 import irregularPlurals from './irregulars/plurals.js'
 import frozenLex from './lexicon/frozenLex.js'
 import clues from './clues/index.js'
@@ -212,7 +223,7 @@ import orgWords from './orgWords.js'
 import placeWords from './placeWords.js'
 // Built by scripts/compromise-precompute.mjs: the lexicon tables are filled in after the plugins.
 // Parsed when the plugin's step puts them in place, not in the tagger script's own task.
-export const precomputedModels = () => JSON.parse(${singleQuoted(t.models)})
+export const precomputedModels = () => JSON.parse(${lazyTables ? singleQuoted(t.models) : 'MODELS'})
 export default {
   one: { _multiCache: {}, lexicon: {}, frozenLex },
   two: { irregularPlurals, models: {}, suffixPatterns, prefixPatterns, endsWith, neighbours, regexNormal, regexText, regexNumbers, switches: {}, clues, uncountable: {}, orgWords, placeWords },
@@ -416,6 +427,7 @@ import lazy from ${src('2-two/lazy/plugin.js')}
 import swap from ${src('2-two/swap/plugin.js')}
 import { prepareNet } from ${src('2-two/postTagger/compute/index.js')}
 import { precomputedModels } from ${src('2-two/preTagger/model/index.js')}
+${lazyTables ? '' : `import { TAG_SET, LEXICON, MULTI, SWITCHES, UNCOUNTABLE } from ${JSON.stringify(COMPROMISE_DATA_ID)}`}
 // Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
 // library computes at import are filled in, on first use or by prepareTagger.
 let tables = null
@@ -438,7 +450,7 @@ ${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.model
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   // Its tags: the tag set \`nlp.addTags\` would compute from them, computed at build time.
   () => {
-    const tagSet = JSON.parse(${singleQuoted(t.tagSet)})
+    const tagSet = JSON.parse(${lazyTables ? singleQuoted(t.tagSet) : 'TAG_SET'})
     for (const tag of Object.values(tagSet)) for (const k of Object.keys(tag)) if (tag[k] === ${JSON.stringify(UNDEFINED_MARK)}) tag[k] = undefined
     nlp.model().one.tagSet = tagSet
   },
@@ -449,10 +461,10 @@ ${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.model
     nlp.plugin(swap)
     const model = nlp.model()
 ${lazyTables ? lazyTablesStage(t) : `    tables = [
-      [model.one.lexicon, ${JSON.stringify(t.lexicon)}],
-      [model.one._multiCache, ${JSON.stringify(t.multi)}],
-      [model.two.switches, ${JSON.stringify(t.switches)}],
-      [model.two.uncountable, ${JSON.stringify(t.uncountable)}],
+      [model.one.lexicon, LEXICON],
+      [model.one._multiCache, MULTI],
+      [model.two.switches, SWITCHES],
+      [model.two.uncountable, UNCOUNTABLE],
     ]`}
   },
 ]
@@ -540,7 +552,7 @@ async function postTaggerComputeSource({ lazyTables = false } = {}) {
 import parse from ${src('1-one/sweep/methods/buildNet/01-parse.js')}
 // Built by scripts/compromise-precompute.mjs: each pattern as the library's parse leaves it.
 ${lazyTables ? `// A function: the CLI's build reads it from its data file when the network is built (scripts/bundle-data.mjs).
-const PARSED = () => ${singleQuoted(t.net)}` : `const PARSED = ${singleQuoted(t.net)}`}
+const PARSED = () => ${singleQuoted(t.net)}` : `import { NET as PARSED } from ${JSON.stringify(COMPROMISE_DATA_ID)}`}
 let pre = null
 // A Set and a RegExp back from their JSON marks, in place (objects keep their keys' order).
 const revive = (v) => {
@@ -630,6 +642,13 @@ export default { postTagger, tagger }
 `;
 }
 
+/** The data module (COMPROMISE_DATA_ID): the build's results, as string literals and packed tables. */
+async function dataSource() {
+  const t = await tablesOnce();
+  const values = { MODELS: singleQuoted(t.models), TAG_SET: singleQuoted(t.tagSet), NET: singleQuoted(t.net), LEXICON: JSON.stringify(t.lexicon), MULTI: JSON.stringify(t.multi), SWITCHES: JSON.stringify(t.switches), UNCOUNTABLE: JSON.stringify(t.uncountable) };
+  return `// Built by scripts/compromise-precompute.mjs.\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = ${values[name]}`).join('\n')}\n`;
+}
+
 /** Rollup/Vite (WXT) plugin. */
 export function compromisePrecomputeVite() {
   return {
@@ -637,10 +656,12 @@ export function compromisePrecomputeVite() {
     enforce: 'pre',
     resolveId(id) {
       if (id === COMPROMISE_TWO_ID) return VIRTUAL_TWO;
+      if (id === COMPROMISE_DATA_ID) return VIRTUAL_DATA;
       return null;
     },
     async load(id) {
       if (id === VIRTUAL_TWO) return twoSource();
+      if (id === VIRTUAL_DATA) return dataSource();
       if (id.split('?')[0] === PRETAG_MODEL) return preTagModelSource();
       if (id.split('?')[0] === POSTTAG_COMPUTE) return postTaggerComputeSource();
       return null;
@@ -654,8 +675,10 @@ export function compromisePrecomputeEsbuild({ lazyTables = false } = {}) {
     name: 'nemawashi-compromise-precompute',
     setup(build) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
+      build.onResolve({ filter: /^nemawashi:compromise-data$/ }, () => ({ path: VIRTUAL_DATA.slice(1), namespace: 'nemawashi-compromise-data' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ lazyTables }), loader: 'js', resolveDir: COMPROMISE_SRC }));
-      build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource(), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-data' }, async () => ({ contents: await dataSource(), loader: 'js' }));
+      build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource({ lazyTables }), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
       build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource({ lazyTables }), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },
   };

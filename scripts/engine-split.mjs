@@ -1,20 +1,24 @@
 /**
- * The engine injected as three scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
+ * The engine injected as four scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
  * build of entrypoints/engine.ts only, `compromise/two` and the compiled phrase tables are not
  * bundled but read from what entrypoints/engine-tagger.ts and engine-tables.ts, injected just
- * before, left on the isolated world's global. Each script is then compiled and run in its own
- * task (issue 12). Every other build (those two scripts, the popup, the CLI) bundles them as usual.
+ * before, left on the isolated world's global; in the build of entrypoints/engine-tagger.ts only,
+ * compromise's data computed at build time (scripts/compromise-precompute.mjs) is read from what
+ * entrypoints/engine-tagger-data.ts left. Each script is then compiled and run in its own task
+ * (issue 12). Every other build (the popup, the CLI) bundles them as usual.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMPROMISE_DATA_ID, COMPROMISE_DATA_NAMES } from './compromise-precompute.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES_MODULE = join(ROOT, 'src/engine/precompiled-tables.ts');
 const SHARED_NLP = '\0nemawashi-shared-nlp.js';
 const SHARED_TABLES = '\0nemawashi-shared-tables.js';
+const SHARED_TAGGER_DATA = '\0nemawashi-shared-tagger-data.js';
 const read = (globals, part) => `(() => {
   const value = globalThis[${JSON.stringify(globals[part])}];
-  if (value === undefined) throw new Error('Nemawashi: the ${part} script was not injected before the engine');
+  if (value === undefined) throw new Error('Nemawashi: the ${part} script was not injected before this one');
   return value;
 })()`;
 
@@ -37,6 +41,25 @@ export function engineSplitVite(globals) {
       if (id === SHARED_TABLES) return `export const PRECOMPILED_TABLES = ${read(globals, 'tables')};\n`;
       if (id.split('?')[0] === TABLES_MODULE) return `export { PRECOMPILED_TABLES } from ${JSON.stringify(SHARED_TABLES)};\n`;
       return null;
+    },
+  };
+}
+
+/**
+ * The plugin for the tagger script's build (wxt.config.ts adds it to that build only): compromise's
+ * precomputed data is read from the global the tagger data script leaves it under.
+ */
+export function taggerSplitVite(globals) {
+  return {
+    name: 'nemawashi-tagger-split',
+    enforce: 'pre',
+    resolveId(id) {
+      if (id === COMPROMISE_DATA_ID) return SHARED_TAGGER_DATA;
+      return null;
+    },
+    load(id) {
+      if (id !== SHARED_TAGGER_DATA) return null;
+      return `const data = ${read(globals, 'taggerData')};\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = data.${name};`).join('\n')}\n`;
     },
   };
 }
