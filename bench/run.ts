@@ -178,14 +178,23 @@ function childrenCpuMs(): number {
     return NaN;
   }
 }
-function processMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const t0 = perf.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
-  const ms = perf.now() - t0;
-  // 1: findings at the default --fail-on; anything else is a broken run, not a figure.
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+/**
+ * Wall time (ms) of each run, timed by bench/process-timer.mjs, a small process of its own:
+ * spawned from this one, whose heap holds the engine, each process cost ~17 ms more than from a
+ * shell. Each run's exit status must be 0 or 1 (findings at the default --fail-on); anything else
+ * is a broken run, not a figure.
+ */
+function processesMs(runs: Array<{ args: string[]; env?: NodeJS.ProcessEnv }>): number[] {
+  const spec = JSON.stringify(runs.map((r) => ({ args: r.args, env: r.env, cwd: ROOT })));
+  const timer = spawnSync(process.execPath, [join(ROOT, 'bench/process-timer.mjs'), spec], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (timer.status !== 0) throw new Error(`bench/process-timer.mjs exited ${timer.status}: ${timer.stderr}`);
+  const out = JSON.parse(timer.stdout) as Array<{ ms: number; status: number | null; stderr: string }>;
+  out.forEach((r, i) => {
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${runs[i]!.args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  });
+  return out.map((r) => r.ms);
 }
+const processMs = (args: string[], env?: NodeJS.ProcessEnv): number => processesMs([{ args, env }])[0]!;
 const cliLoad = loadavg()[0]!;
 // The launcher keeps V8's code cache between runs (src/cli/launcher.mjs): one run fills a cache
 // folder of its own, then the timed runs read it, as every run after an install does.
@@ -193,7 +202,8 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'nemawashi-bench-cache-'));
 const withCache = { ...process.env, NEMAWASHI_CACHE_DIR: cacheDir };
 processMs([CLI_FILE, 'check', CLI_DRAFT], withCache);
 const cpuBefore = childrenCpuMs();
-const cliTimes = Array.from({ length: CLI_RUNS }, () => processMs([CLI_FILE, 'check', CLI_DRAFT], withCache));
+const cliTimes = processesMs(Array.from({ length: CLI_RUNS }, () => ({ args: [CLI_FILE, 'check', CLI_DRAFT], env: withCache })));
+// (Includes the timer process's own start, ~4 ms a run.)
 const cliCpuMs = (childrenCpuMs() - cpuBefore) / CLI_RUNS;
 // And without a cache (the first run after an install or an upgrade): a new empty folder each time.
 const coldTimes = Array.from({ length: 5 }, () => {
@@ -207,7 +217,7 @@ const coldTimes = Array.from({ length: 5 }, () => {
 rmSync(cacheDir, { recursive: true, force: true });
 // For comparison: the sources through tsx, as bin/ ran them before the CLI was built (3 runs).
 const tsxTimes = Array.from({ length: 3 }, () => processMs(['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'check', CLI_DRAFT]));
-const nodeTimes = Array.from({ length: 5 }, () => processMs(['-e', '0']));
+const nodeTimes = processesMs(Array.from({ length: 5 }, () => ({ args: ['-e', '0'] })));
 const cliMs = { check: round(median(cliTimes)), checkWithoutCache: round(median(coldTimes)), checkCpuMean: round(cliCpuMs), checkThroughTsx: round(median(tsxTimes)), nodeAlone: round(median(nodeTimes)), loadAverage: round(cliLoad) };
 
 // ---- drafts written in Japanese (issue 15) ------------------------------------------------------
