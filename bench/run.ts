@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance as perf } from 'node:perf_hooks';
 import { text as alexText } from 'alex';
 import writeGood from 'write-good';
 import { analyze, buildDoc, DEFAULT_CONTEXT, rules, type AnalysisContext, type Draft } from '../src/nemawashi';
