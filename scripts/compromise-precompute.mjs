@@ -31,16 +31,19 @@ const POSTTAG_COMPUTE = join(COMPROMISE_SRC, '2-two/postTagger/compute/index.js'
 export const COMPROMISE_TWO_ID = 'compromise/two';
 const VIRTUAL_TWO = '\0nemawashi-compromise-two.js';
 /**
- * The data computed here, as a module of its own (the extension's builds): the tagger's modules
- * import it by this id, and the engine's scripts put it in a script of its own (scripts/
- * engine-split.mjs, entrypoints/engine-tagger-data.ts). 600 kB of strings cost 12 ms of the tagger
- * script's compile, which made that one task longer than 50 ms in a cold compose (issue 12).
- * The CLI's build (\`lazyTables\`) keeps them in its modules (scripts/bundle-data.mjs reads them).
+ * The data computed here, as a module of its own (\`dataModule\`, the extension's builds): the
+ * tagger's modules import it by this id, and the engine's scripts put it in a script of its own
+ * (scripts/engine-split.mjs, entrypoints/engine-tagger-data.ts). 600 kB of strings cost 12 ms of
+ * the tagger script's compile, which made that one task longer than 50 ms in a cold compose
+ * (issue 12). The CLI's build keeps them in its modules (scripts/bundle-data.mjs reads them).
  */
 export const COMPROMISE_DATA_ID = 'nemawashi:compromise-data';
 const VIRTUAL_DATA = '\0nemawashi-compromise-data.js';
-/** What the data module exports. */
-export const COMPROMISE_DATA_NAMES = ['MODELS', 'TAG_SET', 'NET', 'LEXICON', 'MULTI', 'SWITCHES', 'UNCOUNTABLE'];
+/**
+ * What the data module exports: the models, the tag set and the parsed match network as JSON
+ * text; the four tables packed to be filled in (LEXICON …) and to be read in place (LOOKUP).
+ */
+export const COMPROMISE_DATA_NAMES = ['MODELS', 'TAG_SET', 'NET', 'LEXICON', 'MULTI', 'SWITCHES', 'UNCOUNTABLE', 'LOOKUP'];
 
 const SEP = '\u0001';
 
@@ -91,7 +94,7 @@ async function computeTables() {
 }
 
 /**
- * A table packed to be read without being filled in (the CLI's build, \`lazyTables\`): its keys in
+ * A table packed to be read without being filled in (\`lazyTables\`, the builds of the CLI and of the extension): its keys in
  * hash buckets, each bucket one string of \`<sep>key<end>v\` entries (v: the value's index, in
  * \`width\` characters of \`digits\`), so a word is looked up with one indexOf in a short string,
  * and \`order\`, the keys in the table's order, for the day something needs the table whole (a
@@ -206,9 +209,9 @@ function tablesOnce() {
  * merge of them was the largest part of adding the plugins) and exported whole, for
  * `compromise/two` to put in place once the plugin is added.
  */
-async function preTagModelSource({ lazyTables = false } = {}) {
+async function preTagModelSource({ dataModule = true } = {}) {
   const t = await tablesOnce();
-  return `${lazyTables ? '' : `import { MODELS } from ${JSON.stringify(COMPROMISE_DATA_ID)}\n`}
+  return `${dataModule ? `import { MODELS } from ${JSON.stringify(COMPROMISE_DATA_ID)}\n` : ''}
 import irregularPlurals from './irregulars/plurals.js'
 import frozenLex from './lexicon/frozenLex.js'
 import clues from './clues/index.js'
@@ -223,7 +226,7 @@ import orgWords from './orgWords.js'
 import placeWords from './placeWords.js'
 // Built by scripts/compromise-precompute.mjs: the lexicon tables are filled in after the plugins.
 // Parsed when the plugin's step puts them in place, not in the tagger script's own task.
-export const precomputedModels = () => JSON.parse(${lazyTables ? singleQuoted(t.models) : 'MODELS'})
+export const precomputedModels = () => JSON.parse(${dataModule ? 'MODELS' : singleQuoted(t.models)})
 export default {
   one: { _multiCache: {}, lexicon: {}, frozenLex },
   two: { irregularPlurals, models: {}, suffixPatterns, prefixPatterns, endsWith, neighbours, regexNormal, regexText, regexNumbers, switches: {}, clues, uncountable: {}, orgWords, placeWords },
@@ -278,8 +281,19 @@ function lazyModelsStage(t) {
   },`;
 }
 
-/** The last stage's tables when they are read in place (\`lazyTables\`): what to look up, per table. */
-function lazyTablesStage(t) {
+/**
+ * The last stage's tables when they are read in place (\`lazyTables\`): what to look up, per table,
+ * from the data module (\`dataModule\`) or written here.
+ */
+function lazyTablesStage(t, dataModule) {
+  if (dataModule) {
+    return `    tables = [
+      [model.one, 'lexicon', LOOKUP.lexicon],
+      [model.one, '_multiCache', LOOKUP.multi],
+      [model.two, 'switches', LOOKUP.switches],
+      [model.two, 'uncountable', LOOKUP.uncountable],
+    ]`;
+  }
   const one = (holder, name, table) => {
     const { sep, end, digits, width, values, buckets, order } = t.lookup[table];
     return `      [${holder}, ${JSON.stringify(name)}, { sep: ${singleQuoted(sep)}, end: ${singleQuoted(end)}, digits: ${singleQuoted(digits)}, width: ${width}, values: ${JSON.stringify(values)}, order: () => ${singleQuoted(order)},
@@ -294,7 +308,7 @@ ${one('model.two', 'uncountable', 'uncountable')}
 }
 
 /**
- * \`fillTables\` when the tables are read in place (\`lazyTables\`, the CLI's build): filling in the
+ * \`fillTables\` when the tables are read in place (\`lazyTables\`, the builds of the CLI and of the extension): filling in the
  * 25,000 keys of the lexicon was most of a one-draft \`check\` (issue 12), which looks up a few
  * hundred words. Each table of the world becomes a Proxy over the table (emptied) that answers
  * reads (a value, \`in\`, \`hasOwnProperty\`) from the build's lookup (lookupTable), and fills the
@@ -329,7 +343,7 @@ const lazyTable = (target, t) => {
   }
   const fill = () => {
     if (whole) return
-    const keys = t.order().split(sep)
+    const keys = (typeof t.order === 'function' ? t.order() : t.order).split(sep)
     for (let n = 0; n < keys.length; n++) target[keys[n]] = lookup(keys[n])
     whole = true
     read.clear()
@@ -397,7 +411,7 @@ const fillTables = () => {
  * exactly as published whether or not it was prepared (the network, as in the library, on the first
  * sentence).
  */
-async function twoSource({ lazyTables = false } = {}) {
+async function twoSource({ lazyTables = false, dataModule = true } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
   // compromise/one (src/one.js) adds its own plugins at import: here they are stages too, in its order.
@@ -427,7 +441,7 @@ import lazy from ${src('2-two/lazy/plugin.js')}
 import swap from ${src('2-two/swap/plugin.js')}
 import { prepareNet } from ${src('2-two/postTagger/compute/index.js')}
 import { precomputedModels } from ${src('2-two/preTagger/model/index.js')}
-${lazyTables ? '' : `import { TAG_SET, LEXICON, MULTI, SWITCHES, UNCOUNTABLE } from ${JSON.stringify(COMPROMISE_DATA_ID)}`}
+${dataModule ? `import { TAG_SET, ${lazyTables ? 'LOOKUP' : 'LEXICON, MULTI, SWITCHES, UNCOUNTABLE'} } from ${JSON.stringify(COMPROMISE_DATA_ID)}` : ''}
 // Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
 // library computes at import are filled in, on first use or by prepareTagger.
 let tables = null
@@ -450,7 +464,7 @@ ${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.model
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   // Its tags: the tag set \`nlp.addTags\` would compute from them, computed at build time.
   () => {
-    const tagSet = JSON.parse(${lazyTables ? singleQuoted(t.tagSet) : 'TAG_SET'})
+    const tagSet = JSON.parse(${dataModule ? 'TAG_SET' : singleQuoted(t.tagSet)})
     for (const tag of Object.values(tagSet)) for (const k of Object.keys(tag)) if (tag[k] === ${JSON.stringify(UNDEFINED_MARK)}) tag[k] = undefined
     nlp.model().one.tagSet = tagSet
   },
@@ -460,7 +474,7 @@ ${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.model
   () => {
     nlp.plugin(swap)
     const model = nlp.model()
-${lazyTables ? lazyTablesStage(t) : `    tables = [
+${lazyTables ? lazyTablesStage(t, dataModule) : `    tables = [
       [model.one.lexicon, LEXICON],
       [model.one._multiCache, MULTI],
       [model.two.switches, SWITCHES],
@@ -545,14 +559,15 @@ export default lazyNlp
  * same indexing as buildNet (src/1-one/sweep/methods/buildNet/index.js), so the network is the
  * one the library builds; tests/compromise-precomputed.test.ts checks the network and the tags.
  */
-async function postTaggerComputeSource({ lazyTables = false } = {}) {
+async function postTaggerComputeSource({ dataModule = true } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
   return `
 import parse from ${src('1-one/sweep/methods/buildNet/01-parse.js')}
 // Built by scripts/compromise-precompute.mjs: each pattern as the library's parse leaves it.
-${lazyTables ? `// A function: the CLI's build reads it from its data file when the network is built (scripts/bundle-data.mjs).
-const PARSED = () => ${singleQuoted(t.net)}` : `import { NET as PARSED } from ${JSON.stringify(COMPROMISE_DATA_ID)}`}
+${dataModule ? `import { NET } from ${JSON.stringify(COMPROMISE_DATA_ID)}
+const PARSED = () => NET` : `// A function: the CLI's build reads it from its data file when the network is built (scripts/bundle-data.mjs).
+const PARSED = () => ${singleQuoted(t.net)}`}
 let pre = null
 // A Set and a RegExp back from their JSON marks, in place (objects keep their keys' order).
 const revive = (v) => {
@@ -607,7 +622,7 @@ export const prepareNet = function (world, deadline) {
   if (net) return true
   const matches = world.model.two.matches
   if (pre === null) {
-    pre = JSON.parse(${lazyTables ? 'PARSED()' : 'PARSED'})
+    pre = JSON.parse(PARSED())
     if (performance.now() >= deadline) return false
   }
   while (parsed < matches.length) {
@@ -643,14 +658,29 @@ export default { postTagger, tagger }
 }
 
 /** The data module (COMPROMISE_DATA_ID): the build's results, as string literals and packed tables. */
-async function dataSource() {
+async function dataSource({ lazyTables = false } = {}) {
   const t = await tablesOnce();
-  const values = { MODELS: singleQuoted(t.models), TAG_SET: singleQuoted(t.tagSet), NET: singleQuoted(t.net), LEXICON: JSON.stringify(t.lexicon), MULTI: JSON.stringify(t.multi), SWITCHES: JSON.stringify(t.switches), UNCOUNTABLE: JSON.stringify(t.uncountable) };
-  return `// Built by scripts/compromise-precompute.mjs.\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = ${values[name]}`).join('\n')}\n`;
+  const lookup = (name) => {
+    const { sep, end, digits, width, values, buckets, order } = t.lookup[name];
+    return `{ sep: ${singleQuoted(sep)}, end: ${singleQuoted(end)}, digits: ${singleQuoted(digits)}, width: ${width}, values: ${JSON.stringify(values)}, order: ${singleQuoted(order)}, buckets: [${buckets.map(singleQuoted).join(',')}] }`;
+  };
+  const values = {
+    MODELS: singleQuoted(t.models),
+    TAG_SET: singleQuoted(t.tagSet),
+    NET: singleQuoted(t.net),
+    LEXICON: JSON.stringify(t.lexicon),
+    MULTI: JSON.stringify(t.multi),
+    SWITCHES: JSON.stringify(t.switches),
+    UNCOUNTABLE: JSON.stringify(t.uncountable),
+    LOOKUP: `{ lexicon: ${lookup('lexicon')}, multi: ${lookup('multi')}, switches: ${lookup('switches')}, uncountable: ${lookup('uncountable')} }`,
+  };
+  // The tables in the one form the build uses.
+  const names = COMPROMISE_DATA_NAMES.filter((name) => (lazyTables ? !['LEXICON', 'MULTI', 'SWITCHES', 'UNCOUNTABLE'].includes(name) : name !== 'LOOKUP'));
+  return `// Built by scripts/compromise-precompute.mjs.\n${names.map((name) => `export const ${name} = ${values[name]}`).join('\n')}\n`;
 }
 
-/** Rollup/Vite (WXT) plugin. */
-export function compromisePrecomputeVite() {
+/** Rollup/Vite (WXT) plugin: the data in a module of its own (the extension: `lazyTables`). */
+export function compromisePrecomputeVite({ lazyTables = false } = {}) {
   return {
     name: 'nemawashi-compromise-precompute',
     enforce: 'pre',
@@ -660,8 +690,8 @@ export function compromisePrecomputeVite() {
       return null;
     },
     async load(id) {
-      if (id === VIRTUAL_TWO) return twoSource();
-      if (id === VIRTUAL_DATA) return dataSource();
+      if (id === VIRTUAL_TWO) return twoSource({ lazyTables });
+      if (id === VIRTUAL_DATA) return dataSource({ lazyTables });
       if (id.split('?')[0] === PRETAG_MODEL) return preTagModelSource();
       if (id.split('?')[0] === POSTTAG_COMPUTE) return postTaggerComputeSource();
       return null;
@@ -669,17 +699,17 @@ export function compromisePrecomputeVite() {
   };
 }
 
-/** esbuild plugin (the CLI with `lazyTables`, the equality test with and without). */
-export function compromisePrecomputeEsbuild({ lazyTables = false } = {}) {
+/** esbuild plugin (the CLI: `lazyTables`, the data in its modules; the equality test: every form). */
+export function compromisePrecomputeEsbuild({ lazyTables = false, dataModule = !lazyTables } = {}) {
   return {
     name: 'nemawashi-compromise-precompute',
     setup(build) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onResolve({ filter: /^nemawashi:compromise-data$/ }, () => ({ path: VIRTUAL_DATA.slice(1), namespace: 'nemawashi-compromise-data' }));
-      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ lazyTables }), loader: 'js', resolveDir: COMPROMISE_SRC }));
-      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-data' }, async () => ({ contents: await dataSource(), loader: 'js' }));
-      build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource({ lazyTables }), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
-      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource({ lazyTables }), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ lazyTables, dataModule }), loader: 'js', resolveDir: COMPROMISE_SRC }));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-data' }, async () => ({ contents: await dataSource({ lazyTables }), loader: 'js' }));
+      build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource({ dataModule }), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
+      build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource({ dataModule }), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },
   };
 }

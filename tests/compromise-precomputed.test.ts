@@ -26,10 +26,13 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Builds `compromise/two` as the builds do (the extension's form, or the CLI's with lazyTables). */
-async function buildTwo(lazyTables: boolean): Promise<string> {
-  const out = join(dir, lazyTables ? 'built-lazy.mjs' : 'built.mjs');
-  await build({ entryPoints: [join(dir, 'entry.mjs')], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild({ lazyTables })], logLevel: 'warning' });
+/**
+ * Builds `compromise/two` as the builds do: the tables read in place (lazyTables), with the data in
+ * a module of its own (the extension's form) or in the modules (the CLI's); or filled in.
+ */
+async function buildTwo(lazyTables: boolean, dataModule = !lazyTables): Promise<string> {
+  const out = join(dir, `built${lazyTables ? '-lazy' : ''}${dataModule ? '-data' : ''}.mjs`);
+  await build({ entryPoints: [join(dir, 'entry.mjs')], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild({ lazyTables, dataModule })], logLevel: 'warning' });
   // The bundle is the replacement, not the library: it must not read compromise's packed lexicon.
   expect(readFileSync(out, 'utf8')).not.toContain('efrt');
   return out;
@@ -53,13 +56,14 @@ interface Pattern {
 }
 
 describe.each([
-  { form: 'filled in (the extension)', lazyTables: false },
-  { form: 'read in place (the CLI)', lazyTables: true },
-])('compromise with the lexicon computed at build time, $form', ({ lazyTables }) => {
+  { form: 'read in place, the data in a module of its own (the extension)', lazyTables: true, dataModule: true },
+  { form: 'read in place (the CLI)', lazyTables: true, dataModule: false },
+  { form: 'filled in', lazyTables: false, dataModule: true },
+])('compromise with the lexicon computed at build time, $form', ({ lazyTables, dataModule }) => {
   let out = '';
   let nlpBuilt: Nlp;
   beforeAll(async () => {
-    out = await buildTwo(lazyTables);
+    out = await buildTwo(lazyTables, dataModule);
     nlpBuilt = ((await import(pathToFileURL(out).href)) as { default: Nlp }).default;
   }, 60_000);
 
