@@ -16,7 +16,7 @@ import type { ComposeSession } from '../webmail/types';
 import type { ComposeController, DraftState, RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
 import type { ContentEngine } from './engine-api';
-import { loadEngine } from './engine-loader';
+import { compileTablesAtIdle, loadEngine } from './engine-loader';
 import { siteTurnedOff, watchSiteSwitch } from './site-switch';
 
 /**
@@ -277,6 +277,8 @@ export class ContentController {
         // add() ran each one's first analysis: no second run here (it superseded the first and
         // analysed and drew the same draft again, in the same task, on a cold engine).
         this.host.dataset.composes = String(this.composes.size + this.pending.size);
+        // The tables no analysis has used yet, once the page is idle (after those analyses).
+        compileTablesAtIdle(engine, this.opts.signal);
       })
       .catch((err: unknown) => console.warn('nemawashi: could not load the engine', err))
       .finally(() => {

@@ -1,8 +1,9 @@
 /**
  * Loads the engine into this isolated world when the first compose appears (engine-api.ts):
- * asks the background to inject the engine's scripts, then compiles the phrase tables and warms
- * the tagger in short slices, each its own task, so that no step is a long task (> 50 ms) on a
- * page the user is typing in.
+ * asks the background to inject the engine's scripts, then warms the tagger in short slices, each
+ * its own task, so that no step is a long task (> 50 ms) on a page the user is typing in. The
+ * rules' phrase tables compile when the first analysis uses them, and the rest at idle after it
+ * (compileTablesAtIdle).
  *
  * The background injects the tagger first, then the tables and the engine, one round trip each.
  * The tagger's preparation needs nothing else, so it starts as soon as the tagger is there and
@@ -18,13 +19,13 @@ const SLICE_MS = 8;
 export interface EngineLoadTiming {
   /** Message to the background → engine script evaluated (the injection; warm-up overlaps it). */
   injectMs: number;
-  /** Main-thread time compiling phrase tables and warming the tagger, over all slices. */
+  /** Main-thread time warming the tagger, over all slices. */
   warmUpMs: number;
   /** Of warmUpMs, the part done before the engine script was there (while it was injected). */
   warmUpDuringInjectMs: number;
   /** Longest single slice. */
   longestSliceMs: number;
-  /** Which slice was longest: "tables 3" (the 4th table slice) or "tagger 12". */
+  /** Which slice was longest: "tagger 12" (the 13th). */
   longestSlice: string;
   /** Request → ready, wall time. */
   totalMs: number;
@@ -51,7 +52,7 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
   let longestSliceMs = 0;
   let longestSlice = '';
   const counts: Record<string, number> = {};
-  const slice = (phase: 'tagger' | 'tables', step: () => boolean): boolean => {
+  const slice = (phase: 'tagger', step: () => boolean): boolean => {
     const s = performance.now();
     const done = step();
     const d = performance.now() - s;
@@ -126,12 +127,28 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
     // Perhaps woken inside the engine script's own task: the slices below start in a new one.
     await nextTask();
   }
-  // Each table compiled now is one the first analysis does not compile inside its own task.
-  while (!signal.aborted && !slice('tables', () => engine.compilePendingTables(SLICE_MS))) await nextTask();
-  // The rest of the tagger's preparation, then its first sentences (engine-script.ts).
+  // The rest of the tagger's preparation, then its first sentences (engine-script.ts). The phrase
+  // tables are not compiled here: a draft uses about a quarter of them (the CLI reads 192 of their
+  // 810 kB for a corpus draft in English), each compiled by the analysis step that first needs it.
   while (!signal.aborted && !slice('tagger', () => engine.warmUpStep())) await nextTask();
   return {
     engine,
     timing: { injectMs: injected - t0, warmUpMs, warmUpDuringInjectMs, longestSliceMs, longestSlice, totalMs: performance.now() - t0 },
   };
+}
+
+/**
+ * Compiles the phrase tables no analysis has used yet, in slices of at most SLICE_MS when the page
+ * is idle (after the first compose's underlines), so that a table a later keystroke needs is
+ * ready by then rather than compiled in that keystroke's analysis.
+ */
+export function compileTablesAtIdle(engine: ContentEngine, signal: AbortSignal): void {
+  const idle = (run: (deadline: IdleDeadline) => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(() => run({ didTimeout: true, timeRemaining: () => SLICE_MS }), 50);
+  const step = (deadline: IdleDeadline) => {
+    if (signal.aborted) return;
+    const budget = Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining()));
+    if (!engine.compilePendingTables(budget)) idle(step);
+  };
+  idle(step);
 }
