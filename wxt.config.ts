@@ -44,7 +44,7 @@ export default defineConfig({
   // NEMAWASHI_UNMINIFIED=1 keeps the names in the scripts, for reading CPU profiles (the benches'
   // BENCH_PROFILE); the figures are always taken on the minified build.
   vite: () => ({
-    plugins: [polyfillEsmVite(), compromisePrecomputeVite({ lazyTables: true }), tablesPrecomputeVite(), asciiOutputVite()],
+    plugins: [polyfillEsmVite(), compromisePrecomputeVite(), tablesPrecomputeVite(), asciiOutputVite()],
     ...(process.env.NEMAWASHI_UNMINIFIED === '1' ? { build: { minify: false } } : {}),
   }),
   srcDir: '.',

@@ -42,7 +42,7 @@ export async function buildCli() {
     banner: { js: '// Built by scripts/build-cli.mjs from src/cli/main.ts; do not edit. Run through bin/nemawashi.mjs.' },
     // compromise's lexicon and the phrase tables computed here once, not at every start of the
     // command (issue 12).
-    plugins: [compromisePrecomputeEsbuild({ lazyTables: true }), tablesPrecomputeEsbuild({ sidecar: TABLES_FILE })],
+    plugins: [compromisePrecomputeEsbuild(), tablesPrecomputeEsbuild({ sidecar: TABLES_FILE })],
     logLevel: 'warning',
   });
   // In ASCII (scripts/ascii-output.mjs): esbuild writes the rules' Japanese regular expressions

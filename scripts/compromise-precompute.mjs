@@ -10,8 +10,9 @@
  *
  * - `src/2-two/preTagger/model/index.js`: the same model, with the lexicon, the multi-word
  *   cache, the switches and the uncountables left empty (nothing to unpack, expand or merge);
- * - `compromise/two`: the same plugins in the same order, then those four tables filled in from
- *   data computed here by running the real `compromise/two` once (keys in the original order).
+ * - `compromise/two`: the same plugins in the same order, then those four tables read in place
+ *   from data computed here by running the real `compromise/two` once (lookupTable, LAZY_FILL):
+ *   a table is filled in, keys in the original order, only when something needs it whole.
  *
  * tests/compromise-precomputed.test.ts checks that the world this gives (every model table)
  * and the tags of the corpus's sentences are exactly the real library's. The unit tests and
@@ -41,11 +42,9 @@ export const COMPROMISE_DATA_ID = 'nemawashi:compromise-data';
 const VIRTUAL_DATA = '\0nemawashi-compromise-data.js';
 /**
  * What the data module exports: the models, the tag set and the parsed match network as JSON
- * text; the four tables packed to be filled in (LEXICON …) and to be read in place (LOOKUP).
+ * text, and the four tables packed to be read in place (LOOKUP).
  */
-export const COMPROMISE_DATA_NAMES = ['MODELS', 'TAG_SET', 'NET', 'LEXICON', 'MULTI', 'SWITCHES', 'UNCOUNTABLE', 'LOOKUP'];
-
-const SEP = '\u0001';
+export const COMPROMISE_DATA_NAMES = ['MODELS', 'TAG_SET', 'NET', 'LOOKUP'];
 
 /**
  * A table's values, each distinct value (by its JSON) once, and for each key (in `keys`' order)
@@ -67,25 +66,15 @@ function distinctValues(obj, keys) {
   return { values, codes };
 }
 
-/** The four tables of the real `compromise/two` world, packed: keys joined, values by index. */
+/** The four tables of the real `compromise/two` world packed to be read in place, and its other data. */
 async function computeTables() {
   const { default: nlp } = await import('compromise/two');
   const model = nlp.model();
-  const pack = (obj) => {
-    const keys = Object.keys(obj);
-    for (const k of keys) if (k.includes(SEP)) throw new Error(`compromise precompute: a key holds the separator: ${JSON.stringify(k)}`);
-    const { values, codes } = distinctValues(obj, keys);
-    return { keys: keys.join(SEP), values, idx: codes.map((i) => i.toString(36)).join(',') };
-  };
   const tables = { lexicon: model.one.lexicon, multi: model.one._multiCache, switches: model.two.switches, uncountable: model.two.uncountable };
   // The verb and adjective models as the preTagger's model module holds them before any plugin
   // (suffix rules the library uncompresses and reverses at import).
   const { default: models } = await import(pathToFileURL(join(COMPROMISE_SRC, '2-two/preTagger/model/models/index.js')).href);
   return {
-    lexicon: pack(tables.lexicon),
-    multi: pack(tables.multi),
-    switches: pack(tables.switches),
-    uncountable: pack(tables.uncountable),
     lookup: Object.fromEntries(Object.entries(tables).map(([name, obj]) => [name, lookupTable(obj)])),
     models: JSON.stringify(models),
     net: await parsedNet(nlp),
@@ -94,7 +83,7 @@ async function computeTables() {
 }
 
 /**
- * A table packed to be read without being filled in (\`lazyTables\`, the builds of the CLI and of the extension): its keys in
+ * A table packed to be read without being filled in: its keys in
  * hash buckets, each bucket one string of \`<sep>key<end>v\` entries (v: the value's index, in
  * \`width\` characters of \`digits\`), so a word is looked up with one indexOf in a short string,
  * and \`order\`, the keys in the table's order, for the day something needs the table whole (a
@@ -224,7 +213,7 @@ import regexText from './regex/regex-text.js'
 import regexNumbers from './regex/regex-numbers.js'
 import orgWords from './orgWords.js'
 import placeWords from './placeWords.js'
-// Built by scripts/compromise-precompute.mjs: the lexicon tables are filled in after the plugins.
+// Built by scripts/compromise-precompute.mjs: the lexicon tables are put in place after the plugins.
 // Parsed when the plugin's step puts them in place, not in the tagger script's own task.
 export const precomputedModels = () => JSON.parse(${dataModule ? 'MODELS' : singleQuoted(t.models)})
 export default {
@@ -249,7 +238,7 @@ function checkOneOrder(expected) {
 }
 
 /**
- * The verb and adjective models when the tables are read in place (\`lazyTables\`): the same keys,
+ * The verb and adjective models: the same keys,
  * in the same order, parsed the first time any of them is read or written, and from then on plain
  * data properties, as Object.assign leaves them. Tagging does not use them (conjugation does): a
  * \`check\` that tags never parsed them (60 kB of JSON).
@@ -281,10 +270,7 @@ function lazyModelsStage(t) {
   },`;
 }
 
-/**
- * The last stage's tables when they are read in place (\`lazyTables\`): what to look up, per table,
- * from the data module (\`dataModule\`) or written here.
- */
+/** The last stage's tables: what to look up, per table, from the data module (\`dataModule\`) or written here. */
 function lazyTablesStage(t, dataModule) {
   if (dataModule) {
     return `    tables = [
@@ -308,7 +294,7 @@ ${one('model.two', 'uncountable', 'uncountable')}
 }
 
 /**
- * \`fillTables\` when the tables are read in place (\`lazyTables\`, the builds of the CLI and of the extension): filling in the
+ * \`fillTables\`, the tables read in place (the builds of the CLI and of the extension): filling in the
  * 25,000 keys of the lexicon was most of a one-draft \`check\` (issue 12), which looks up a few
  * hundred words. Each table of the world becomes a Proxy over the table (emptied) that answers
  * reads (a value, \`in\`, \`hasOwnProperty\`) from the build's lookup (lookupTable), and fills the
@@ -317,7 +303,7 @@ ${one('model.two', 'uncountable', 'uncountable')}
  * the value it was first given (an array is the key's own copy, as when filled), so the table
  * reads the same before and after; tests/compromise-precomputed.test.ts checks it key by key.
  */
-const LAZY_FILL = `// A table of the world read in place (scripts/compromise-precompute.mjs, lazyTables).
+const LAZY_FILL = `// A table of the world read in place (scripts/compromise-precompute.mjs).
 const lazyTable = (target, t) => {
   for (const k of Object.keys(target)) delete target[k]
   const { sep, end, digits, width, values, buckets } = t
@@ -402,8 +388,9 @@ const fillTables = () => {
 /**
  * `compromise/two` with the precomputed tables (same plugins, same order as its src/two.js).
  *
- * The plugins are added and the tables filled in on first use, not at import, and a caller may do
- * it ahead in slices: `nlp.prepareTagger(deadline)` adds the plugins, fills the tables, then parses the tagger's match patterns (the
+ * The plugins are added and the tables put in place on first use, not at import, and a caller may
+ * do it ahead in slices: `nlp.prepareTagger(deadline)` adds the plugins, puts the tables in place
+ * (read in place, LAZY_FILL), then parses the tagger's match patterns (the
  * postTagger's network, which the library builds in one go on the first sentence), a little at a
  * time until `deadline` (performance.now()), and returns true when all is done. The engine script
  * calls it between tasks when a compose opens, so no step is a long task (issue 12). Anything else
@@ -411,7 +398,7 @@ const fillTables = () => {
  * exactly as published whether or not it was prepared (the network, as in the library, on the first
  * sentence).
  */
-async function twoSource({ lazyTables = false, dataModule = true } = {}) {
+async function twoSource({ dataModule = true } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
   // compromise/one (src/one.js) adds its own plugins at import: here they are stages too, in its order.
@@ -441,9 +428,9 @@ import lazy from ${src('2-two/lazy/plugin.js')}
 import swap from ${src('2-two/swap/plugin.js')}
 import { prepareNet } from ${src('2-two/postTagger/compute/index.js')}
 import { precomputedModels } from ${src('2-two/preTagger/model/index.js')}
-${dataModule ? `import { TAG_SET, ${lazyTables ? 'LOOKUP' : 'LEXICON, MULTI, SWITCHES, UNCOUNTABLE'} } from ${JSON.stringify(COMPROMISE_DATA_ID)}` : ''}
+${dataModule ? `import { TAG_SET, LOOKUP } from ${JSON.stringify(COMPROMISE_DATA_ID)}` : ''}
 // Built by scripts/compromise-precompute.mjs: the plugins are added, and the tables the real
-// library computes at import are filled in, on first use or by prepareTagger.
+// library computes at import are put in place (read in place), on first use or by prepareTagger.
 let tables = null
 // The plugins, added in the library's order: compromise/one's (src/one.js adds them at import;
 // \`extend\` and \`plugin\` are the same function), then compromise/two's, the preTagger's in four
@@ -460,7 +447,7 @@ ${ONE.map(([name]) => `  () => nlp.extend(${name}One),`).join('\n')}
     return Object.keys(part).map((key) => () => nlp.plugin({ model: { [top]: { [key]: part[key] } } }))
   }),
   // The models the deep merge would have copied, in their place (same keys, same order).
-${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.models, precomputedModels()),'}
+${lazyModelsStage(t)}
   () => nlp.plugin({ compute: preTag.compute, hooks: preTag.hooks }),
   // Its tags: the tag set \`nlp.addTags\` would compute from them, computed at build time.
   () => {
@@ -474,12 +461,7 @@ ${lazyTables ? lazyModelsStage(t) : '  () => Object.assign(nlp.model().two.model
   () => {
     nlp.plugin(swap)
     const model = nlp.model()
-${lazyTables ? lazyTablesStage(t, dataModule) : `    tables = [
-      [model.one.lexicon, LEXICON],
-      [model.one._multiCache, MULTI],
-      [model.two.switches, SWITCHES],
-      [model.two.uncountable, UNCOUNTABLE],
-    ]`}
+${lazyTablesStage(t, dataModule)}
   },
 ]
 let stage = 0
@@ -491,34 +473,7 @@ const plugStep = () => {
 const plug = () => {
   while (!plugStep());
 }
-${lazyTables ? LAZY_FILL : `let table = 0
-let keys = null
-let idx = null
-let next = 0
-// Fills the tables in key order until the deadline; true when all are filled.
-const fillTables = (deadline) => {
-  plug()
-  while (table < tables.length) {
-    const [target, packed] = tables[table]
-    if (keys === null) {
-      for (const k of Object.keys(target)) delete target[k]
-      keys = packed.keys.split(${JSON.stringify(SEP)})
-      idx = packed.idx.split(',')
-      next = 0
-    }
-    const values = packed.values
-    while (next < keys.length) {
-      const v = values[parseInt(idx[next], 36)]
-      target[keys[next]] = Array.isArray(v) ? v.slice() : v
-      next++
-      if ((next & 1023) === 0 && performance.now() >= deadline) return false
-    }
-    table++
-    keys = null
-    idx = null
-  }
-  return true
-}`}
+${LAZY_FILL}
 let ready = false
 const prepareTagger = (deadline) => {
   if (ready) return true
@@ -658,7 +613,7 @@ export default { postTagger, tagger }
 }
 
 /** The data module (COMPROMISE_DATA_ID): the build's results, as string literals and packed tables. */
-async function dataSource({ lazyTables = false } = {}) {
+async function dataSource() {
   const t = await tablesOnce();
   const lookup = (name) => {
     const { sep, end, digits, width, values, buckets, order } = t.lookup[name];
@@ -668,19 +623,13 @@ async function dataSource({ lazyTables = false } = {}) {
     MODELS: singleQuoted(t.models),
     TAG_SET: singleQuoted(t.tagSet),
     NET: singleQuoted(t.net),
-    LEXICON: JSON.stringify(t.lexicon),
-    MULTI: JSON.stringify(t.multi),
-    SWITCHES: JSON.stringify(t.switches),
-    UNCOUNTABLE: JSON.stringify(t.uncountable),
     LOOKUP: `{ lexicon: ${lookup('lexicon')}, multi: ${lookup('multi')}, switches: ${lookup('switches')}, uncountable: ${lookup('uncountable')} }`,
   };
-  // The tables in the one form the build uses.
-  const names = COMPROMISE_DATA_NAMES.filter((name) => (lazyTables ? !['LEXICON', 'MULTI', 'SWITCHES', 'UNCOUNTABLE'].includes(name) : name !== 'LOOKUP'));
-  return `// Built by scripts/compromise-precompute.mjs.\n${names.map((name) => `export const ${name} = ${values[name]}`).join('\n')}\n`;
+  return `// Built by scripts/compromise-precompute.mjs.\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = ${values[name]}`).join('\n')}\n`;
 }
 
-/** Rollup/Vite (WXT) plugin: the data in a module of its own (the extension: `lazyTables`). */
-export function compromisePrecomputeVite({ lazyTables = false } = {}) {
+/** Rollup/Vite (WXT) plugin: the data in a module of its own (the extension). */
+export function compromisePrecomputeVite() {
   return {
     name: 'nemawashi-compromise-precompute',
     enforce: 'pre',
@@ -690,8 +639,8 @@ export function compromisePrecomputeVite({ lazyTables = false } = {}) {
       return null;
     },
     async load(id) {
-      if (id === VIRTUAL_TWO) return twoSource({ lazyTables });
-      if (id === VIRTUAL_DATA) return dataSource({ lazyTables });
+      if (id === VIRTUAL_TWO) return twoSource();
+      if (id === VIRTUAL_DATA) return dataSource();
       if (id.split('?')[0] === PRETAG_MODEL) return preTagModelSource();
       if (id.split('?')[0] === POSTTAG_COMPUTE) return postTaggerComputeSource();
       return null;
@@ -699,15 +648,15 @@ export function compromisePrecomputeVite({ lazyTables = false } = {}) {
   };
 }
 
-/** esbuild plugin (the CLI: `lazyTables`, the data in its modules; the equality test: every form). */
-export function compromisePrecomputeEsbuild({ lazyTables = false, dataModule = !lazyTables } = {}) {
+/** esbuild plugin (the CLI: the data in its modules; the equality test: both forms). */
+export function compromisePrecomputeEsbuild({ dataModule = false } = {}) {
   return {
     name: 'nemawashi-compromise-precompute',
     setup(build) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onResolve({ filter: /^nemawashi:compromise-data$/ }, () => ({ path: VIRTUAL_DATA.slice(1), namespace: 'nemawashi-compromise-data' }));
-      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ lazyTables, dataModule }), loader: 'js', resolveDir: COMPROMISE_SRC }));
-      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-data' }, async () => ({ contents: await dataSource({ lazyTables }), loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ dataModule }), loader: 'js', resolveDir: COMPROMISE_SRC }));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-data' }, async () => ({ contents: await dataSource(), loader: 'js' }));
       build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource({ dataModule }), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
       build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource({ dataModule }), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },

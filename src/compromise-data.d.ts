@@ -1,16 +1,17 @@
 // The module of compromise's data computed at build time (scripts/compromise-precompute.mjs,
-// COMPROMISE_DATA_ID): string literals (JSON) and packed tables, read by the tagger's modules.
+// COMPROMISE_DATA_ID): JSON text and the tables packed to be read in place.
 declare module 'nemawashi:compromise-data' {
   export const MODELS: string;
   export const TAG_SET: string;
   export const NET: string;
-  interface PackedTable {
-    keys: string;
+  interface LookupTable {
+    sep: string;
+    end: string;
+    digits: string;
+    width: number;
     values: unknown[];
-    idx: string;
+    order: string;
+    buckets: string[];
   }
-  export const LEXICON: PackedTable;
-  export const MULTI: PackedTable;
-  export const SWITCHES: PackedTable;
-  export const UNCOUNTABLE: PackedTable;
+  export const LOOKUP: { lexicon: LookupTable; multi: LookupTable; switches: LookupTable; uncountable: LookupTable };
 }

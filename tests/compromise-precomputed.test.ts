@@ -27,12 +27,12 @@ afterAll(() => {
 });
 
 /**
- * Builds `compromise/two` as the builds do: the tables read in place (lazyTables), with the data in
- * a module of its own (the extension's form) or in the modules (the CLI's); or filled in.
+ * Builds `compromise/two` as the builds do, its tables read in place: with the data in a module of
+ * its own (the extension's form) or in the modules (the CLI's).
  */
-async function buildTwo(lazyTables: boolean, dataModule = !lazyTables): Promise<string> {
-  const out = join(dir, `built${lazyTables ? '-lazy' : ''}${dataModule ? '-data' : ''}.mjs`);
-  await build({ entryPoints: [join(dir, 'entry.mjs')], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild({ lazyTables, dataModule })], logLevel: 'warning' });
+async function buildTwo(dataModule: boolean): Promise<string> {
+  const out = join(dir, `built${dataModule ? '-data' : ''}.mjs`);
+  await build({ entryPoints: [join(dir, 'entry.mjs')], outfile: out, bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], plugins: [compromisePrecomputeEsbuild({ dataModule })], logLevel: 'warning' });
   // The bundle is the replacement, not the library: it must not read compromise's packed lexicon.
   expect(readFileSync(out, 'utf8')).not.toContain('efrt');
   return out;
@@ -56,14 +56,13 @@ interface Pattern {
 }
 
 describe.each([
-  { form: 'read in place, the data in a module of its own (the extension)', lazyTables: true, dataModule: true },
-  { form: 'read in place (the CLI)', lazyTables: true, dataModule: false },
-  { form: 'filled in', lazyTables: false, dataModule: true },
-])('compromise with the lexicon computed at build time, $form', ({ lazyTables, dataModule }) => {
+  { form: 'the data in a module of its own (the extension)', dataModule: true },
+  { form: 'the data in the modules (the CLI)', dataModule: false },
+])('compromise with the lexicon computed at build time, $form', ({ dataModule }) => {
   let out = '';
   let nlpBuilt: Nlp;
   beforeAll(async () => {
-    out = await buildTwo(lazyTables, dataModule);
+    out = await buildTwo(dataModule);
     nlpBuilt = ((await import(pathToFileURL(out).href)) as { default: Nlp }).default;
   }, 60_000);
 
@@ -157,10 +156,10 @@ const TABLES = (nlp: Nlp): Record<string, Table> => {
   return { lexicon: model.one.lexicon!, multi: model.one._multiCache!, switches: model.two.switches!, uncountable: model.two.uncountable! };
 };
 
-describe("compromise's tables read in place (the CLI's build, lazyTables)", () => {
+describe("compromise's tables read in place", () => {
   let out = '';
   beforeAll(async () => {
-    out = await buildTwo(true);
+    out = await buildTwo(false);
   }, 60_000);
   const fresh_ = async (tag: string) => ((await import(`${pathToFileURL(out).href}?${tag}`)) as { default: Nlp }).default;
 
