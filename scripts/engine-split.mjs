@@ -1,8 +1,8 @@
 /**
- * The engine injected as five scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES and
- * ENGINE_UI_FILE): in the build of entrypoints/engine.ts only, `compromise/two`, the compiled
- * phrase tables and the compose UI are not bundled but read from what entrypoints/engine-tagger.ts,
- * engine-tables.ts and engine-ui.ts, injected before, left on the isolated world's global; in the build of entrypoints/engine-tagger.ts only,
+ * The engine injected as four scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
+ * build of entrypoints/engine.ts only, `compromise/two` and the compiled phrase tables are not
+ * bundled but read from what entrypoints/engine-tagger.ts and engine-tables.ts, injected just
+ * before, left on the isolated world's global; in the build of entrypoints/engine-tagger.ts only,
  * compromise's data computed at build time (scripts/compromise-precompute.mjs) is read from what
  * entrypoints/engine-tagger-data.ts left. Each script is then compiled and run in its own task
  * (issue 12). Every other build (the popup, the CLI) bundles them as usual.
@@ -13,7 +13,6 @@ import { COMPROMISE_DATA_ID, COMPROMISE_DATA_NAMES } from './compromise-precompu
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES_MODULE = join(ROOT, 'src/engine/precompiled-tables.ts');
-const COMPOSE_UI_MODULE = join(ROOT, 'src/content/compose-ui.ts');
 const SHARED_NLP = '\0nemawashi-shared-nlp.js';
 const SHARED_TABLES = '\0nemawashi-shared-tables.js';
 const SHARED_TAGGER_DATA = '\0nemawashi-shared-tagger-data.js';
@@ -25,9 +24,8 @@ const read = (globals, part) => `(() => {
 
 /**
  * The Vite plugin for the engine script's build (wxt.config.ts adds it to that build only), with
- * the globals the other scripts leave their part under (ENGINE_PART_GLOBALS in
- * src/content/engine-api.ts, where those scripts install them): the tagger, the phrase tables and
- * the compose UI's factory (src/content/compose-ui.ts, whose only value the engine uses).
+ * the globals the two other scripts leave their part under (ENGINE_PART_GLOBALS in
+ * src/content/engine-api.ts, where those scripts install them).
  */
 export function engineSplitVite(globals) {
   return {
@@ -42,7 +40,6 @@ export function engineSplitVite(globals) {
       if (id === SHARED_NLP) return `export default ${read(globals, 'nlp')};\n`;
       if (id === SHARED_TABLES) return `export const PRECOMPILED_TABLES = ${read(globals, 'tables')};\n`;
       if (id.split('?')[0] === TABLES_MODULE) return `export { PRECOMPILED_TABLES } from ${JSON.stringify(SHARED_TABLES)};\n`;
-      if (id.split('?')[0] === COMPOSE_UI_MODULE) return `export const createComposeUi = ${read(globals, 'ui')};\n`;
       return null;
     },
   };

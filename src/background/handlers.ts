@@ -8,7 +8,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../engine/types';
-import { ENGINE_SCRIPT_FILES, ENGINE_UI_FILE } from '../content/engine-api';
+import { ENGINE_SCRIPT_FILES } from '../content/engine-api';
 import { BACKGROUND_MESSAGE_TYPES, isMessage, senderOf, type Ack, type Sender, type AnswerOf, type BackgroundProtocol, type BackgroundRequest } from '../messages';
 import { SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE } from '../content/send-record';
 import { normalizeAddress, recordSent } from '../settings';
@@ -118,17 +118,9 @@ export async function updateBadge(tabId: number, count: number, maxSeverity: Sev
  * match patterns are host permissions too (wxt.config.ts), and sites the user added are granted.
  */
 export async function injectEngine(tabId: number, frameId: number): Promise<{ ok: boolean; error?: string }> {
-  const run = (file: (typeof ENGINE_SCRIPT_FILES)[number] | typeof ENGINE_UI_FILE) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
-  // The compose UI needs nothing else: in flight beside the first scripts, awaited before the engine.
-  const ui = run(ENGINE_UI_FILE);
-  // Its failure is reported below, when it is awaited; not as an unhandled rejection meanwhile.
-  ui.catch(() => undefined);
   try {
     // One call per file: each script is compiled and run in a task of its own in the page.
-    for (const file of ENGINE_SCRIPT_FILES) {
-      if (file === ENGINE_SCRIPT_FILES[ENGINE_SCRIPT_FILES.length - 1]) await ui;
-      await run(file);
-    }
+    for (const file of ENGINE_SCRIPT_FILES) await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
     return { ok: true };
   } catch (err) {
     // The content script reports it (no underlines on this page); the tab goes on as before.

@@ -4,8 +4,7 @@
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
  * watcher, the adapters, the read of whether the site is turned off (site-switch.ts) and the
  * overlay's empty host. The engine, the rules, the tagger and the compose UI (compose-ui.ts: the
- * overlay, the check at Send, the settings code) are five more scripts (ENGINE_SCRIPT_FILES,
- * ENGINE_UI_FILE) that
+ * overlay, the check at Send, the settings code) are four more scripts (ENGINE_SCRIPT_FILES) that
  * the background injects into the same isolated world when the first compose appears
  * (`scripting.executeScript`); they leave their parts and this interface on the isolated world's
  * global object, which the page cannot see. Besides types, this module holds only the few lines
@@ -44,33 +43,25 @@ export interface ContentEngine {
  * the background injects them, each in its own task: compromise's data computed at build time
  * (entrypoints/engine-tagger-data.ts), the tagger (entrypoints/engine-tagger.ts), which finds that
  * data on the isolated world's global, the compiled phrase tables (entrypoints/engine-tables.ts),
- * then the engine and the rules (entrypoints/engine.ts), which find the tagger, the tables and the
- * compose UI there (scripts/engine-split.mjs). As one script it was 1.5 MB of code and data to
+ * then the engine, the rules and the compose UI (entrypoints/engine.ts), which finds the tagger
+ * and the tables there (scripts/engine-split.mjs). As one script it was 1.5 MB of code and data to
  * compile in one task; as three, the tagger's compile was still a task of 55-75 ms in a cold
- * compose, and the engine's with the compose UI 35-60 ms (issue 12). The tagger comes first
- * because its preparation (nlp.prepareTagger) needs nothing else: the content script runs it in
- * slices while the background injects the rest (engine-loader.ts), on a main thread that would
- * otherwise wait for those round trips.
+ * compose (issue 12). The tagger comes first because its preparation (nlp.prepareTagger) needs
+ * nothing else: the content script runs it in slices while the background injects the other two
+ * (engine-loader.ts), on a main thread that would otherwise wait for those round trips.
  */
 export const ENGINE_SCRIPT_FILES = ['/engine-tagger-data.js', '/engine-tagger.js', '/engine-tables.js', '/engine.js'] as const;
-
-/**
- * The compose UI (entrypoints/engine-ui.ts: compose-ui.ts, the overlay, the check at Send, the
- * settings code), which needs nothing else: the background injects it alongside the first three
- * scripts, in a call of its own, and waits for it only before the engine's, which reads it.
- */
-export const ENGINE_UI_FILE = '/engine-ui.js';
 
 /** The isolated world's global under which the engine script leaves its interface. */
 const ENGINE_GLOBAL = '__nemawashiEngine';
 
 /**
- * The isolated world's globals under which the tables, the tagger, the tagger's data and the
- * compose UI scripts leave their part (wxt.config.ts gives them to scripts/engine-split.mjs, which
- * reads the tagger, the tables and the UI in the engine script's build and the data in the tagger
- * script's; tests/manifest.test.ts checks the built scripts read them).
+ * The isolated world's globals under which the tables, the tagger and the tagger's data scripts
+ * leave their part (wxt.config.ts gives them to scripts/engine-split.mjs, which reads the first two
+ * in the engine script's build and the third in the tagger script's; tests/manifest.test.ts
+ * checks the built scripts read them).
  */
-export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger', taggerData: '__nemawashiTaggerData', ui: '__nemawashiComposeUi' } as const;
+export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger', taggerData: '__nemawashiTaggerData' } as const;
 
 /**
  * The isolated world's global under which the engine loader (engine-loader.ts) leaves a function
@@ -91,7 +82,7 @@ export function listenForEngineParts(listener: ((part: EnginePart) => void) | un
   Object.defineProperty(globalThis, PART_LISTENER_GLOBAL, { value: listener, configurable: true, enumerable: false, writable: false });
 }
 
-/** Called by the tables, the tagger, the tagger's data and the compose UI scripts once evaluated. */
+/** Called by the tables, the tagger and the tagger's data scripts once evaluated. */
 export function installEnginePart(part: keyof typeof ENGINE_PART_GLOBALS, value: unknown): void {
   Object.defineProperty(globalThis, ENGINE_PART_GLOBALS[part], { value, configurable: true, enumerable: false, writable: false });
   announce(part);
