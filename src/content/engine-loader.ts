@@ -5,10 +5,11 @@
  * rules' phrase tables compile when the first analysis uses them, and the rest at idle after it
  * (compileTablesAtIdle).
  *
- * The background injects the tagger first, then the tables and the engine, one round trip each.
- * The tagger's preparation needs nothing else, so it starts as soon as the tagger is there and
- * goes on, slice by slice, while the other two are on their way: those round trips leave this
- * thread idle, and each injected script runs as a task of its own between two slices.
+ * The background injects compromise's data and the tagger first, then the tables and the engine,
+ * one round trip each. The tagger's preparation needs nothing else, so it starts as soon as the
+ * tagger is there and goes on, slice by slice, while the other two are on their way: those round
+ * trips leave this thread idle, and each injected script runs as a task of its own between two
+ * slices.
  */
 import { sendToBackground } from '../messages';
 import { installedEngine, installedEnginePart, listenForEngineParts, type ContentEngine, type EnginePart } from './engine-api';
@@ -51,18 +52,18 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
   let warmUpMs = 0;
   let longestSliceMs = 0;
   let longestSlice = '';
-  const counts: Record<string, number> = {};
-  const slice = (phase: 'tagger', step: () => boolean): boolean => {
+  let slices = 0;
+  // One slice of the tagger's warm-up (the only work done in slices here), timed.
+  const slice = (step: () => boolean): boolean => {
     const s = performance.now();
     const done = step();
     const d = performance.now() - s;
     warmUpMs += d;
-    const i = counts[phase] ?? 0;
     if (d > longestSliceMs) {
       longestSliceMs = d;
-      longestSlice = `${phase} ${i}`;
+      longestSlice = `tagger ${slices}`;
     }
-    counts[phase] = i + 1;
+    slices++;
     return done;
   };
 
@@ -100,7 +101,7 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
         if (tagger && !taggerReady) {
           // The tagger's preparation in slices while the rest is injected.
           const prepare = tagger.prepareTagger;
-          taggerReady = !prepare || slice('tagger', () => prepare(performance.now() + SLICE_MS));
+          taggerReady = !prepare || slice(() => prepare(performance.now() + SLICE_MS));
           await nextTask();
         } else {
           // Nothing to do until the next part (or the answer) arrives.
@@ -130,7 +131,7 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
   // The rest of the tagger's preparation, then its first sentences (engine-script.ts). The phrase
   // tables are not compiled here: a draft uses about a quarter of them (the CLI reads 192 of their
   // 810 kB for a corpus draft in English), each compiled by the analysis step that first needs it.
-  while (!signal.aborted && !slice('tagger', () => engine.warmUpStep())) await nextTask();
+  while (!signal.aborted && !slice(() => engine.warmUpStep())) await nextTask();
   return {
     engine,
     timing: { injectMs: injected - t0, warmUpMs, warmUpDuringInjectMs, longestSliceMs, longestSlice, totalMs: performance.now() - t0 },

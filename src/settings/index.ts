@@ -59,7 +59,6 @@ export {
   type ContextOptions,
 } from './context';
 
-
 // Defined on first use (lazy-item.ts): defining an item reads storage at once, and a webmail tab
 // reads its settings with one call (readStoredSettings).
 export const settingsItem = lazyItem(() =>
