@@ -41,6 +41,16 @@ const VIRTUAL_TWO = '\0nemawashi-compromise-two.js';
 export const COMPROMISE_DATA_ID = 'nemawashi:compromise-data';
 const VIRTUAL_DATA = '\0nemawashi-compromise-data.js';
 /**
+ * compromise/one's code (its core, src/nlp.js, and the plugins of ONE), as a module of its own
+ * that the tagger's module imports by this id: the engine's scripts put it in a script of its own
+ * (scripts/engine-split.mjs, entrypoints/engine-tagger-one.ts), since as part of the tagger script
+ * its compile made that script's task 35 ms of a cold compose (issue 12). compromise/two's plugins
+ * import nothing from it but through \`nlp\`, so the two halves share no module (its exports:
+ * COMPROMISE_ONE_NAMES).
+ */
+export const COMPROMISE_ONE_ID = 'nemawashi:compromise-one';
+const VIRTUAL_ONE = '\0nemawashi-compromise-one.js';
+/**
  * What the data module exports: the models, the tag set and the parsed match network as JSON
  * text, and the four tables packed to be read in place (LOOKUP).
  */
@@ -227,6 +237,28 @@ export default {
  * compromise/one's plugins as its src/one.js adds them: the build stops if a new release of the
  * library adds, drops or reorders them (the stages below would no longer be the library).
  */
+/**
+ * compromise/one's plugins, which its src/one.js adds at import: here they are stages of the
+ * tagger's preparation too, in its order (checkOneOrder).
+ */
+const ONE = [
+  ['change', '1-one/change/plugin.js'],
+  ['output', '1-one/output/plugin.js'],
+  ['match', '1-one/match/plugin.js'],
+  ['pointers', '1-one/pointers/plugin.js'],
+  ['tag', '1-one/tag/plugin.js'],
+  ['contractions', '1-one/contraction-one/plugin.js'],
+  ['tokenize', '1-one/tokenize/plugin.js'],
+  ['freeze', '1-one/freeze/plugin.js'],
+  ['cache', '1-one/cache/plugin.js'],
+  ['lookup', '1-one/lookup/plugin.js'],
+  ['typeahead', '1-one/typeahead/plugin.js'],
+  ['lexicon', '1-one/lexicon/plugin.js'],
+  ['sweep', '1-one/sweep/plugin.js'],
+];
+/** What compromise/one's module (COMPROMISE_ONE_ID) exports. */
+export const COMPROMISE_ONE_NAMES = ['nlp', ...ONE.map(([name]) => `${name}One`)];
+
 function checkOneOrder(expected) {
   const one = readFileSync(join(COMPROMISE_SRC, 'one.js'), 'utf8');
   const files = Object.fromEntries([...one.matchAll(/^import (\w+) from '\.\/(1-one\/[^']+)'/gm)].map((m) => [m[1], m[2]]));
@@ -401,26 +433,9 @@ const fillTables = () => {
 async function twoSource({ dataModule = true } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
-  // compromise/one (src/one.js) adds its own plugins at import: here they are stages too, in its order.
-  const ONE = [
-    ['change', '1-one/change/plugin.js'],
-    ['output', '1-one/output/plugin.js'],
-    ['match', '1-one/match/plugin.js'],
-    ['pointers', '1-one/pointers/plugin.js'],
-    ['tag', '1-one/tag/plugin.js'],
-    ['contractions', '1-one/contraction-one/plugin.js'],
-    ['tokenize', '1-one/tokenize/plugin.js'],
-    ['freeze', '1-one/freeze/plugin.js'],
-    ['cache', '1-one/cache/plugin.js'],
-    ['lookup', '1-one/lookup/plugin.js'],
-    ['typeahead', '1-one/typeahead/plugin.js'],
-    ['lexicon', '1-one/lexicon/plugin.js'],
-    ['sweep', '1-one/sweep/plugin.js'],
-  ];
   checkOneOrder(ONE);
   return `
-import nlp from ${src('nlp.js')}
-${ONE.map(([name, file]) => `import ${name}One from ${src(file)}`).join('\n')}
+import { nlp, ${ONE.map(([name]) => `${name}One`).join(', ')} } from ${JSON.stringify(COMPROMISE_ONE_ID)}
 import preTag from ${src('2-two/preTagger/plugin.js')}
 import contractionTwo from ${src('2-two/contraction-two/plugin.js')}
 import postTag from ${src('2-two/postTagger/plugin.js')}
@@ -612,6 +627,13 @@ export default { postTagger, tagger }
 `;
 }
 
+/** compromise/one's module (COMPROMISE_ONE_ID): its core and its plugins, unchanged. */
+function oneSource() {
+  checkOneOrder(ONE);
+  const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
+  return `// Built by scripts/compromise-precompute.mjs.\nexport { default as nlp } from ${src('nlp.js')}\n${ONE.map(([name, file]) => `export { default as ${name}One } from ${src(file)}`).join('\n')}\n`;
+}
+
 /** The data module (COMPROMISE_DATA_ID): the build's results, as string literals and packed tables. */
 async function dataSource() {
   const t = await tablesOnce();
@@ -636,11 +658,13 @@ export function compromisePrecomputeVite() {
     resolveId(id) {
       if (id === COMPROMISE_TWO_ID) return VIRTUAL_TWO;
       if (id === COMPROMISE_DATA_ID) return VIRTUAL_DATA;
+      if (id === COMPROMISE_ONE_ID) return VIRTUAL_ONE;
       return null;
     },
     async load(id) {
       if (id === VIRTUAL_TWO) return twoSource();
       if (id === VIRTUAL_DATA) return dataSource();
+      if (id === VIRTUAL_ONE) return oneSource();
       if (id.split('?')[0] === PRETAG_MODEL) return preTagModelSource();
       if (id.split('?')[0] === POSTTAG_COMPUTE) return postTaggerComputeSource();
       return null;
@@ -656,7 +680,9 @@ export function compromisePrecomputeEsbuild({ dataModule = false } = {}) {
       build.onResolve({ filter: /^compromise\/two$/ }, () => ({ path: VIRTUAL_TWO.slice(1), namespace: 'nemawashi-compromise' }));
       build.onResolve({ filter: /^nemawashi:compromise-data$/ }, () => ({ path: VIRTUAL_DATA.slice(1), namespace: 'nemawashi-compromise-data' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise' }, async () => ({ contents: await twoSource({ dataModule }), loader: 'js', resolveDir: COMPROMISE_SRC }));
+      build.onResolve({ filter: /^nemawashi:compromise-one$/ }, () => ({ path: VIRTUAL_ONE.slice(1), namespace: 'nemawashi-compromise-one' }));
       build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-data' }, async () => ({ contents: await dataSource(), loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'nemawashi-compromise-one' }, () => ({ contents: oneSource(), loader: 'js', resolveDir: COMPROMISE_SRC }));
       build.onLoad({ filter: /preTagger[\\/]model[\\/]index\.js$/ }, async (args) => (args.path === PRETAG_MODEL ? { contents: await preTagModelSource({ dataModule }), loader: 'js', resolveDir: dirname(PRETAG_MODEL) } : undefined));
       build.onLoad({ filter: /postTagger[\\/]compute[\\/]index\.js$/ }, async (args) => (args.path === POSTTAG_COMPUTE ? { contents: await postTaggerComputeSource({ dataModule }), loader: 'js', resolveDir: dirname(POSTTAG_COMPUTE) } : undefined));
     },

@@ -1,21 +1,23 @@
 /**
- * The engine injected as four scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
- * build of entrypoints/engine.ts only, `compromise/two` and the compiled phrase tables are not
- * bundled but read from what entrypoints/engine-tagger.ts and engine-tables.ts, injected just
- * before, left on the isolated world's global; in the build of entrypoints/engine-tagger.ts only,
- * compromise's data computed at build time (scripts/compromise-precompute.mjs) is read from what
- * entrypoints/engine-tagger-data.ts left. Each script is then compiled and run in its own task
+ * The engine injected as six scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
+ * build of entrypoints/engine.ts only, `compromise/two`, the compiled phrase tables and the compose
+ * UI are not bundled but read from what entrypoints/engine-tagger.ts, engine-tables.ts and
+ * engine-ui.ts, injected before, left on the isolated world's global; in the build of entrypoints/engine-tagger.ts only,
+ * compromise's data computed at build time (scripts/compromise-precompute.mjs) and compromise/one's
+ * code are read from what entrypoints/engine-tagger-data.ts and engine-tagger-one.ts left. Each script is then compiled and run in its own task
  * (issue 12). Every other build (the popup, the CLI) bundles them as usual.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMPROMISE_DATA_ID, COMPROMISE_DATA_NAMES } from './compromise-precompute.mjs';
+import { COMPROMISE_DATA_ID, COMPROMISE_DATA_NAMES, COMPROMISE_ONE_ID, COMPROMISE_ONE_NAMES } from './compromise-precompute.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES_MODULE = join(ROOT, 'src/engine/precompiled-tables.ts');
+const COMPOSE_UI_MODULE = join(ROOT, 'src/content/compose-ui.ts');
 const SHARED_NLP = '\0nemawashi-shared-nlp.js';
 const SHARED_TABLES = '\0nemawashi-shared-tables.js';
 const SHARED_TAGGER_DATA = '\0nemawashi-shared-tagger-data.js';
+const SHARED_TAGGER_ONE = '\0nemawashi-shared-tagger-one.js';
 const read = (globals, part) => `(() => {
   const value = globalThis[${JSON.stringify(globals[part])}];
   if (value === undefined) throw new Error('Nemawashi: the ${part} script was not injected before this one');
@@ -24,8 +26,9 @@ const read = (globals, part) => `(() => {
 
 /**
  * The Vite plugin for the engine script's build (wxt.config.ts adds it to that build only), with
- * the globals the two other scripts leave their part under (ENGINE_PART_GLOBALS in
- * src/content/engine-api.ts, where those scripts install them).
+ * the globals the other scripts leave their part under (ENGINE_PART_GLOBALS in
+ * src/content/engine-api.ts, where those scripts install them): the tagger, the phrase tables and
+ * the compose UI's factory (src/content/compose-ui.ts, whose only value the engine uses).
  */
 export function engineSplitVite(globals) {
   return {
@@ -40,6 +43,7 @@ export function engineSplitVite(globals) {
       if (id === SHARED_NLP) return `export default ${read(globals, 'nlp')};\n`;
       if (id === SHARED_TABLES) return `export const PRECOMPILED_TABLES = ${read(globals, 'tables')};\n`;
       if (id.split('?')[0] === TABLES_MODULE) return `export { PRECOMPILED_TABLES } from ${JSON.stringify(SHARED_TABLES)};\n`;
+      if (id.split('?')[0] === COMPOSE_UI_MODULE) return `export const createComposeUi = ${read(globals, 'ui')};\n`;
       return null;
     },
   };
@@ -47,7 +51,8 @@ export function engineSplitVite(globals) {
 
 /**
  * The plugin for the tagger script's build (wxt.config.ts adds it to that build only): compromise's
- * precomputed data is read from the global the tagger data script leaves it under.
+ * precomputed data and compromise/one's code are read from the globals the tagger data and the
+ * tagger's first half (entrypoints/engine-tagger-one.ts) leave them under.
  */
 export function taggerSplitVite(globals) {
   return {
@@ -55,9 +60,11 @@ export function taggerSplitVite(globals) {
     enforce: 'pre',
     resolveId(id) {
       if (id === COMPROMISE_DATA_ID) return SHARED_TAGGER_DATA;
+      if (id === COMPROMISE_ONE_ID) return SHARED_TAGGER_ONE;
       return null;
     },
     load(id) {
+      if (id === SHARED_TAGGER_ONE) return `const one = ${read(globals, 'taggerOne')};\nexport const { ${COMPROMISE_ONE_NAMES.join(', ')} } = one;\n`;
       if (id !== SHARED_TAGGER_DATA) return null;
       return `const data = ${read(globals, 'taggerData')};\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = data.${name};`).join('\n')}\n`;
     },

@@ -15,3 +15,8 @@ declare module 'nemawashi:compromise-data' {
   }
   export const LOOKUP: { lexicon: LookupTable; multi: LookupTable; switches: LookupTable; uncountable: LookupTable };
 }
+
+// compromise/one's core and plugins (scripts/compromise-precompute.mjs, COMPROMISE_ONE_ID).
+declare module 'nemawashi:compromise-one' {
+  export const nlp: unknown;
+}

@@ -8,7 +8,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Severity } from '../engine/types';
-import { ENGINE_SCRIPT_FILES } from '../content/engine-api';
+import { ENGINE_SCRIPT_STEPS } from '../content/engine-api';
 import { BACKGROUND_MESSAGE_TYPES, isMessage, senderOf, type Ack, type Sender, type AnswerOf, type BackgroundProtocol, type BackgroundRequest } from '../messages';
 import { SEND_RECORD_MAX_ADDRESSES, SEND_RECORD_PER_MINUTE } from '../content/send-record';
 import { normalizeAddress, recordSent } from '../settings';
@@ -119,8 +119,9 @@ export async function updateBadge(tabId: number, count: number, maxSeverity: Sev
  */
 export async function injectEngine(tabId: number, frameId: number): Promise<{ ok: boolean; error?: string }> {
   try {
-    // One call per file: each script is compiled and run in a task of its own in the page.
-    for (const file of ENGINE_SCRIPT_FILES) await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    // One call per file: each script is compiled and run in a task of its own in the page. The
+    // scripts of a step need nothing from each other: their calls are in flight together.
+    for (const step of ENGINE_SCRIPT_STEPS) await Promise.all(step.map((file) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] })));
     return { ok: true };
   } catch (err) {
     // The content script reports it (no underlines on this page); the tab goes on as before.

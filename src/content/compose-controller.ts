@@ -28,9 +28,12 @@ export const DEBOUNCE_MS = 200;
 
 /**
  * Work per task while a long draft is analysed window by window (src/engine/sliced.ts): a task
- * over 50 ms is a long task, and the page's own work shares the task with ours.
+ * over 50 ms is a long task, and the page's own work shares the task with ours. A slice ends
+ * after the unit that passes its deadline, and on a cold engine (the first compose: code compiled
+ * on first call) a unit is up to ~12 ms; the last slice also draws the underlines. At 30 the
+ * first compose's analysis had a task of 35-50 ms (issue 12).
  */
-export const SLICE_MS = 30;
+export const SLICE_MS = 20;
 
 /** Yields to the event loop: the next slice runs in a new task, after input and rendering. */
 function nextTask(): Promise<void> {
@@ -213,8 +216,10 @@ export class ComposeController implements GuardedCompose {
    * Analyzes now. Reads the editor (no writes), renders the overlay. A draft longer than about
    * 30,000 characters is analysed in slices of SLICE_MS, each its own task (the returned promise
    * settles when it is done or superseded), unless `sync` asks for the findings at once (Apply).
+   * `taskStartedAt`: when the caller's task began, if it did work of its own before this run (a
+   * new compose's overlay): the first slice gets what is left of SLICE_MS after it.
    */
-  run(opts: { render?: boolean; sync?: boolean } = {}): Promise<void> | undefined {
+  run(opts: { render?: boolean; sync?: boolean; taskStartedAt?: number } = {}): Promise<void> | undefined {
     if (this.disposed || !this.session.isAlive()) return;
     // Without rendering (the check at Send needs the findings, not the underlines, before the
     // page's Send may run), the debounced run still comes and draws.
@@ -283,9 +288,12 @@ export class ComposeController implements GuardedCompose {
       return;
     }
     // A draft of normal length is done in this first slice, in this task, as it always was. A
-    // long one's first slice gets what the read of the editor left of SLICE_MS (at least one
-    // unit): reading a pasted million characters takes tens of milliseconds itself.
-    if (slice(Math.max(0, SLICE_MS - (performance.now() - startedAt)))) {
+    // long one's first slice gets what the read of the editor (and the caller's own work in this
+    // task) left of SLICE_MS, at least one unit: reading a pasted million characters takes tens of
+    // milliseconds itself, and so does creating the first compose's overlay on a cold engine.
+    // When nothing is left (a cold engine's first compose), the first slice waits for a task of its own.
+    const budget = SLICE_MS - (performance.now() - Math.min(startedAt, opts.taskStartedAt ?? startedAt));
+    if (budget > 0 && slice(budget)) {
       finish(render);
       return;
     }

@@ -16,7 +16,7 @@ import type { ComposeSession } from '../webmail/types';
 import type { ComposeController, DraftState, RunTiming } from './compose-controller';
 import { SendRecorder } from './send-record';
 import type { ContentEngine } from './engine-api';
-import { compileTablesAtIdle, loadEngine } from './engine-loader';
+import { compileTablesAtIdle, loadEngine, nextTask } from './engine-loader';
 import { siteTurnedOff, watchSiteSwitch } from './site-switch';
 
 /**
@@ -266,10 +266,17 @@ export class ContentController {
         d.engineLongestSliceMs = timing.longestSliceMs.toFixed(1);
         d.engineLongestSlice = timing.longestSlice;
         d.engineReadyMs = timing.totalMs.toFixed(1);
-        // The composes found meanwhile get their controller (and their first analysis) now.
-        const waiting = [...this.pending.values()];
-        this.pending.clear();
-        for (const p of waiting) {
+        // The composes found meanwhile get their controller (and their first analysis) now, each
+        // in a task of its own: the loader's last warm-up slice and the settings' read may have
+        // ended in this one (on a cold engine a compose's overlay and first slice are 20-30 ms).
+        // They stay in `pending` until their turn, where a rescan meanwhile finds them (or their
+        // upgrade to a site adapter); a compose that appears now is added at once (the engine is here).
+        while (this.pending.size > 0 && !this.opts.signal.aborted) {
+          await nextTask();
+          const first = this.pending.entries().next();
+          if (first.done) break;
+          const [editor, p] = first.value;
+          this.pending.delete(editor);
           p.offSend();
           if (p.session.isAlive() && !this.siteOff) this.add(p.session, p.state);
           else p.session.dispose();
@@ -371,6 +378,7 @@ export class ContentController {
       this.requireEngine();
       return null;
     }
+    const taskStartedAt = performance.now();
     this.root ??= engine.ui.overlayRoot(this.doc, this.opts.signal, this.host);
     this.browserLanguage ??= browserLanguage();
     const c = engine.ui.compose(
@@ -396,7 +404,7 @@ export class ContentController {
       state,
     );
     this.composes.set(session.editor, c);
-    c.run();
+    c.run({ taskStartedAt });
     return c;
   }
 

@@ -4,7 +4,7 @@
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
  * watcher, the adapters, the read of whether the site is turned off (site-switch.ts) and the
  * overlay's empty host. The engine, the rules, the tagger and the compose UI (compose-ui.ts: the
- * overlay, the check at Send, the settings code) are four more scripts (ENGINE_SCRIPT_FILES) that
+ * overlay, the check at Send, the settings code) are six more scripts (ENGINE_SCRIPT_FILES) that
  * the background injects into the same isolated world when the first compose appears
  * (`scripting.executeScript`); they leave their parts and this interface on the isolated world's
  * global object, which the page cannot see. Besides types, this module holds only the few lines
@@ -39,29 +39,41 @@ export interface ContentEngine {
 }
 
 /**
- * The built engine, relative to the extension's root (WXT's unlisted-script output), in the order
- * the background injects them, each in its own task: compromise's data computed at build time
- * (entrypoints/engine-tagger-data.ts), the tagger (entrypoints/engine-tagger.ts), which finds that
- * data on the isolated world's global, the compiled phrase tables (entrypoints/engine-tables.ts),
- * then the engine, the rules and the compose UI (entrypoints/engine.ts), which finds the tagger
- * and the tables there (scripts/engine-split.mjs). As one script it was 1.5 MB of code and data to
- * compile in one task; as three, the tagger's compile was still a task of 55-75 ms in a cold
- * compose (issue 12). The tagger comes first because its preparation (nlp.prepareTagger) needs
- * nothing else: the content script runs it in slices while the background injects the other two
- * (engine-loader.ts), on a main thread that would otherwise wait for those round trips.
+ * The built engine, relative to the extension's root (WXT's unlisted-script output), in the steps
+ * the background injects them, each script in a call and a task of its own, the scripts of a step
+ * in flight together (none needs another of its step), each step once the one before is in:
+ *
+ * 1. compromise's data computed at build time (entrypoints/engine-tagger-data.ts) and
+ *    compromise/one's code (entrypoints/engine-tagger-one.ts);
+ * 2. the tagger (entrypoints/engine-tagger.ts: compromise/two's plugins), which finds both on the
+ *    isolated world's global;
+ * 3. the compiled phrase tables (entrypoints/engine-tables.ts) and the compose UI
+ *    (entrypoints/engine-ui.ts: compose-ui.ts, the overlay, the check at Send, the settings code);
+ * 4. the engine and the rules (entrypoints/engine.ts), which find the tagger, the tables and the
+ *    compose UI there (scripts/engine-split.mjs).
+ *
+ * As one script it was 1.5 MB of code and data to compile in one task; as four, the tagger's
+ * script was still a task of 35 ms in a cold compose and the engine's 35-45 ms, 50-60 when this
+ * machine is slow (issue 12: no task over 50 ms). The tagger comes early because its preparation
+ * (nlp.prepareTagger) needs nothing else: the content script runs it in slices while the
+ * background injects the rest (engine-loader.ts), on a main thread that would otherwise wait for
+ * those round trips.
  */
-export const ENGINE_SCRIPT_FILES = ['/engine-tagger-data.js', '/engine-tagger.js', '/engine-tables.js', '/engine.js'] as const;
+export const ENGINE_SCRIPT_STEPS = [['/engine-tagger-data.js', '/engine-tagger-one.js'], ['/engine-tagger.js'], ['/engine-tables.js', '/engine-ui.js'], ['/engine.js']] as const;
+
+/** Every engine script (ENGINE_SCRIPT_STEPS), in the order the background asks for them. */
+export const ENGINE_SCRIPT_FILES = ENGINE_SCRIPT_STEPS.flat();
 
 /** The isolated world's global under which the engine script leaves its interface. */
 const ENGINE_GLOBAL = '__nemawashiEngine';
 
 /**
- * The isolated world's globals under which the tables, the tagger and the tagger's data scripts
- * leave their part (wxt.config.ts gives them to scripts/engine-split.mjs, which reads the first two
- * in the engine script's build and the third in the tagger script's; tests/manifest.test.ts
- * checks the built scripts read them).
+ * The isolated world's globals under which the other scripts leave their part (wxt.config.ts gives
+ * them to scripts/engine-split.mjs, which reads the tagger, the tables and the compose UI in the
+ * engine script's build, and compromise's data and compromise/one in the tagger script's;
+ * tests/manifest.test.ts checks the built scripts read them).
  */
-export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger', taggerData: '__nemawashiTaggerData' } as const;
+export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger', taggerData: '__nemawashiTaggerData', taggerOne: '__nemawashiTaggerOne', ui: '__nemawashiComposeUi' } as const;
 
 /**
  * The isolated world's global under which the engine loader (engine-loader.ts) leaves a function
@@ -82,7 +94,7 @@ export function listenForEngineParts(listener: ((part: EnginePart) => void) | un
   Object.defineProperty(globalThis, PART_LISTENER_GLOBAL, { value: listener, configurable: true, enumerable: false, writable: false });
 }
 
-/** Called by the tables, the tagger and the tagger's data scripts once evaluated. */
+/** Called by each engine script but the engine's own (installEngine) once evaluated. */
 export function installEnginePart(part: keyof typeof ENGINE_PART_GLOBALS, value: unknown): void {
   Object.defineProperty(globalThis, ENGINE_PART_GLOBALS[part], { value, configurable: true, enumerable: false, writable: false });
   announce(part);

@@ -33,7 +33,7 @@ export interface EngineLoadTiming {
 }
 
 /** Yields to the event loop: the next slice runs in a new task, after input and rendering. */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => resolve();
