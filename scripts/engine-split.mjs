@@ -1,10 +1,11 @@
 /**
- * The engine injected as six scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
+ * The engine injected as seven scripts (src/content/engine-api.ts, ENGINE_SCRIPT_FILES): in the
  * build of entrypoints/engine.ts only, `compromise/two`, the compiled phrase tables and the compose
  * UI are not bundled but read from what entrypoints/engine-tagger.ts, engine-tables.ts and
  * engine-ui.ts, injected before, left on the isolated world's global; in the build of entrypoints/engine-tagger.ts only,
  * compromise's data computed at build time (scripts/compromise-precompute.mjs) and compromise/one's
- * code are read from what entrypoints/engine-tagger-data.ts and engine-tagger-one.ts left. Each script is then compiled and run in its own task
+ * code are read from what entrypoints/engine-tagger-data.ts, engine-tagger-lexicon.ts and
+ * engine-tagger-one.ts left. Each script is then compiled and run in its own task
  * (issue 12). Every other build (the popup, the CLI) bundles them as usual.
  */
 import { dirname, join } from 'node:path';
@@ -50,8 +51,19 @@ export function engineSplitVite(globals) {
 }
 
 /**
+ * Which script leaves each export of compromise's data (entrypoints/engine-tagger-data.ts and
+ * engine-tagger-lexicon.ts): the lexicon's packed tables are most of its 865 kB, and as one
+ * script the data was the longest task of a cold compose (issue 12).
+ */
+function dataPart(name) {
+  if (name === 'LOOKUP') return 'taggerLexicon';
+  if (['MODELS', 'TAG_SET', 'NET'].includes(name)) return 'taggerData';
+  throw new Error(`engine split: no script for compromise's data ${name}`);
+}
+
+/**
  * The plugin for the tagger script's build (wxt.config.ts adds it to that build only): compromise's
- * precomputed data and compromise/one's code are read from the globals the tagger data and the
+ * precomputed data and compromise/one's code are read from the globals the data scripts and the
  * tagger's first half (entrypoints/engine-tagger-one.ts) leave them under.
  */
 export function taggerSplitVite(globals) {
@@ -66,7 +78,8 @@ export function taggerSplitVite(globals) {
     load(id) {
       if (id === SHARED_TAGGER_ONE) return `const one = ${read(globals, 'taggerOne')};\nexport const { ${COMPROMISE_ONE_NAMES.join(', ')} } = one;\n`;
       if (id !== SHARED_TAGGER_DATA) return null;
-      return `const data = ${read(globals, 'taggerData')};\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = data.${name};`).join('\n')}\n`;
+      const parts = [...new Set(COMPROMISE_DATA_NAMES.map(dataPart))];
+      return `${parts.map((part) => `const ${part} = ${read(globals, part)};`).join('\n')}\n${COMPROMISE_DATA_NAMES.map((name) => `export const ${name} = ${dataPart(name)}.${name};`).join('\n')}\n`;
     },
   };
 }

@@ -4,7 +4,7 @@
  * The content script that runs at page load (entrypoints/content.ts) holds only the compose
  * watcher, the adapters, the read of whether the site is turned off (site-switch.ts) and the
  * overlay's empty host. The engine, the rules, the tagger and the compose UI (compose-ui.ts: the
- * overlay, the check at Send, the settings code) are six more scripts (ENGINE_SCRIPT_FILES) that
+ * overlay, the check at Send, the settings code) are seven more scripts (ENGINE_SCRIPT_FILES) that
  * the background injects into the same isolated world when the first compose appears
  * (`scripting.executeScript`); they leave their parts and this interface on the isolated world's
  * global object, which the page cannot see. Besides types, this module holds only the few lines
@@ -43,9 +43,9 @@ export interface ContentEngine {
  * the background injects them, each script in a call and a task of its own, the scripts of a step
  * in flight together (none needs another of its step), each step once the one before is in:
  *
- * 1. compromise's data computed at build time (entrypoints/engine-tagger-data.ts) and
- *    compromise/one's code (entrypoints/engine-tagger-one.ts);
- * 2. the tagger (entrypoints/engine-tagger.ts: compromise/two's plugins), which finds both on the
+ * 1. compromise's data computed at build time, its lexicon (entrypoints/engine-tagger-lexicon.ts)
+ *    and the rest (engine-tagger-data.ts), and compromise/one's code (engine-tagger-one.ts);
+ * 2. the tagger (entrypoints/engine-tagger.ts: compromise/two's plugins), which finds them on the
  *    isolated world's global;
  * 3. the compiled phrase tables (entrypoints/engine-tables.ts) and the compose UI
  *    (entrypoints/engine-ui.ts: compose-ui.ts, the overlay, the check at Send, the settings code);
@@ -53,16 +53,24 @@ export interface ContentEngine {
  *    compose UI there (scripts/engine-split.mjs).
  *
  * As one script it was 1.5 MB of code and data to compile in one task; as four, the tagger's
- * script was still a task of 35 ms in a cold compose and the engine's 35-45 ms, 50-60 when this
- * machine is slow (issue 12: no task over 50 ms). The tagger comes early because its preparation
+ * script was still a task of 35 ms in a cold compose, the engine's 35-45 ms and compromise's data
+ * 28-31 ms, 50-60 when this machine is slow (issue 12: no task over 50 ms). The tagger comes early because its preparation
  * (nlp.prepareTagger) needs nothing else: the content script runs it in slices while the
  * background injects the rest (engine-loader.ts), on a main thread that would otherwise wait for
  * those round trips.
  */
-export const ENGINE_SCRIPT_STEPS = [['/engine-tagger-data.js', '/engine-tagger-one.js'], ['/engine-tagger.js'], ['/engine-tables.js', '/engine-ui.js'], ['/engine.js']] as const;
+export const ENGINE_SCRIPT_STEPS = [['/engine-tagger-lexicon.js', '/engine-tagger-one.js', '/engine-tagger-data.js'], ['/engine-tagger.js'], ['/engine-tables.js', '/engine-ui.js'], ['/engine.js']] as const;
 
 /** Every engine script (ENGINE_SCRIPT_STEPS), in the order the background asks for them. */
 export const ENGINE_SCRIPT_FILES = ENGINE_SCRIPT_STEPS.flat();
+
+/**
+ * The tagger's first calls compile its code paths (tens of milliseconds in all): a few short
+ * sentences, one per step, keep each step well under a long task before the user's first
+ * sentence needs it. The engine loader tags them with the tagger alone while the engine's scripts
+ * are on their way (engine-loader.ts), and the engine once it is in (engine-script.ts, warmUpStep).
+ */
+export const TAGGER_WARM_UP = ['Send it.', 'Please send me the report by Friday.', 'Could you confirm the schedule, and call me tomorrow?'] as const;
 
 /** The isolated world's global under which the engine script leaves its interface. */
 const ENGINE_GLOBAL = '__nemawashiEngine';
@@ -70,10 +78,10 @@ const ENGINE_GLOBAL = '__nemawashiEngine';
 /**
  * The isolated world's globals under which the other scripts leave their part (wxt.config.ts gives
  * them to scripts/engine-split.mjs, which reads the tagger, the tables and the compose UI in the
- * engine script's build, and compromise's data and compromise/one in the tagger script's;
+ * engine script's build, and compromise's data and code in the tagger script's;
  * tests/manifest.test.ts checks the built scripts read them).
  */
-export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger', taggerData: '__nemawashiTaggerData', taggerOne: '__nemawashiTaggerOne', ui: '__nemawashiComposeUi' } as const;
+export const ENGINE_PART_GLOBALS = { tables: '__nemawashiTables', nlp: '__nemawashiTagger', taggerData: '__nemawashiTaggerData', taggerLexicon: '__nemawashiTaggerLexicon', taggerOne: '__nemawashiTaggerOne', ui: '__nemawashiComposeUi' } as const;
 
 /**
  * The isolated world's global under which the engine loader (engine-loader.ts) leaves a function

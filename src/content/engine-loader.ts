@@ -5,14 +5,14 @@
  * rules' phrase tables compile when the first analysis uses them, and the rest at idle after it
  * (compileTablesAtIdle).
  *
- * The background injects compromise's data and the tagger first, then the tables and the engine,
- * one round trip each. The tagger's preparation needs nothing else, so it starts as soon as the
- * tagger is there and goes on, slice by slice, while the other two are on their way: those round
- * trips leave this thread idle, and each injected script runs as a task of its own between two
- * slices.
+ * The background injects compromise's data and code first, then the tagger, then the tables, the
+ * compose UI and the engine (engine-api.ts, ENGINE_SCRIPT_STEPS). The tagger's preparation and its
+ * first sentences need nothing else, so they start as soon as the tagger is there and go on,
+ * slice by slice, while the rest is on its way: those round trips leave this thread idle, and each
+ * injected script runs as a task of its own between two slices.
  */
 import { sendToBackground } from '../messages';
-import { installedEngine, installedEnginePart, listenForEngineParts, type ContentEngine, type EnginePart } from './engine-api';
+import { installedEngine, installedEnginePart, listenForEngineParts, TAGGER_WARM_UP, type ContentEngine, type EnginePart } from './engine-api';
 
 /** Work per slice: well under the 50 ms of a long task, leaving room for the page's own work. */
 const SLICE_MS = 8;
@@ -43,7 +43,18 @@ export function nextTask(): Promise<void> {
 
 /** compromise as the tagger script leaves it (scripts/compromise-precompute.mjs). */
 interface PreparableTagger {
+  (text: string): { json(options: object): unknown };
   prepareTagger?: (deadline: number) => boolean;
+}
+
+/** Tags one sentence as the engine does (src/engine/nlp.ts, tagSentence); never throws. */
+function warmTagger(tagger: PreparableTagger, sentence: string): boolean {
+  try {
+    tagger(sentence).json({ terms: { text: true, tags: true } });
+  } catch {
+    // A warm-up only: the engine's own call reports nothing either (tagSentence).
+  }
+  return false;
 }
 
 /** Injects (if needed) and warms the engine; rejects when the background could not inject it. */
@@ -96,12 +107,18 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
     });
     try {
       let taggerReady = false;
+      let warmed = 0;
       while (!signal.aborted && !settled && !arrived.has('engine')) {
         const tagger = installedEnginePart('nlp') as PreparableTagger | undefined;
         if (tagger && !taggerReady) {
           // The tagger's preparation in slices while the rest is injected.
           const prepare = tagger.prepareTagger;
           taggerReady = !prepare || slice(() => prepare(performance.now() + SLICE_MS));
+          await nextTask();
+        } else if (tagger && warmed < TAGGER_WARM_UP.length) {
+          // Then its first sentences, one per slice: their cost is the first call's compilation of
+          // the tagger's code, which the engine's own warm-up (warmUpStep) finds done.
+          slice(() => warmTagger(tagger, TAGGER_WARM_UP[warmed++]!));
           await nextTask();
         } else {
           // Nothing to do until the next part (or the answer) arrives.

@@ -3,19 +3,11 @@
  * UI, loaded only when a compose appears. entrypoints/engine.ts installs this in the isolated world.
  */
 import { analyze, analyzeDraft, analyzeInSlices, compilePendingTables, detectFirstContact, prepareTaggerStep, splitBody, tagSentence, type AnalysisContext, type Draft, type SlicedAnalysis } from '../nemawashi';
-import type { ContentEngine } from './engine-api';
+import { TAGGER_WARM_UP, type ContentEngine } from './engine-api';
 import { createComposeUi } from './compose-ui';
 
 /** Work per warm-up step: well under the 50 ms of a long task. */
 const STEP_MS = 8;
-
-/**
- * The tagger's first calls compile its code paths (tens of milliseconds in all); a few short
- * sentences, one per step, keep each step well under a long task before the user's first
- * candidate sentence needs it. Before them, the tagger's tables and match network are prepared in
- * steps of STEP_MS (prepareTaggerStep).
- */
-const WARM_UP = ['Send it.', 'Please send me the report by Friday.', 'Could you confirm the schedule, and call me tomorrow?'];
 
 /**
  * The first analysis once the engine has loaded, however short the draft, in the steps of a long
@@ -63,8 +55,9 @@ export function createContentEngine(): ContentEngine {
         prepared = prepareTaggerStep(performance.now() + STEP_MS);
         return false;
       }
-      if (warmed < WARM_UP.length) tagSentence(WARM_UP[warmed++]!);
-      return warmed >= WARM_UP.length;
+      // The sentences the loader tagged already cost little here; one it could not is compiled now.
+      if (warmed < TAGGER_WARM_UP.length) tagSentence(TAGGER_WARM_UP[warmed++]!);
+      return warmed >= TAGGER_WARM_UP.length;
     },
     ui: createComposeUi(),
   };
