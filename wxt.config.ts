@@ -28,9 +28,9 @@ export default defineConfig({
       if (manifest.manifest_version === 3) manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...hosts])];
       else manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...hosts])];
     },
-    // The engine script takes the tagger and the phrase tables from the scripts injected before
-    // it, and the tagger script takes compromise's data from the one before it (src/content/
-    // engine-api.ts, ENGINE_SCRIPT_FILES; scripts/engine-split.mjs).
+    // The engine script takes the tagger, the phrase tables and the compose UI from the scripts
+    // injected before it, and the tagger script takes compromise's data and compromise/one's code
+    // from the ones before it (src/content/engine-api.ts, ENGINE_SCRIPT_STEPS; scripts/engine-split.mjs).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.name === 'engine')) config.plugins = [engineSplitVite(ENGINE_PART_GLOBALS), ...(config.plugins ?? [])];
       if (entrypoints.some((e) => e.name === 'engine-tagger')) config.plugins = [taggerSplitVite(ENGINE_PART_GLOBALS), ...(config.plugins ?? [])];
