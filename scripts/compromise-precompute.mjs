@@ -234,10 +234,6 @@ export default {
 }
 
 /**
- * compromise/one's plugins as its src/one.js adds them: the build stops if a new release of the
- * library adds, drops or reorders them (the stages below would no longer be the library).
- */
-/**
  * compromise/one's plugins, which its src/one.js adds at import: here they are stages of the
  * tagger's preparation too, in its order (checkOneOrder).
  */
@@ -259,6 +255,10 @@ const ONE = [
 /** What compromise/one's module (COMPROMISE_ONE_ID) exports. */
 export const COMPROMISE_ONE_NAMES = ['nlp', ...ONE.map(([name]) => `${name}One`)];
 
+/**
+ * compromise/one's plugins as its src/one.js adds them: the build stops if a new release of the
+ * library adds, drops or reorders them (the stages below would no longer be the library).
+ */
 function checkOneOrder(expected) {
   const one = readFileSync(join(COMPROMISE_SRC, 'one.js'), 'utf8');
   const files = Object.fromEntries([...one.matchAll(/^import (\w+) from '\.\/(1-one\/[^']+)'/gm)].map((m) => [m[1], m[2]]));
@@ -424,8 +424,8 @@ const fillTables = () => {
  * do it ahead in slices: `nlp.prepareTagger(deadline)` adds the plugins, puts the tables in place
  * (read in place, LAZY_FILL), then parses the tagger's match patterns (the
  * postTagger's network, which the library builds in one go on the first sentence), a little at a
- * time until `deadline` (performance.now()), and returns true when all is done. The engine script
- * calls it between tasks when a compose opens, so no step is a long task (issue 12). Anything else
+ * time until `deadline` (performance.now()), and returns true when all is done. The content script
+ * calls it between tasks when a compose opens (src/content/engine-loader.ts), so no step is a long task (issue 12). Anything else
  * on `nlp` (calling it, `nlp.model()`, …) first finishes what is left, so the library behaves
  * exactly as published whether or not it was prepared (the network, as in the library, on the first
  * sentence).
@@ -433,9 +433,8 @@ const fillTables = () => {
 async function twoSource({ dataModule = true } = {}) {
   const t = await tablesOnce();
   const src = (p) => JSON.stringify(join(COMPROMISE_SRC, p));
-  checkOneOrder(ONE);
   return `
-import { nlp, ${ONE.map(([name]) => `${name}One`).join(', ')} } from ${JSON.stringify(COMPROMISE_ONE_ID)}
+import { ${COMPROMISE_ONE_NAMES.join(', ')} } from ${JSON.stringify(COMPROMISE_ONE_ID)}
 import preTag from ${src('2-two/preTagger/plugin.js')}
 import contractionTwo from ${src('2-two/contraction-two/plugin.js')}
 import postTag from ${src('2-two/postTagger/plugin.js')}

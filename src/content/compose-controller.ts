@@ -292,7 +292,7 @@ export class ComposeController implements GuardedCompose {
     // task) left of SLICE_MS, at least one unit: reading a pasted million characters takes tens of
     // milliseconds itself, and so does creating the first compose's overlay on a cold engine.
     // When nothing is left (a cold engine's first compose), the first slice waits for a task of its own.
-    const budget = SLICE_MS - (performance.now() - Math.min(startedAt, opts.taskStartedAt ?? startedAt));
+    const budget = SLICE_MS - (performance.now() - (opts.taskStartedAt ?? startedAt));
     if (budget > 0 && slice(budget)) {
       finish(render);
       return;

@@ -29,11 +29,6 @@ export interface ContentEngine {
   firstContact(draft: Draft, hasWrittenTo: (address: string) => boolean | undefined): FirstContactVerdict;
   /** Compiles phrase tables for about `budgetMs`; true when none is left. */
   compilePendingTables(budgetMs: number): boolean;
-  /**
-   * One step of the tagger's warm-up (each step a few milliseconds of first-call compilation);
-   * true when warm.
-   */
-  warmUpStep(): boolean;
   /** The compose UI (overlay, card, badge, the check-at-Send dialog): loaded with the engine. */
   readonly ui: ComposeUi;
 }
@@ -63,14 +58,6 @@ export const ENGINE_SCRIPT_STEPS = [['/engine-tagger-lexicon.js', '/engine-tagge
 
 /** Every engine script (ENGINE_SCRIPT_STEPS), in the order the background asks for them. */
 export const ENGINE_SCRIPT_FILES = ENGINE_SCRIPT_STEPS.flat();
-
-/**
- * The tagger's first calls compile its code paths (tens of milliseconds in all): a few short
- * sentences, one per step, keep each step well under a long task before the user's first
- * sentence needs it. The engine loader tags them with the tagger alone while the engine's scripts
- * are on their way (engine-loader.ts), and the engine once it is in (engine-script.ts, warmUpStep).
- */
-export const TAGGER_WARM_UP = ['Send it.', 'Please send me the report by Friday.', 'Could you confirm the schedule, and call me tomorrow?'] as const;
 
 /** The isolated world's global under which the engine script leaves its interface. */
 const ENGINE_GLOBAL = '__nemawashiEngine';

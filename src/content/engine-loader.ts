@@ -12,7 +12,7 @@
  * injected script runs as a task of its own between two slices.
  */
 import { sendToBackground } from '../messages';
-import { installedEngine, installedEnginePart, listenForEngineParts, TAGGER_WARM_UP, type ContentEngine, type EnginePart } from './engine-api';
+import { installedEngine, installedEnginePart, listenForEngineParts, type ContentEngine, type EnginePart } from './engine-api';
 
 /** Work per slice: well under the 50 ms of a long task, leaving room for the page's own work. */
 const SLICE_MS = 8;
@@ -47,14 +47,36 @@ interface PreparableTagger {
   prepareTagger?: (deadline: number) => boolean;
 }
 
-/** Tags one sentence as the engine does (src/engine/nlp.ts, tagSentence); never throws. */
-function warmTagger(tagger: PreparableTagger, sentence: string): boolean {
-  try {
-    tagger(sentence).json({ terms: { text: true, tags: true } });
-  } catch {
-    // A warm-up only: the engine's own call reports nothing either (tagSentence).
-  }
-  return false;
+/**
+ * The tagger's first calls compile its code paths (tens of milliseconds in all): a few short
+ * sentences, one per step, keep each step well under a long task before the user's first
+ * sentence needs it.
+ */
+const TAGGER_WARM_UP = ['Send it.', 'Please send me the report by Friday.', 'Could you confirm the schedule, and call me tomorrow?'];
+
+/**
+ * The tagger's warm-up, a step at a time, with the tagger alone (the engine script reads the same
+ * one): its preparation (nlp.prepareTagger) in steps of SLICE_MS, then its first sentences, tagged
+ * as the engine does (src/engine/nlp.ts, tagSentence). `step` returns true when warm.
+ */
+function taggerWarmUp(): { step(tagger: PreparableTagger): boolean } {
+  let prepared = false;
+  let warmed = 0;
+  return {
+    step(tagger) {
+      if (!prepared) {
+        // The step that finishes the preparation ends there: the first sentence is its own step.
+        prepared = !tagger.prepareTagger || tagger.prepareTagger(performance.now() + SLICE_MS);
+        return false;
+      }
+      try {
+        if (warmed < TAGGER_WARM_UP.length) tagger(TAGGER_WARM_UP[warmed++]!).json({ terms: { text: true, tags: true } });
+      } catch {
+        // A warm-up only: the engine's own call reports nothing either (tagSentence).
+      }
+      return warmed >= TAGGER_WARM_UP.length;
+    },
+  };
 }
 
 /** Injects (if needed) and warms the engine; rejects when the background could not inject it. */
@@ -79,6 +101,9 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
   };
 
   let engine = installedEngine();
+  // An engine already in this world was warmed by the load that injected it.
+  let warm = engine !== undefined;
+  const warmUp = taggerWarmUp();
   let injected = performance.now();
   let warmUpDuringInjectMs = 0;
   if (!engine) {
@@ -106,19 +131,11 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
       wake?.();
     });
     try {
-      let taggerReady = false;
-      let warmed = 0;
       while (!signal.aborted && !settled && !arrived.has('engine')) {
         const tagger = installedEnginePart('nlp') as PreparableTagger | undefined;
-        if (tagger && !taggerReady) {
-          // The tagger's preparation in slices while the rest is injected.
-          const prepare = tagger.prepareTagger;
-          taggerReady = !prepare || slice(() => prepare(performance.now() + SLICE_MS));
-          await nextTask();
-        } else if (tagger && warmed < TAGGER_WARM_UP.length) {
-          // Then its first sentences, one per slice: their cost is the first call's compilation of
-          // the tagger's code, which the engine's own warm-up (warmUpStep) finds done.
-          slice(() => warmTagger(tagger, TAGGER_WARM_UP[warmed++]!));
+        if (tagger && !warm) {
+          // The tagger's warm-up in slices while the rest is injected.
+          warm = slice(() => warmUp.step(tagger));
           await nextTask();
         } else {
           // Nothing to do until the next part (or the answer) arrives.
@@ -145,10 +162,14 @@ export async function loadEngine(signal: AbortSignal): Promise<{ engine: Content
     // Perhaps woken inside the engine script's own task: the slices below start in a new one.
     await nextTask();
   }
-  // The rest of the tagger's preparation, then its first sentences (engine-script.ts). The phrase
-  // tables are not compiled here: a draft uses about a quarter of them (the CLI reads 192 of their
-  // 810 kB for a corpus draft in English), each compiled by the analysis step that first needs it.
-  while (!signal.aborted && !slice(() => engine.warmUpStep())) await nextTask();
+  // What is left of the tagger's warm-up. The phrase tables are not compiled here: a draft uses
+  // about a quarter of them (the CLI reads 192 of their 810 kB for a corpus draft in English), each
+  // compiled by the analysis step that first needs it.
+  const tagger = installedEnginePart('nlp') as PreparableTagger | undefined;
+  while (tagger && !warm && !signal.aborted) {
+    warm = slice(() => warmUp.step(tagger));
+    if (!warm) await nextTask();
+  }
   return {
     engine,
     timing: { injectMs: injected - t0, warmUpMs, warmUpDuringInjectMs, longestSliceMs, longestSlice, totalMs: performance.now() - t0 },

@@ -2,8 +2,8 @@
  * The engine side of the content script (see engine-api.ts): the whole catalogue and the compose
  * UI, loaded only when a compose appears. entrypoints/engine.ts installs this in the isolated world.
  */
-import { analyze, analyzeDraft, analyzeInSlices, compilePendingTables, detectFirstContact, prepareTaggerStep, splitBody, tagSentence, type AnalysisContext, type Draft, type SlicedAnalysis } from '../nemawashi';
-import { TAGGER_WARM_UP, type ContentEngine } from './engine-api';
+import { analyze, analyzeDraft, analyzeInSlices, compilePendingTables, detectFirstContact, splitBody, type AnalysisContext, type Draft, type SlicedAnalysis } from '../nemawashi';
+import type { ContentEngine } from './engine-api';
 import { createComposeUi } from './compose-ui';
 
 /** Work per warm-up step: well under the 50 ms of a long task. */
@@ -36,8 +36,6 @@ function firstAnalysis(draft: Draft, context: Partial<AnalysisContext>): SlicedA
 }
 
 export function createContentEngine(): ContentEngine {
-  let warmed = 0;
-  let prepared = false;
   let analysed = false;
   return {
     analyze,
@@ -49,16 +47,6 @@ export function createContentEngine(): ContentEngine {
     },
     firstContact: (draft, hasWrittenTo) => detectFirstContact(draft, { hasQuote: splitBody(draft.body).hasQuote, hasWrittenTo }),
     compilePendingTables,
-    warmUpStep() {
-      if (!prepared) {
-        // The step that finishes the preparation ends there: the first sentence is its own step.
-        prepared = prepareTaggerStep(performance.now() + STEP_MS);
-        return false;
-      }
-      // The sentences the loader tagged already cost little here; one it could not is compiled now.
-      if (warmed < TAGGER_WARM_UP.length) tagSentence(TAGGER_WARM_UP[warmed++]!);
-      return warmed >= TAGGER_WARM_UP.length;
-    },
     ui: createComposeUi(),
   };
 }

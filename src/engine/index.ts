@@ -10,7 +10,7 @@ export * from './first-contact';
 export * from './audience';
 export { createEngine, buildDoc, sortFindings, PIECE_CHARS, type Engine, type DraftFacts } from './analyze';
 export * from './sliced';
-export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp, prepareTaggerStep } from './nlp';
+export { tagSentence, startsWithImperative, isInfinitiveVerb, isCommonWord, warmUp } from './nlp';
 export * from './japanese';
 export * from './scan';
 export { fillPlaceholders } from './fill';

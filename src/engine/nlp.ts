@@ -50,17 +50,6 @@ export function isInfinitiveVerb(word: string): boolean {
   return !!first && first.tags.includes('Verb') && first.tags.includes('Infinitive');
 }
 
-/**
- * One slice of the tagger's start, until `deadline` (performance.now()); true when done. In the
- * builds (scripts/compromise-precompute.mjs) this fills compromise's tables and builds its match
- * network a little at a time, work the library otherwise does in one go at import and on the
- * first sentence; as the sources run there is nothing to prepare.
- */
-export function prepareTaggerStep(deadline: number): boolean {
-  const prepare = (nlp as unknown as { prepareTagger?: (deadline: number) => boolean }).prepareTagger;
-  return prepare ? prepare(deadline) : true;
-}
-
 /** Loads the tagger's lexicon so the first real call is fast (call before the user types). */
 export function warmUp(): void {
   tagSentence('Please send me the report by Friday.');
